@@ -1,0 +1,16 @@
+"""Explicit configuration for a pipeline run: every knob in one place, no globals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Config:
+    max_events: int | None = None  # None: scale with the corpus size
+    max_file_bytes: int = 20_000_000  # larger inputs are skipped with a warning
+    near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate for near-duplicates
+    date_tolerance_days: int = 1  # outlets may disagree by this much on the same event
+    similarity_threshold: float = 0.25  # content similarity needed to merge two mentions
+    use_ner: bool = True  # spaCy entities for grouping and participants
+    progress: bool = True  # progress bar on a terminal
