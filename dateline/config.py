@@ -8,6 +8,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Config:
     max_events: int | None = None  # None: scale with the corpus size
+    query: str | None = None  # keep only events involving these entities (see timeline.query)
     max_file_bytes: int = 20_000_000  # larger inputs are skipped with a warning
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate for near-duplicates
     date_tolerance_days: int = 1  # outlets may disagree by this much on the same event

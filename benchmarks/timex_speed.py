@@ -1,0 +1,56 @@
+"""Throughput of ``dateline.dating.timex.tag`` on news-silver texts, single process.
+
+Usage: python benchmarks/timex_speed.py [DIR] [--rounds N]; records into RESULTS_timex.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from pathlib import Path
+
+from dateline.dating.timex import tag
+from dateline.eval.timeml import read_timeml
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DIR = ROOT / ".." / "shared" / "data" / "news-silver"
+RESULTS = ROOT / "benchmarks" / "RESULTS_timex.md"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    docs = [read_timeml(path) for path in sorted(args.dir.glob("*.tml"))]
+    if not docs:
+        print(f"no .tml files in {args.dir}")
+        return 1
+    words = sum(len(doc.text.split()) for doc in docs) / len(docs)
+    best = float("inf")
+    found = 0
+    for _ in range(args.rounds):
+        started = time.perf_counter()
+        found = sum(len(tag(doc.text, doc.dct)) for doc in docs)
+        best = min(best, time.perf_counter() - started)
+    rate = len(docs) / best
+    table = "\n".join([
+        "## Timex tagger speed (news-silver)",
+        "",
+        "| docs | avg words/doc | timexes | seconds (best of "
+        f"{args.rounds}) | docs/s (1 process) |",
+        "|---|---|---|---|---|",
+        f"| {len(docs)} | {words:.0f} | {found} | {best:.3f} | {rate:.0f} |",
+        "",
+    ])
+    print(table)
+    existing = RESULTS.read_text() if RESULTS.exists() else ""
+    sections = [s for s in re.split(r"(?m)^(?=## )", existing)
+                if s.strip() and not s.startswith("## Timex tagger speed")]
+    RESULTS.write_text("".join([*sections, table + "\n"]).rstrip() + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

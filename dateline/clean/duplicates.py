@@ -1,0 +1,116 @@
+"""Find syndicated copies and re-posts so each story is counted once downstream.
+
+Candidates come from MinHash LSH over 5-word shingles of the cleaned text (cheap on large
+piles); every candidate pair is then confirmed with the exact shingle Jaccard, so two
+different articles about the same story (shared names and quotes, different wording) are
+not merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+
+from datasketch import MinHash, MinHashLSH
+
+from dateline.model import Article
+
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+CANDIDATE_THRESHOLD = 0.45  # LSH recall floor: truncated copies share ~half the shingles
+CONTAINMENT = 0.9  # a shorter text this much inside a longer one is a truncated copy
+MIN_SIZE_RATIO = 0.5  # ...as long as it keeps at least half of the longer text
+_WORD_RE = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """Lower-cased word n-grams; short texts yield one shingle of all their words."""
+    words = _WORD_RE.findall(text.lower())
+    if not words:
+        return set()
+    if len(words) <= size:
+        return {" ".join(words)}
+    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def is_copy(a: set[str], b: set[str], threshold: float) -> bool:
+    """Near-identical texts, or one a truncated re-post of the other (exact set checks)."""
+    if not a or not b:
+        return False
+    common = len(a & b)
+    if common / len(a | b) >= threshold:
+        return True
+    small, large = sorted((len(a), len(b)))
+    return small >= MIN_SIZE_RATIO * large and common / small >= CONTAINMENT
+
+
+def _minhash(items: set[str]) -> MinHash:
+    sketch = MinHash(num_perm=NUM_PERM, seed=1)
+    sketch.update_batch([s.encode("utf-8") for s in items])
+    return sketch
+
+
+def _original_key(article: Article, order: int, size: int) -> tuple:
+    """Earliest published first; then the more complete copy; then the first read."""
+    published = article.published or dt.date.max
+    return (published, -size, order)
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def mark_duplicates(articles: list[Article], threshold: float) -> None:
+    """Point each copy's ``duplicate_of`` at the group's original (exact and near copies).
+
+    Pairs count as copies when the exact Jaccard of their shingle sets reaches
+    ``threshold``, or when one text is almost wholly contained in a longer one (truncated
+    re-posts). Groups are closed transitively; all members point straight at the one
+    original, so there are no chains.
+    """
+    sets = [shingles(a.text) for a in articles]
+    parent = list(range(len(articles)))
+
+    def union(i: int, j: int) -> None:
+        ri, rj = _find(parent, i), _find(parent, j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    exact: dict[str, int] = {}
+    # A low LSH threshold only widens the candidate list; every pair is verified exactly.
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    for i, items in enumerate(sets):
+        if not items:
+            continue
+        digest = hashlib.sha1(" ".join(sorted(items)).encode("utf-8")).hexdigest()
+        if digest in exact:
+            union(exact[digest], i)
+            continue
+        exact[digest] = i
+        sketch = _minhash(items)
+        for key in lsh.query(sketch):
+            j = int(key)
+            if is_copy(items, sets[j], threshold):
+                union(i, j)
+        lsh.insert(str(i), sketch)
+
+    groups: dict[int, list[int]] = {}
+    for i in range(len(articles)):
+        if sets[i]:
+            groups.setdefault(_find(parent, i), []).append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        original = min(members, key=lambda k: _original_key(articles[k], k, len(sets[k])))
+        for k in members:
+            articles[k].duplicate_of = None if k == original else articles[original].id

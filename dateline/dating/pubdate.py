@@ -1,0 +1,335 @@
+"""Publication dates: from trusted metadata when valid, else from the article's own date line.
+
+Web text puts many dates near the top of a page: a site header showing *today*, the real
+date line under the headline, "Updated" stamps, teaser dates, caption dates, comment
+timestamps and copyright years. Candidates are scored by where they sit (just below the
+headline is best) and what surrounds them, so the traps lose to the real date line.
+
+The date line is detected on ``raw_text`` so noise-removal mistakes cannot hide it; the
+clean stage drops date lines from ``Article.text`` (see :func:`is_date_line`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateline.model import Article
+
+MIN_YEAR = 1800  # older "publication dates" are data errors, not news
+MAX_YEAR = 2100
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<{0}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)"
+_ORD = r"(?:st|nd|rd|th)?"
+
+# One alternation so a line is scanned once; group names tell which form matched.
+_DATE_RE = re.compile(
+    r"(?<![\w/.-])(?:"
+    + rf"{_WEEKDAY}?{_MONTH.format('m1')}\s+(?P<d1>\d{{1,2}}){_ORD},?\s+(?P<y1>\d{{4,5}})"
+    + rf"|{_WEEKDAY}?(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_MONTH.format('m2')},?"
+    + r"\s+(?P<y2>\d{4,5})"
+    + r"|(?P<y3>\d{4,5})-(?P<mo3>\d{1,2})-(?P<d3>\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?\S*)?"
+    + r"|(?P<y4>\d{4})/(?P<mo4>\d{1,2})/(?P<d4>\d{1,2})"
+    + r"|(?P<a5>\d{1,2})(?P<sep5>[/.-])(?P<b5>\d{1,2})(?P=sep5)(?P<y5>\d{4}|\d{2})"
+    + r")(?![\w/-])",
+    re.IGNORECASE,
+)
+_RFC_RE = re.compile(r"^\s*(?:\w{3},\s*)?(\d{1,2})\s+(\w{3})\w*\s+(\d{4})", re.IGNORECASE)
+_COMPACT_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T.*)?\s*$")
+_EPOCH_RE = re.compile(r"^\s*\d{9,13}(?:\.\d+)?\s*$")
+
+# Words that may surround a date on a date line without making it a sentence.
+_DATE_LINE_FILLER = re.compile(
+    r"\b(?:posted|published|first|last|updated?|modified|on|at|by|date|dated|time|am|pm|a\.m\.|"
+    r"p\.m\.|gmt|utc|bst|est|edt|cet|cest|pst|pdt|ist|jst|et|pt|ct|hrs?|mins?|read|minutes?|"
+    r"and|of|the|[ap]m)\b|\d{1,2}[:.]\d{2}(?::\d{2})?|[|,.:;()\-–—/·•]",
+    re.IGNORECASE,
+)
+_BYLINE_RE = re.compile(r"^\s*(?:by|from|written by|words by)\s+\S", re.IGNORECASE)
+_UPDATED_RE = re.compile(r"\b(?:updated?|modified|last edited|edited)\b", re.IGNORECASE)
+_PUBLISHED_RE = re.compile(
+    r"\b(?:posted|published|first published|released|dated|issued)\b", re.IGNORECASE
+)
+_COPYRIGHT_RE = re.compile(r"©|\bcopyright\b|\(c\)\s*\d{4}|all rights reserved", re.IGNORECASE)
+_CAPTION_HINT_RE = re.compile(
+    r"\bphoto\b|\bphotograph\b|\bimage\b|\bpictured\b|\bcaption\b|\bfile\s*[-–—]\s|"
+    r"\bgetty images\b|/\s*(?:reuters|afp|ap)\b|\bcredit:",
+    re.IGNORECASE,
+)
+_TEASER_HEADING_RE = re.compile(
+    r"^\W*(?:related(?:\s+\w+)?|more\s+(?:stories|news|from|on|coverage|like this|to read)\b.*"
+    r"|read\s+(?:more|next|also)|also\s+read|you\s+(?:may|might)\s+(?:also\s+)?like|"
+    r"recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|"
+    r"top\s+stories|latest(?:\s+news|\s+stories)?|see\s+also|editor'?s\s+picks?|"
+    r"further\s+reading|what\s+to\s+read\s+next|popular\s+now|don'?t\s+miss|in\s+other\s+news|"
+    r"comments?(?:\s*\(\d+\))?|\d+\s+comments?|leave\s+a\s+(?:comment|reply)|"
+    r"join\s+the\s+(?:discussion|conversation))\W*$",
+    re.IGNORECASE,
+)
+_RELATIVE_TIME_RE = re.compile(r"\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
+_COMMENT_STAMP_RE = re.compile(r"\breply\b|\bsays:?\s*$|\bwrote:?\s*$", re.IGNORECASE)
+_WORD_RE = re.compile(r"[A-Za-z0-9']+")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A calendar date found in a line, with its character span."""
+
+    date: dt.date
+    start: int
+    end: int
+    ambiguous: bool = False  # numeric day/month order was guessed
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    if len(text) == 2:  # two-digit years: pivot so "19" is 2019 and "97" is 1997
+        year += 2000 if year < 70 else 1900
+    return year
+
+
+def _make(year: int, month: int, day: int) -> dt.date | None:
+    """A valid date in the accepted range, or None; never raises on absurd values."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _from_match(m: re.Match[str]) -> tuple[dt.date | None, bool]:
+    g = m.groupdict()
+    if g["m1"]:
+        return _make(int(g["y1"]), _month(g["m1"]), int(g["d1"])), False
+    if g["m2"]:
+        return _make(int(g["y2"]), _month(g["m2"]), int(g["d2"])), False
+    if g["y3"]:
+        return _make(int(g["y3"]), int(g["mo3"]), int(g["d3"])), False
+    if g["y4"]:
+        return _make(int(g["y4"]), int(g["mo4"]), int(g["d4"])), False
+    first, second, year = int(g["a5"]), int(g["b5"]), _year(g["y5"])
+    if g["sep5"] == "." or first > 12:  # dotted dates and day>12 are day-first
+        return _make(year, second, first), first <= 12 and second <= 12 and g["sep5"] != "."
+    return _make(year, first, second), second <= 12 and first != second
+
+
+def find_dates(line: str) -> list[DateMatch]:
+    """All valid calendar dates (day precision) written in ``line``."""
+    found = []
+    for m in _DATE_RE.finditer(line):
+        value, ambiguous = _from_match(m)
+        if value is not None:
+            found.append(DateMatch(value, m.start(), m.end(), ambiguous))
+    return found
+
+
+def parse_date(value: object) -> tuple[dt.date | None, str | None]:
+    """Parse a metadata date (string or epoch number) into ``(date, None)`` or ``(None, why)``.
+
+    Metadata comes from feeds and page headers in many shapes (ISO stamps, RFC 2822,
+    "3 March 2019", epoch seconds); impossible or out-of-range dates are rejected with a
+    reason instead of raising, so one bad record cannot stop a run.
+    """
+    if isinstance(value, bool) or value is None:
+        return None, "no date"
+    if isinstance(value, (int, float)):
+        value = str(value)
+    if not isinstance(value, str):
+        return None, f"date of unsupported type {type(value).__name__}"
+    text = value.strip()
+    if not text:
+        return None, "empty date"
+    if _EPOCH_RE.match(text):
+        seconds = float(text)
+        if seconds > 1e11:  # milliseconds
+            seconds /= 1000
+        try:
+            stamp = dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            return None, f"absurd epoch date {text!r}"
+        return (stamp, None) if MIN_YEAR <= stamp.year <= MAX_YEAR else (None, "date out of range")
+    compact = _COMPACT_RE.match(text)
+    if compact:
+        parsed = _make(int(compact[1]), int(compact[2]), int(compact[3]))
+        return (parsed, None) if parsed else (None, f"impossible date {text!r}")
+    m = _DATE_RE.search(text)
+    if m:
+        parsed, _ = _from_match(m)
+        return (parsed, None) if parsed else (None, f"impossible date {text!r}")
+    rfc = _RFC_RE.match(text)
+    if rfc and rfc[2][:3].lower() in _MONTHS:
+        parsed = _make(int(rfc[3]), _month(rfc[2]), int(rfc[1]))
+        return (parsed, None) if parsed else (None, f"impossible date {text!r}")
+    return None, f"unparseable date {text[:60]!r}"
+
+
+def is_date_line(line: str) -> bool:
+    """True for a line that is essentially a date stamp ("Posted on March 3, 2019 | 2 pm").
+
+    Bylines carrying a date ("By Jane Doe | March 3, 2019") count too: both are page
+    furniture, not body text.
+    """
+    dates = find_dates(line)
+    if not dates or len(line) > 140:
+        return False
+    rest = line
+    for d in reversed(dates):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    if _BYLINE_RE.match(line):
+        return len(rest.split()) <= 12
+    rest = _DATE_LINE_FILLER.sub(" ", rest)
+    return len(_WORD_RE.findall(rest)) <= 2
+
+
+@dataclass
+class _Candidate:
+    date: dt.date
+    score: float
+    line_no: int
+    evidence: str
+
+
+def _title_index(lines: list[str], title: str | None) -> int | None:
+    """Index of the headline among the first lines, by exact text or as first real line."""
+    if title:
+        wanted = title.strip().lower()
+        for i, line in enumerate(lines[:60]):
+            if line.strip().lower() == wanted:
+                return i
+    return None
+
+
+def _score_line(line: str, line_no: int, title_idx: int | None, match: DateMatch) -> float | None:
+    """How much a date found on this line looks like the publication date (None: a trap)."""
+    if _COPYRIGHT_RE.search(line) or _CAPTION_HINT_RE.search(line):
+        return None
+    if _COMMENT_STAMP_RE.search(line):
+        return None
+    date_line = is_date_line(line)
+    if not date_line and len(_WORD_RE.findall(line)) > 15:
+        return None  # a date inside a body sentence is an event date, not the byline
+    score = 3.0 if date_line else 0.0
+    if _PUBLISHED_RE.search(line):
+        score += 1.0
+    if _UPDATED_RE.search(line[: match.start]) or _UPDATED_RE.search(line):
+        score -= 1.5 if not _PUBLISHED_RE.search(line[: match.start]) else 0.5
+    if title_idx is not None:
+        distance = line_no - title_idx
+        if 0 < distance <= 4:
+            score += 2.0
+        elif distance > 4:
+            score += max(0.0, 1.5 - 0.15 * distance)
+        else:
+            score -= 1.0  # above the headline: site header or navigation date
+    else:
+        score += max(0.0, 1.5 - 0.1 * line_no)
+    if match.ambiguous:
+        score -= 0.3
+    return score
+
+
+def text_date_candidates(raw_text: str, title: str | None) -> list[_Candidate]:
+    """Score every date near the top of the page, stopping at teaser/comment blocks."""
+    lines = [ln.strip() for ln in raw_text.splitlines()]
+    nonblank = [(i, ln) for i, ln in enumerate(lines) if ln]
+    compact = [ln for _, ln in nonblank]
+    title_idx = _title_index(compact, title)
+    if title_idx is None:
+        # The headline is the first line that is not a date, short menu item or caption.
+        for i, ln in enumerate(compact[:15]):
+            if len(ln.split()) >= 3 and not find_dates(ln) and not _CAPTION_HINT_RE.search(ln):
+                title_idx = i
+                break
+    candidates: list[_Candidate] = []
+    body_lines = 0
+    for no, line in enumerate(compact):
+        if _TEASER_HEADING_RE.match(line):
+            break  # everything below belongs to other stories or commenters
+        if len(line) > 200:
+            body_lines += 1
+            if body_lines > 6:
+                break
+        if no > 80:
+            break
+        if _RELATIVE_TIME_RE.search(line):
+            continue
+        for match in find_dates(line):
+            score = _score_line(line, no, title_idx, match)
+            if score is not None:
+                snippet = line if len(line) <= 80 else line[:77] + "..."
+                candidates.append(_Candidate(match.date, score, no, snippet))
+    return _demote_header_dates(candidates, title_idx)
+
+
+def _demote_header_dates(cands: list[_Candidate], title_idx: int | None) -> list[_Candidate]:
+    """A date above the headline that is later than a date line below it is "today"."""
+    if title_idx is None:
+        return cands
+    below = [c for c in cands if c.line_no > title_idx and c.score >= 2.5]
+    if not below:
+        return cands
+    earliest_below = min(c.date for c in below)
+    for c in cands:
+        if c.line_no < title_idx and c.date > earliest_below:
+            c.score -= 3.0
+    return cands
+
+
+def date_from_text(raw_text: str, title: str | None) -> tuple[dt.date, float, list[str]] | None:
+    """The best-scoring date line as ``(date, confidence, evidence)``, or None."""
+    cands = [c for c in text_date_candidates(raw_text, title) if c.score > 1.0]
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (-c.score, c.line_no))
+    best = cands[0]
+    confidence = min(0.95, 0.35 + 0.1 * best.score)
+    rivals = [c for c in cands[1:] if c.date != best.date and c.score > best.score - 1.0]
+    if rivals:
+        confidence -= 0.2
+    evidence = [f"text line {best.line_no + 1}: {best.evidence}"]
+    evidence += [f"rejected {c.date.isoformat()} (line {c.line_no + 1})" for c in cands[1:3]
+                 if c.date != best.date]
+    return best.date, round(max(confidence, 0.1), 2), evidence
+
+
+def date_article(article: Article) -> None:
+    """Set the publication fields of one article (metadata first, then its date line)."""
+    article.published = None
+    article.published_source = None
+    article.published_confidence = None
+    article.published_evidence = []
+    if article.metadata_date:
+        value, why = parse_date(article.metadata_date)
+        if value is not None:
+            article.published = value
+            article.published_source = "metadata"
+            article.published_confidence = 0.9
+            article.published_evidence = [f"metadata date {article.metadata_date!r}"]
+            return
+        article.published_evidence.append(f"metadata date ignored: {why}")
+    found = date_from_text(article.raw_text, article.title)
+    if found is None:
+        return
+    article.published, article.published_confidence, evidence = found
+    article.published_source = "text"
+    article.published_evidence.extend(evidence)
+
+
+def date_articles(articles: list[Article]) -> None:
+    """Set ``published`` and its provenance on every article; None when no date is found."""
+    for article in articles:
+        date_article(article)

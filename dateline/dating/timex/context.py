@@ -1,0 +1,73 @@
+"""Tense cues around an expression: decides whether "Friday" is the past or coming one.
+
+No POS tagger: the nearest auxiliary, scheduling word, irregular past form or "-ed"
+verb in the same sentence wins, which is right for the common news patterns
+("met on Wednesday", "will meet on Wednesday", "said on Friday it would ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import FUTURE_CUES, NOT_PAST_ED, PAST_IRREGULAR, WEAK_FUTURE_CUES
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_SENT_END = re.compile(r"[.!?]\s+(?=[\"'`(\[]*[A-Z])|\n\s*\n")
+_WINDOW = 140
+
+PAST = "past"
+FUTURE = "future"
+
+
+def _cue(word: str) -> tuple[str, bool] | None:
+    """(direction, strong) for a cue word, None when the word says nothing about tense."""
+    lower = word.lower()
+    if lower in FUTURE_CUES:
+        return FUTURE, lower not in WEAK_FUTURE_CUES
+    if lower.endswith("'ll"):
+        return FUTURE, True
+    if lower in PAST_IRREGULAR:
+        return PAST, True
+    if (len(lower) >= 5 and lower.endswith("ed") and not lower.endswith("eed")
+            and word[0].islower() and lower not in NOT_PAST_ED):
+        return PAST, True
+    if lower in ("has", "have") :
+        return PAST, False
+    return None
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Approximate sentence around [start, end), limited to a window for bounded cost."""
+    lo = max(0, start - _WINDOW)
+    hi = min(len(text), end + _WINDOW)
+    left = lo
+    for match in _SENT_END.finditer(text, lo, start):
+        left = match.end()
+    right_match = _SENT_END.search(text, end, hi)
+    right = right_match.start() + 1 if right_match else hi
+    return left, right
+
+
+def tense_near(text: str, start: int, end: int) -> str | None:
+    """PAST, FUTURE or None from the cue word nearest to the span within its sentence."""
+    left, right = sentence_bounds(text, start, end)
+    best: tuple[int, str] | None = None
+    weak: tuple[int, str] | None = None
+    for match in _WORD.finditer(text, left, right):
+        if start <= match.start() < end:
+            continue
+        cue = _cue(match.group())
+        if cue is None:
+            continue
+        distance = start - match.end() if match.end() <= start else match.start() - end
+        # Cues before the expression are the verb it usually modifies; weigh them closer.
+        if match.end() <= start:
+            distance = distance * 2 // 3
+        direction, strong = cue
+        if strong and (best is None or distance < best[0]):
+            best = (distance, direction)
+        elif not strong and (weak is None or distance < weak[0]):
+            weak = (distance, direction)
+    if best is not None:
+        return best[1]
+    return weak[1] if weak else None

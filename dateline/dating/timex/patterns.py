@@ -1,0 +1,165 @@
+"""Compiled regular expressions for every family of temporal expression.
+
+Built once from :mod:`lexicon` at import time. Every pattern is linear: alternations of
+literal words and bounded repetitions only, so matching costs bounded time per character.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import ORDINALS
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_FULL_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
+_ABBR_MONTHS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
+                "Nov", "Dec"]
+MON = ("(?:" + _alt(_FULL_MONTHS + [m.upper() for m in _FULL_MONTHS]) + "|(?:"
+       + _alt(_ABBR_MONTHS + [m.upper() for m in _ABBR_MONTHS]) + r")\.?)(?![A-Za-z])")
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WD = "(?:" + _alt(_DAYS + [d.upper() for d in _DAYS]) + ")"
+WD_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
+
+_NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+         r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+         r"|(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and\s+\w+)?"
+         r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+         r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a\s+dozen|dozen"
+         r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+few|several|few|some|many|a\s+number\s+of"
+         r"|half\s+a|an|a)")
+NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d+)?(?:\s+1/2)?|" + _NUMW
+       + r"(?:\s+and\s+(?:a\s+)?half)?)")
+UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|years?"
+        r"|decades?|centuries|century|quarters?)")
+ORD = _alt(list(ORDINALS))
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+
+FLAGS = re.IGNORECASE
+
+RULES: dict[str, re.Pattern[str]] = {
+    "iso": re.compile(
+        r"(?<![\w.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+        r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?(?![\w-])"),
+    "slash": re.compile(
+        r"(?<![\w./-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+        r"(?![\w/-]|\.\d)"),
+    "compact": re.compile(r"(?<![\w.$-])(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\w.-])"),
+    "monthdate": re.compile(
+        rf"(?<!\w)(?:(?P<wd>{WD}|{WD_ABBR}),?\s+)?"
+        rf"(?:(?:(?i:the)\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?)?"
+        rf"(?P<mon>{MON})"
+        r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?![.,]\d))?"
+        r"(?:,?\s+(?:(?i:of)\s+)?(?P<yr>\d{4}|'\d{2})(?![\w%])(?!,\d)"
+        r"|\s+(?P<ry>(?i:this|last|next))\s+(?i:year)\b)?"),
+    "year": re.compile(
+        r"(?<![\w$£€#.,/:])(?<!\d-)(?P<yr>1\d\d\d|20\d\d)(?![\w%/:]|,\d|\.\d|-\d\d\d)"),
+    "decade": re.compile(
+        r"(?<![\w-])(?:(?P<the>[Tt]he)\s+)?(?:(?P<dm>early|mid|late|Early|Mid|Late)[- ]?)?"
+        r"(?:(?P<c>1\d|20)(?P<d>\d)0'?s|'(?P<d2>\d)0'?s"
+        r"|(?P<dw>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))"
+        r"(?!\w)"),
+    "century": re.compile(
+        rf"\b(?:the\s+)?(?:(?P<dm>early|mid|late)[- ])?(?P<ord>{ORD})[- ]century\b", FLAGS),
+    "fiscal": re.compile(
+        r"\b(?:fiscal(?:\s+year)?\s+(?P<yr>\d{4}|'\d{2})|FY\s?(?P<yr2>\d{4}|\d{2}))(?![\w-])",
+        FLAGS),
+    "quarter": re.compile(
+        r"\b(?:the\s+)?(?:(?P<y1>\d{4})\s+)?(?:fiscal\s+)?"
+        r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:(?:fiscal|calendar)[- ])?"
+        r"quarter(?!s)(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?"
+        r"(?:(?P<y2>\d{4})|(?P<rel>this|last|next|the\s+previous|the\s+current)"
+        r"\s+(?:fiscal\s+)?year))?\b"
+        r"|\b(?P<qq>Q[1-4])(?:\s+(?P<y3>\d{4}))?\b", FLAGS),
+    "thequarter": re.compile(
+        r"\b(?:the|this|that)\s+(?:(?P<adj>latest|most\s+recent|recent|current|same|just-ended"
+        r"|past|previous|prior|last|latest\s+fiscal|comparable)\s+)?quarter\b"
+        r"|\b(?:the|that)\s+(?P<padj>latest|same|comparable|just-ended)\s+period\b", FLAGS),
+    "half": re.compile(
+        r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)(?P<hy>[- ])half"
+        r"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal\s+)?(?P<y>\d{4})|(?P<rel>this|last|next)\s+year"
+        r"|(?P<ty>the\s+year)))?\b", FLAGS),
+    "season": re.compile(
+        rf"\b(?:(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>{SEASON})"
+        r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b", FLAGS),
+    "rel": re.compile(
+        r"\b(?:(?P<pre>earlier|later|early|late)(?:\s+in)?\s+)?(?:(?P<the>the)\s+)?"
+        r"(?P<rel>last|this|next|past|coming|previous|following|current|preceding|same"
+        r"|upcoming|prior)\s+(?P<u>week|weekend|month|year|quarter|decade|century|day|night"
+        r"|morning|afternoon|evening|fiscal\s+year)\b", FLAGS),
+    "theyear": re.compile(r"\b(?:(?P<pre>earlier|later)\s+in\s+)?the\s+(?P<u>year)\b(?!-)",
+                          FLAGS),
+    "ago": re.compile(
+        rf"\b(?:(?P<num>{NUM})[\s-]+)?(?P<u>{UNIT})\s+"
+        r"(?P<dir>ago|earlier|later|from\s+now|hence|previously|back)\b", FLAGS),
+    "duration": re.compile(
+        r"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|final|previous|coming"
+        r"|following|latest|remaining|initial|ensuing|preceding|other|entire|whole|full|same"
+        rf"|recent|succeeding)\s+)?(?P<num>{NUM})[\s-]+"
+        r"(?:(?:more|further|additional|full|straight|consecutive|long|short|extra)[\s-]+)?"
+        rf"(?P<u>{UNIT})(?P<adj>[- ](?:long|old))?\b", FLAGS),
+    "recent": re.compile(
+        r"\b(?:(?P<the>the)\s+)?(?:most\s+)?(?P<rel>recent|coming|past|next|last|previous|ensuing)"
+        r"\s+(?P<u>years|months|weeks|days|decades|hours)\b", FLAGS),
+    "plural": re.compile(r"\b(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)\b",
+                         FLAGS),
+    "weekday": re.compile(
+        rf"(?<!\w)(?:(?P<rel>(?i:last|this|next|coming|past|the\s+previous|the\s+following))\s+)?(?P<wd>{WD})(?P<pl>s)?"
+        r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night|overnight))(?P<pods>s)?)?(?!\w)"),
+    "deictic": re.compile(
+        r"\b(?P<w>today|tonight|yesterday|tomorrow|now|nowadays|currently|presently|recently"
+        r"|lately|these\s+days|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+        r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b(?!-)", FLAGS),
+    "ref": re.compile(
+        r"\b(?P<the>the)\s+(?:(?P<adj>near|distant|recent|immediate|foreseeable|not-too-distant"
+        r"|indefinite|very\s+recent)\s+)?(?P<w>past|future)\b(?!\s+(?:tense|perfect))", FLAGS),
+    "clock": re.compile(
+        r"(?<![\w:.$])(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*"
+        r"(?P<ap>[ap]\.\s?m\.|[ap]\.m\b|[ap]m\b|[AP]M\b|[AP]\.M\.)"
+        r"|(?P<h2>\d{1,2}):(?P<mi2>\d{2})(?![\d:]|\.\d)|(?P<noon>noon|midnight))"
+        r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST))\b)?", FLAGS),
+    "set": re.compile(
+        rf"\b(?:(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?"
+        rf"(?P<u>{UNIT}|{SEASON}|morning|afternoon|evening|night|monday|tuesday|wednesday"
+        r"|thursday|friday|saturday|sunday)s?"
+        r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)"
+        rf"|(?P<times>once|twice|thrice|{NUM}\s+times)\s+(?:a|an|per|each|every)\s+"
+        rf"(?P<u2>{UNIT}))\b", FLAGS),
+    "yearearlier": re.compile(
+        r"\b(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
+        r"(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<q>quarter|period))?\b", FLAGS),
+    "yearend": re.compile(r"\b(?:year[- ]end|year's\s+end)\b", FLAGS),
+    "weekend": re.compile(r"\b(?:the|that)\s+weekend\b", FLAGS),
+}
+
+# Modifier words that extend a span to the left, and the TimeML mod they carry.
+PREFIX = re.compile(
+    r"(?:(?<![\w-])(?P<w>early|late|mid|the\s+(?:end|beginning|start|middle|close|turn)\s+of"
+    r"|about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than"
+    r"|under|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|within|fewer\s+than"
+    r"|just\s+over|just\s+under|well\s+over|as\s+(?:many|much|long)\s+as)(?:\s+|-))\Z", FLAGS)
+PREFIX_MOD = {
+    "early": "START", "late": "END", "mid": "MID", "the end of": "END",
+    "the beginning of": "START", "the start of": "START", "the middle of": "MID",
+    "the close of": "END", "the turn of": "START", "about": "APPROX", "around": "APPROX",
+    "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN",
+    "almost": "LESS_THAN", "more than": "MORE_THAN", "over": "MORE_THAN",
+    "less than": "LESS_THAN", "under": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "no less than": "EQUAL_OR_MORE", "within": "EQUAL_OR_LESS", "fewer than": "LESS_THAN",
+    "just over": "MORE_THAN", "just under": "LESS_THAN", "well over": "MORE_THAN",
+    "as many as": "EQUAL_OR_LESS", "as much as": "EQUAL_OR_LESS",
+    "as long as": "EQUAL_OR_LESS",
+}
+POINT_PREFIXES = frozenset({"early", "late", "mid", "the end of", "the beginning of",
+                            "the start of", "the middle of", "the close of", "the turn of"})
+NUMERIC_ONLY_PREFIXES = frozenset({"some", "over", "under", "within", "just over",
+                                   "just under", "well over", "as many as", "as much as",
+                                   "as long as", "up to"})
+NUMBER_START = re.compile(rf"(?:{NUM})\b", FLAGS)
+WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*\Z")
+WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")

@@ -1,0 +1,214 @@
+"""Cross-document grouping: mentions of the same real-world event become one cluster.
+
+Dates are a hard constraint and content a soft one. Two mentions can only share an
+event when their dates are compatible (the same day, or a day apart when outlets
+disagree and the wording is close); among those, average-link clustering over TF-IDF
+similarity of the sentences (content words plus named entities) decides. Recurring
+events of the same kind on different days therefore never collapse. Mentions known
+only to the month or year join a finer event of that period when their wording
+matches it closely, and otherwise stand as events of their own precision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from dateline.model import FuzzyDate, Mention, Precision
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+_TEMPORAL_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    january february march april may june july august september october november december
+    week weeks month months year years day days morning afternoon evening night tonight
+    last next earlier later ago recent recently spring summer autumn fall winter weekend
+    said says told according added""".split()
+)
+_STOP = ENGLISH_STOP_WORDS | _TEMPORAL_WORDS
+FORBIDDEN = -1.0e9
+
+
+@dataclass(frozen=True)
+class GroupingParams:
+    """Thresholds of the clustering; see ``Config`` for the user-facing knobs."""
+
+    threshold: float = 0.25  # average similarity needed to merge two clusters
+    tolerance_days: int = 1  # largest date disagreement inside one event
+    day_penalty: float = 0.15  # similarity removed per day of disagreement
+    same_article_bonus: float = 0.15  # one article retelling its own event on the same date
+    attach_threshold: float = 0.35  # a month/year mention joining a finer event
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _analyzer(mention: Mention) -> list[str]:
+    tokens = [_stem(w) for w in (m.lower() for m in _WORD.findall(mention.sentence))
+              if w not in _STOP and len(w) > 2]
+    for entity in mention.entities:
+        if entity.label == "DATE":
+            continue
+        key = "ent:" + " ".join(entity.text.lower().split())
+        tokens.extend((key, key))
+    return tokens
+
+
+def similarity_matrix(mentions: list[Mention]) -> np.ndarray:
+    """Cosine similarity of all mention pairs (TF-IDF over content words and entities)."""
+    if not mentions:
+        return np.zeros((0, 0))
+    vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True)
+    try:
+        matrix = vectorizer.fit_transform(mentions)
+    except ValueError:  # no content words at all
+        return np.eye(len(mentions))
+    return (matrix @ matrix.T).toarray()
+
+
+def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
+    """Agglomerative clustering with average linkage over a pairwise score matrix.
+
+    ``FORBIDDEN`` scores mark pairs that must never share a cluster.
+    """
+    size = scores.shape[0]
+    sums = scores.astype(float).copy()
+    np.fill_diagonal(sums, 0.0)
+    forbidden = scores <= FORBIDDEN / 2
+    sums[forbidden] = 0.0
+    counts = np.ones(size)
+    members: list[list[int] | None] = [[i] for i in range(size)]
+    alive = np.ones(size, dtype=bool)
+    while True:
+        average = sums / np.outer(counts, counts)
+        blocked = forbidden | ~np.outer(alive, alive)
+        np.fill_diagonal(blocked, True)
+        average[blocked] = -np.inf
+        best = int(np.argmax(average))
+        i, j = divmod(best, size)
+        if average[i, j] < threshold:
+            break
+        sums[i, :] += sums[j, :]
+        sums[:, i] += sums[:, j]
+        sums[i, i] = 0.0
+        forbidden[i, :] |= forbidden[j, :]
+        forbidden[:, i] |= forbidden[:, j]
+        counts[i] += counts[j]
+        alive[j] = False
+        members[i].extend(members[j])  # type: ignore[union-attr]
+        members[j] = None
+    return [m for m in members if m is not None]
+
+
+def _day_number(date: FuzzyDate) -> int:
+    return date.first_day.toordinal()
+
+
+def _pair_scores(indices: list[int], mentions: list[Mention], similarity: np.ndarray,
+                 params: GroupingParams) -> np.ndarray:
+    sub = similarity[np.ix_(indices, indices)].copy()
+    days = np.array([_day_number(mentions[i].date) for i in indices])
+    gap = np.abs(days[:, None] - days[None, :])
+    articles = np.array([mentions[i].article_id for i in indices], dtype=object)
+    same_article = articles[:, None] == articles[None, :]
+    sub -= params.day_penalty * gap
+    sub += params.same_article_bonus * (same_article & (gap == 0))
+    # One article giving two different dates is telling two different events.
+    sub[(gap > params.tolerance_days) | (same_article & (gap > 0))] = FORBIDDEN
+    return sub
+
+
+def _windows(indices: list[int], mentions: list[Mention], tolerance: int) -> list[list[int]]:
+    """Split day-precision mentions into runs whose consecutive dates are close."""
+    ordered = sorted(indices, key=lambda i: _day_number(mentions[i].date))
+    windows: list[list[int]] = []
+    last_day = None
+    for i in ordered:
+        day = _day_number(mentions[i].date)
+        if last_day is None or day - last_day > tolerance:
+            windows.append([])
+        windows[-1].append(i)
+        last_day = day
+    return windows
+
+
+def _cluster_block(indices: list[int], mentions: list[Mention], similarity: np.ndarray,
+                   params: GroupingParams) -> list[list[int]]:
+    scores = _pair_scores(indices, mentions, similarity, params)
+    return [[indices[k] for k in cluster] for cluster in _average_link(scores, params.threshold)]
+
+
+def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
+                   ) -> list[list[Mention]]:
+    """Cluster mentions into events; every mention lands in exactly one cluster."""
+    params = params or GroupingParams()
+    similarity = similarity_matrix(mentions)
+    by_precision: dict[Precision, list[int]] = defaultdict(list)
+    for i, mention in enumerate(mentions):
+        by_precision[mention.date.precision].append(i)
+
+    clusters: list[list[int]] = []
+    for window in _windows(by_precision[Precision.DAY], mentions, params.tolerance_days):
+        clusters.extend(_cluster_block(window, mentions, similarity, params))
+    for precision in (Precision.MONTH, Precision.YEAR):
+        periods: dict[str, list[int]] = defaultdict(list)
+        for i in by_precision[precision]:
+            periods[mentions[i].date.iso()].append(i)
+        for members in periods.values():
+            for cluster in _cluster_block(members, mentions, similarity, params):
+                target = _finer_match(cluster, clusters, mentions, similarity, params)
+                if target is None:
+                    clusters.append(cluster)
+                else:
+                    target.extend(cluster)
+    return [[mentions[i] for i in sorted(c)] for c in clusters]
+
+
+def _finer_match(cluster: list[int], finer: list[list[int]], mentions: list[Mention],
+                 similarity: np.ndarray, params: GroupingParams) -> list[int] | None:
+    """The finer-dated cluster inside this cluster's period that it clearly retells."""
+    period = mentions[cluster[0]].date
+    articles = {mentions[i].article_id for i in cluster}
+    best, best_score = None, params.attach_threshold
+    for candidate in finer:
+        first = mentions[candidate[0]]
+        if first.date.precision.rank >= period.precision.rank or not period.contains(first.date):
+            continue
+        # An article that dates the event precisely elsewhere would not also say "in March".
+        if articles & {mentions[i].article_id for i in candidate}:
+            continue
+        score = float(similarity[np.ix_(cluster, candidate)].mean())
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def resolve_date(mentions: list[Mention]) -> tuple[FuzzyDate, list[dict]]:
+    """The best-supported date of an event, and the disagreements between its sources.
+
+    The finest precision any source gives wins; among those dates, the one reported by
+    the most distinct articles (ties: the earliest). Every other date some source gives
+    at that precision is returned as a conflict, with the articles that say it.
+    """
+    finest = min(m.date.precision.rank for m in mentions)
+    support: dict[FuzzyDate, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.date.precision.rank == finest:
+            support[mention.date].add(mention.article_id)
+    ranked = sorted(support, key=lambda d: (-len(support[d]), d))
+    chosen = ranked[0]
+    labels = Counter(m.date.label for m in mentions if m.date == chosen and m.date.label)
+    if labels and chosen.label is None:
+        chosen = FuzzyDate(chosen.year, chosen.month, chosen.day, chosen.precision,
+                           labels.most_common(1)[0][0])
+    conflicts = [{"date": d.iso(), "articles": sorted(support[d])} for d in ranked[1:]]
+    if conflicts:
+        conflicts.insert(0, {"date": chosen.iso(), "articles": sorted(support[ranked[0]])})
+    return chosen, conflicts

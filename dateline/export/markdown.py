@@ -1,0 +1,60 @@
+"""Markdown: a readable chronology with every source as a footnote."""
+
+from __future__ import annotations
+
+from dateline.export.formatting import display_date, year_of
+
+
+def _quote(text: str) -> str:
+    return " ".join(text.split()).replace("[", "\\[").replace("]", "\\]")
+
+
+def render_markdown(record: dict, title: str = "Timeline") -> str:
+    articles = {a["id"]: a for a in record["articles"]}
+    events = record["events"]
+    independent = [a for a in record["articles"] if not a["duplicate_of"]]
+    lines = [f"# {title}", "",
+             f"{len(events)} events from {len(independent)} articles"
+             f" ({len(record['articles']) - len(independent)} duplicates set aside).", ""]
+    footnotes: list[str] = []
+    year = None
+    for event in events:
+        if year_of(event) != year:
+            year = year_of(event)
+            lines += [f"## {year}", ""]
+        lines += [f"### {display_date(event)} — {event['title']}", ""]
+        marks = []
+        for source in event["sources"]:
+            footnotes.append(_footnote(len(footnotes) + 1, source, articles))
+            marks.append(f"[^{len(footnotes)}]")
+        lines += [_quote(event["summary"]) + "".join(marks), ""]
+        details = []
+        if event.get("participants"):
+            details.append("**Who:** " + ", ".join(event["participants"][:6]))
+        if event.get("location"):
+            details.append(f"**Where:** {event['location']}")
+        count = event["source_count"]
+        details.append(f"{count} source{'s' if count != 1 else ''}")
+        if event.get("scheduled"):
+            details.append("*scheduled*")
+        lines += [" · ".join(details), ""]
+        if event.get("date_conflicts"):
+            readings = "; ".join(f"{c['date']} ({', '.join(c['articles'])})"
+                                 for c in event["date_conflicts"])
+            lines += [f"> **Sources disagree on the date:** {readings}", ""]
+    if record["undated"]:
+        lines += ["## Undated", ""]
+        for item in record["undated"]:
+            text = _quote(item["sentence"]) if item.get("sentence") else item["reason"]
+            lines.append(f"- **{item['article']}**: {text}")
+        lines.append("")
+    if footnotes:
+        lines += ["## Sources", ""] + footnotes + [""]
+    return "\n".join(lines)
+
+
+def _footnote(number: int, source: dict, articles: dict) -> str:
+    article = articles.get(source["article"], {})
+    where = ", ".join(x for x in (article.get("title"), article.get("published")) if x)
+    label = f"**{source['article']}**" + (f" ({where})" if where else "")
+    return f'[^{number}]: {label}: "{_quote(source["sentence"])}"'

@@ -1,0 +1,333 @@
+"""Read article files of mixed formats and quality into ``Article`` records.
+
+Scraped piles always contain junk (empty files, binaries, broken feeds, absurd dates), so
+every problem with one input becomes a one-line ``Warning_`` and the rest of the run goes
+on: nothing here raises for a bad file.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from dateline.config import Config
+from dateline.dating.pubdate import parse_date
+from dateline.model import Article, Warning_
+
+TEXT_EXTS = {".txt", ".text", ".md"}
+HTML_EXTS = {".html", ".htm", ".xhtml"}
+JSONL_EXTS = {".jsonl", ".ndjson"}
+JSON_EXTS = {".json"}
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_SLUG_RE = re.compile(r"[^a-z0-9]+")
+_CONTROL = set(range(0, 32)) - {9, 10, 12, 13, 27}
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A file to read: the path as given or found, and its path for disambiguating ids."""
+
+    path: str
+    key: str  # absolute, normalised path: identity for de-duplicating inputs
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def expand_inputs(inputs: list[str]) -> tuple[list[_Found], list[Warning_]]:
+    """Files named by ``inputs`` (files, directories walked recursively, globs), in order.
+
+    Directory and glob matches are sorted so runs are reproducible; hidden files and
+    directories inside a walk are skipped; the same file reached twice is read once.
+    """
+    found: list[_Found] = []
+    warnings: list[Warning_] = []
+    seen: set[str] = set()
+
+    def add(path: str) -> None:
+        if os.path.islink(path) and not os.path.exists(path):
+            warnings.append(Warning_(path, "dangling symlink"))
+            return
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            found.append(_Found(path, key))
+
+    for item in inputs:
+        if os.path.isdir(item):
+            for root, dirs, files in os.walk(item):
+                dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
+                for name in sorted(files):
+                    if not _is_hidden(name):
+                        add(os.path.join(root, name))
+        elif os.path.lexists(item):
+            add(item)
+        elif _GLOB_CHARS.search(item):
+            matches = sorted(m for m in glob.glob(item, recursive=True)
+                             if not _is_hidden(os.path.basename(m)))
+            if not matches:
+                warnings.append(Warning_(item, "pattern matched no files"))
+            for match in matches:
+                if os.path.isdir(match):
+                    sub, sub_warnings = expand_inputs([match])
+                    warnings.extend(sub_warnings)
+                    for f in sub:
+                        if f.key not in seen:
+                            seen.add(f.key)
+                            found.append(f)
+                else:
+                    add(match)
+        else:
+            warnings.append(Warning_(item, "no such file or directory"))
+    return found, warnings
+
+
+def slugify(text: str, limit: int = 60) -> str:
+    """A short lowercase ``a-z0-9-`` form of ``text`` for readable ids."""
+    slug = _SLUG_RE.sub("-", text.lower()).strip("-")
+    return slug[:limit].strip("-") or "article"
+
+
+def assign_base_ids(keys: list[str]) -> dict[str, str]:
+    """A stable readable id per file: its stem's slug, or more of its path on a clash.
+
+    Ids depend only on the set of files, not on their order: clashing stems are spelled out
+    with the path relative to the clashing files' common directory (then the extension).
+    """
+    by_slug: dict[str, list[str]] = {}
+    for key in keys:
+        by_slug.setdefault(slugify(Path(key).stem), []).append(key)
+    ids: dict[str, str] = {}
+    for slug, group in by_slug.items():
+        if len(group) == 1:
+            ids[group[0]] = slug
+            continue
+        common = os.path.commonpath([os.path.dirname(k) for k in group])
+        rel = {k: os.path.relpath(k, common) for k in group}
+        no_ext = {k: slugify(str(Path(r).with_suffix("")), 120) for k, r in rel.items()}
+        clashes = Counter(no_ext.values())
+        for k in group:
+            ids[k] = no_ext[k] if clashes[no_ext[k]] == 1 else slugify(rel[k], 120)
+    # A spelled-out id might still equal another file's plain stem slug; suffix it then.
+    counts: dict[str, int] = {}
+    for key in sorted(ids):
+        counts[ids[key]] = counts.get(ids[key], 0) + 1
+    if any(n > 1 for n in counts.values()):
+        taken: dict[str, int] = {}
+        for key in sorted(ids):
+            base = ids[key]
+            if counts[base] > 1:
+                taken[base] = taken.get(base, 0) + 1
+                ids[key] = f"{base}-{taken[base]}"
+    return ids
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first block mean not text."""
+    head = data[:8192]
+    if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b in _CONTROL)
+    return controls > max(2, len(head) // 100)
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Text of ``data`` and a warning reason when bytes had to be replaced.
+
+    Order: byte-order mark, strict UTF-8 (most of the web), then charset-normalizer's
+    best guess; if all fail, UTF-8 with replacement characters so the text still flows.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), None
+            except UnicodeDecodeError:
+                return data.decode(encoding, errors="replace"), f"undecodable {encoding} bytes"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:1_000_000]).best()
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding), None
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode("utf-8", errors="replace"), "undecodable bytes replaced"
+
+
+def _checked_metadata_date(value: object, where: str, warnings: list[Warning_]) -> str | None:
+    """The metadata date string when it parses to a real date; else None plus a warning."""
+    if value is None or value == "":
+        return None
+    parsed, why = parse_date(value)
+    if parsed is None:
+        warnings.append(Warning_(where, f"metadata date ignored: {why}"))
+        return None
+    return str(value).strip()
+
+
+def _read_jsonl(
+    path: str, text: str, base_id: str, warnings: list[Warning_]
+) -> list[Article]:
+    articles = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            warnings.append(Warning_(where, f"broken JSON line ({exc.msg})"))
+            continue
+        art = _record_article(record, f"{base_id}#L{number}", path, where, warnings)
+        if art is None:
+            continue
+        articles.append(art)
+    return articles
+
+
+def _record_article(record: object, art_id: str, path: str, where: str,
+                    warnings: list[Warning_]) -> Article | None:
+    """One feed record (``text`` required; ``title``/``url``/``published``/``source``)."""
+    if not isinstance(record, dict):
+        warnings.append(Warning_(where, "JSON record is not an object"))
+        return None
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        warnings.append(Warning_(where, "missing or empty 'text'"))
+        return None
+    art = Article(id=art_id, path=path, raw_text=body)
+    for field_name, key in (("title", "title"), ("url", "url"), ("site", "source")):
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            setattr(art, field_name, value.strip())
+    art.metadata_date = _checked_metadata_date(record.get("published"), where, warnings)
+    return art
+
+
+def _read_json(path: str, text: str, base_id: str, warnings: list[Warning_]) -> list[Article]:
+    """A ``.json`` file holding one article object or a list of them; other JSON is skipped.
+
+    Folders of articles often carry JSON side files (answer keys, manifests) that are not
+    articles: they are skipped with a warning rather than read as text.
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        warnings.append(Warning_(path, f"broken JSON ({exc.msg}, line {exc.lineno})"))
+        return []
+    if isinstance(data, dict) and "text" in data:
+        art = _record_article(data, base_id, path, path, warnings)
+        return [art] if art else []
+    if isinstance(data, list) and data and all(isinstance(r, dict) and "text" in r
+                                               for r in data):
+        found = [_record_article(r, f"{base_id}#{n}", path, f"{path}#{n}", warnings)
+                 for n, r in enumerate(data, start=1)]
+        return [a for a in found if a]
+    warnings.append(Warning_(path, "JSON file without article records ('text'), skipped"))
+    return []
+
+
+def _read_html(path: str, html: str, base_id: str, warnings: list[Warning_]) -> Article | None:
+    # Imported here: trafilatura is slow to import and only HTML inputs need it.
+    import trafilatura
+    from htmldate import find_date
+
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False,
+            date_extraction_params={"original_date": True, "extensive_search": False},
+        )
+    except Exception as exc:  # noqa: BLE001 - a library failure on one page is a warning
+        warnings.append(Warning_(path, f"HTML extraction failed ({type(exc).__name__})"))
+        return None
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        warnings.append(Warning_(path, "no article text found in HTML"))
+        return None
+    art = Article(id=base_id, path=path, raw_text=text)
+    art.title = (doc.title or "").strip() or None
+    art.url = doc.url or None
+    art.site = doc.sitename or doc.hostname or None
+    date = doc.date
+    if not date:
+        try:
+            date = find_date(html, original_date=True, extensive_search=False)
+        except Exception:  # noqa: BLE001 - htmldate bugs must not stop ingestion
+            date = None
+    art.metadata_date = _checked_metadata_date(date, path, warnings)
+    return art
+
+
+def read_file(
+    found: _Found, base_id: str, config: Config
+) -> tuple[list[Article], list[Warning_]]:
+    """Articles in one file plus the warnings it raised; never raises."""
+    path = found.path
+    warnings: list[Warning_] = []
+    try:
+        size = os.path.getsize(path)
+        if not os.path.isfile(path):
+            return [], [Warning_(path, "not a regular file")]
+        if size > config.max_file_bytes:
+            return [], [Warning_(path, f"file too large ({size} bytes > "
+                                       f"{config.max_file_bytes})")]
+        with open(path, "rb") as handle:
+            data = handle.read(config.max_file_bytes + 1)
+    except OSError as exc:
+        return [], [Warning_(path, f"unreadable ({exc.strerror or exc})")]
+    if not data.strip():
+        return [], [Warning_(path, "empty file")]
+    ext = Path(path).suffix.lower()
+    if looks_binary(data):
+        return [], [Warning_(path, "binary file, not text")]
+    text, problem = decode(data)
+    if problem:
+        warnings.append(Warning_(path, problem))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return [], [*warnings, Warning_(path, "empty file")]
+    if ext in JSONL_EXTS:
+        articles = _read_jsonl(path, text, base_id, warnings)
+        if not articles:
+            warnings.append(Warning_(path, "no usable JSONL records"))
+        return articles, warnings
+    if ext in JSON_EXTS:
+        articles = _read_json(path, text, base_id, warnings)
+        return articles, warnings
+    if ext in HTML_EXTS:
+        art = _read_html(path, text, base_id, warnings)
+        return ([art] if art else []), warnings
+    if ext not in TEXT_EXTS:
+        warnings.append(Warning_(path, f"unknown extension {ext or '(none)'!r}, read as text"))
+    return [Article(id=base_id, path=path, raw_text=text)], warnings
+
+
+def read_articles(inputs: list[str], config: Config) -> tuple[list[Article], list[Warning_]]:
+    """All articles found under ``inputs`` and one warning per problem encountered."""
+    found, warnings = expand_inputs(inputs)
+    ids = assign_base_ids([f.key for f in found])
+    articles: list[Article] = []
+    for item in found:
+        file_articles, file_warnings = read_file(item, ids[item.key], config)
+        articles.extend(file_articles)
+        warnings.extend(file_warnings)
+    return articles, warnings

@@ -1,0 +1,105 @@
+"""The orchestrator: runs the stages in order over the shared document model.
+
+Each stage is a plain function from ``dateline``'s sub-packages; this module only
+sequences them, reports progress, and keeps one failing article from stopping the run.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+from dateline.clean import clean_articles
+from dateline.clean.duplicates import mark_duplicates
+from dateline.clean.sentences import split_sentences
+from dateline.config import Config
+from dateline.dating.pubdate import date_articles
+from dateline.dating.timex import tag
+from dateline.events.grouping import GroupingParams, group_mentions
+from dateline.events.mentions import UndatedItem, attach_entities, extract_mentions
+from dateline.ingest import read_articles
+from dateline.model import Article, Mention, Timeline, Warning_
+from dateline.timeline.build import default_max_events, make_event, select_events
+from dateline.timeline.query import filter_events
+
+T = TypeVar("T")
+
+
+def _progress(items: Iterable[T], description: str, enabled: bool,
+              total: int | None = None) -> Iterator[T]:
+    if not enabled or not sys.stderr.isatty():
+        yield from items
+        return
+    from tqdm import tqdm
+
+    yield from tqdm(items, desc=description, total=total, unit="article", leave=False)
+
+
+def annotate_article(article: Article) -> None:
+    """Split the cleaned body into sentences and attach the temporal expressions."""
+    article.sentences = split_sentences(article.text)
+    timexes = tag(article.text, article.published)
+    position = 0
+    for sentence in article.sentences:
+        while position < len(timexes) and timexes[position].start < sentence.start:
+            position += 1  # expressions straddling a sentence break are dropped
+        while position < len(timexes) and timexes[position].end <= sentence.end:
+            timex = timexes[position]
+            timex.start -= sentence.start
+            timex.end -= sentence.start
+            sentence.timexes.append(timex)
+            position += 1
+
+
+def process_articles(articles: list[Article], config: Config,
+                     warnings: list[Warning_] | None = None,
+                     nlp_loader: Callable | None = None) -> Timeline:
+    """Run every stage after ingestion and return the timeline."""
+    warnings = warnings if warnings is not None else []
+    clean_articles(articles)
+    date_articles(articles)
+    mark_duplicates(articles, config.near_duplicate_threshold)
+
+    mentions: list[Mention] = []
+    undated: list[UndatedItem] = []
+    for article in _progress(articles, "dating", config.progress, len(articles)):
+        try:
+            annotate_article(article)
+            if article.duplicate_of is None:
+                found, unresolved = extract_mentions(article)
+                mentions.extend(found)
+                undated.extend(unresolved)
+        except Exception as error:  # one broken article must not stop the run
+            warnings.append(Warning_(article.path, f"skipped: internal error ({error!r})"))
+            article.sentences = []
+
+    if config.use_ner and mentions:
+        if nlp_loader is None:
+            from dateline.nlp import load_entity_pipeline as nlp_loader
+        attach_entities(mentions, nlp_loader())
+
+    params = GroupingParams(threshold=config.similarity_threshold,
+                            tolerance_days=config.date_tolerance_days)
+    clusters = group_mentions(mentions, params)
+    events = [make_event(cluster) for cluster in clusters]
+    if config.query:
+        events = filter_events(events, config.query)
+    limit = config.max_events or default_max_events(len(articles))
+    selected = select_events(events, limit)
+
+    undated_records = [item.to_dict() for item in undated]
+    for article in articles:
+        if article.published is None and article.duplicate_of is None and not any(
+                m.article_id == article.id for m in mentions):
+            undated_records.append({"article": article.id, "sentence": None, "expression": None,
+                                    "reason": "no publication date and no dated event"})
+    return Timeline(articles=articles, events=selected, undated=undated_records,
+                    warnings=warnings)
+
+
+def build_timeline(inputs: list[str], config: Config | None = None) -> Timeline:
+    """Read ``inputs`` (files, directories, globs) and build their timeline."""
+    config = config or Config()
+    articles, warnings = read_articles(inputs, config)
+    return process_articles(articles, config, warnings)

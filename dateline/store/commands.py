@@ -1,0 +1,163 @@
+"""``dateline add``, ``dateline timeline`` and ``dateline serve``: the store on the command line.
+
+``add_store_commands(subparsers)`` registers the three subcommands on the main parser;
+each sets ``handler`` to a function taking the parsed arguments and returning the exit
+code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from dateline.config import Config
+
+DB_HELP = ("database: a file path or a postgresql://user:pass@host/db URL (default: "
+           "$DATELINE_DB, else $XDG_DATA_HOME/dateline/dateline.db)")
+
+
+def _db_target(args: argparse.Namespace) -> str | None:
+    return args.db or os.environ.get("DATELINE_DB") or None
+
+
+def _open(args: argparse.Namespace, command: str):
+    from dateline.store import StoreError, open_store
+
+    try:
+        return open_store(_db_target(args))
+    except StoreError as error:
+        print(f"dateline {command}: {error}", file=sys.stderr)
+        return None
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError("must be between 1 and 65535")
+    return value
+
+
+def _batch(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number")
+    return value
+
+
+def add_store_commands(subparsers) -> None:
+    """Register ``add``, ``timeline`` and ``serve`` on an argparse subparsers object."""
+    add = subparsers.add_parser(
+        "add", help="add articles to the persistent store and update its events")
+    add.add_argument("inputs", nargs="+", metavar="FILE",
+                     help="articles (.txt, .html, .jsonl; files, directories, globs)")
+    add.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
+    add.add_argument("--batch-size", type=_batch, default=25, metavar="N",
+                     help="articles committed per transaction (default: 25)")
+    add.add_argument("--no-entities", action="store_true",
+                     help="skip named-entity recognition (faster, coarser grouping)")
+    add.add_argument("-q", "--quiet", action="store_true",
+                     help="no per-batch progress and no warnings on standard error")
+    add.set_defaults(handler=command_add)
+
+    timeline = subparsers.add_parser(
+        "timeline", help="write the stored timeline (.json .md .html .csv)")
+    timeline.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
+    timeline.add_argument("--query", metavar="Q",
+                          help="keep events whose title, summary or sources contain Q")
+    timeline.add_argument("--max-events", type=_batch, metavar="N",
+                          help="keep at most N events (default: scales with the store)")
+    timeline.add_argument("--title", default="Timeline", help="title of the Markdown/HTML page")
+    timeline.add_argument("-o", "--output", metavar="FILE", required=True,
+                          help="output file; the format follows the extension")
+    timeline.set_defaults(handler=command_timeline)
+
+    serve = subparsers.add_parser(
+        "serve", help="browse the stored timeline in a web page and serve the HTTP API")
+    serve.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
+    serve.add_argument("--token", metavar="T",
+                       help="bearer token required by write endpoints (default: "
+                            "$DATELINE_TOKEN; without one, uploads are disabled)")
+    serve.add_argument("--no-entities", action="store_true",
+                       help="skip named-entity recognition for uploaded articles")
+    serve.set_defaults(handler=command_serve)
+
+
+def command_add(args: argparse.Namespace) -> int:
+    from dateline.store import add
+
+    store = _open(args, "add")
+    if store is None:
+        return 1
+    config = Config(use_ner=not args.no_entities, progress=False)
+
+    def report(ids: list[str]) -> None:
+        if not args.quiet and ids:
+            print(f"dateline add: committed {len(ids)} article(s)", file=sys.stderr)
+
+    try:
+        result = add(store, args.inputs, config, batch_size=args.batch_size, on_commit=report)
+    finally:
+        store.close()
+    if not args.quiet:
+        for warning in result.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print(f"dateline add: {len(result.added)} new article(s), {len(result.already)} "
+              f"already in the store, {result.events_created} event(s) written to "
+              f"{store.display_name}", file=sys.stderr)
+    if not result.added and not result.already:
+        print("dateline add: no usable article was read from the inputs", file=sys.stderr)
+        return 1
+    return 0
+
+
+def command_timeline(args: argparse.Namespace) -> int:
+    from dateline.export import format_for_path, render
+    from dateline.store import timeline
+
+    try:
+        fmt = format_for_path(args.output)
+    except ValueError as error:
+        print(f"dateline timeline: {error}", file=sys.stderr)
+        return 2
+    store = _open(args, "timeline")
+    if store is None:
+        return 1
+    try:
+        result = timeline(store, args.query, max_events=args.max_events)
+    finally:
+        store.close()
+    target = Path(args.output)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(result, fmt, args.title), encoding="utf-8")
+    print(f"dateline timeline: {len(result.events)} events from {len(result.articles)} "
+          f"articles written to {args.output}", file=sys.stderr)
+    return 0
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    try:
+        import uvicorn
+
+        from dateline.serve import create_app
+    except ImportError as error:
+        print(f"dateline serve: the web app needs FastAPI and uvicorn ({error.name} is "
+              "missing): pip install 'dateline[serve]'", file=sys.stderr)
+        return 1
+    store = _open(args, "serve")
+    if store is None:
+        return 1
+    token = args.token or os.environ.get("DATELINE_TOKEN") or None
+    app = create_app(store, token=token, config=Config(use_ner=not args.no_entities,
+                                                       progress=False))
+    print(f"dateline serve: {store.display_name} on http://{args.host}:{args.port}/ "
+          f"(uploads {'need the bearer token' if token else 'disabled: no --token'})",
+          file=sys.stderr)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    finally:
+        store.close()
+    return 0

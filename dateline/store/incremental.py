@@ -1,0 +1,359 @@
+"""Adding articles to a store and updating only the events their mentions touch.
+
+Each batch is one transaction under the store's write lock: the articles, their
+sentences, mentions, duplicate links and the re-grouped events are committed together
+or not at all, so a run killed at any moment keeps every batch it reported and a rerun
+skips them (an article's identity is the SHA-256 of its raw text).
+
+Re-grouping is local. A new day-precision mention touches the run of stored day mentions
+chained to it within the date tolerance (the same windows ``group_mentions`` cuts); a new
+month or year mention touches the stored events of its own period and, when the period
+is not too crowded, the day events inside it. The events holding any touched mention are
+loaded whole, re-grouped together with the new mentions and replaced; all other events
+stay as they are. An event keeps its id (``ev`` + its earliest mention's number) as long
+as that mention stays in it, so a new report of a known event attaches to the same id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from datasketch import MinHash
+from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
+
+from dateline.clean import clean_articles, mark_duplicates
+from dateline.clean.duplicates import NUM_PERM, jaccard, shingles
+from dateline.config import Config
+from dateline.dating.pubdate import date_articles
+from dateline.events.grouping import GroupingParams, group_mentions
+from dateline.events.mentions import UndatedItem, attach_entities, extract_mentions
+from dateline.model import Article, Mention, Precision, Warning_
+from dateline.store import codec
+from dateline.store.db import Store
+from dateline.store.schema import article_bands, articles, events, mentions, sentences, undated
+from dateline.timeline.build import make_event
+
+BANDS, ROWS = 32, 4  # 32 bands of 4 MinHash rows: pairs at Jaccard 0.68 meet with p > 0.99
+DEFAULT_BATCH = 25
+PERIOD_DAY_LIMIT = 1500  # a coarse mention re-groups its period's day events up to this many
+_IN_CHUNK = 500
+
+
+@dataclass
+class AddResult:
+    """What one ``add`` call did."""
+
+    added: list[str] = field(default_factory=list)  # article ids committed
+    already: list[str] = field(default_factory=list)  # paths whose text was already stored
+    warnings: list[Warning_] = field(default_factory=list)
+    batches: int = 0
+    events_replaced: int = 0
+    events_created: int = 0
+
+
+@lru_cache(maxsize=1)
+def _entity_pipeline():
+    from dateline.nlp import load_entity_pipeline
+
+    return load_entity_pipeline()
+
+
+def _chunks(items: list, size: int = _IN_CHUNK) -> Iterable[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def band_keys(text: str) -> list[str]:
+    items = shingles(text)
+    if not items:
+        return []
+    sketch = MinHash(num_perm=NUM_PERM, seed=1)
+    sketch.update_batch([s.encode("utf-8") for s in items])
+    values = sketch.hashvalues
+    keys = []
+    for band in range(BANDS):
+        chunk = values[band * ROWS:(band + 1) * ROWS].tobytes()
+        keys.append(f"{band}:{hashlib.sha1(chunk).hexdigest()[:24]}")
+    return keys
+
+
+def add(store: Store, paths: list[str], config: Config | None = None, *,
+        batch_size: int = DEFAULT_BATCH,
+        on_commit: Callable[[list[str]], None] | None = None) -> AddResult:
+    """Read ``paths`` (files, directories, globs) and add the new articles to ``store``."""
+    from dateline.ingest import read_articles
+
+    config = config or Config()
+    found, warnings = read_articles(list(paths), config)
+    return add_articles(store, found, config, warnings=warnings, batch_size=batch_size,
+                        on_commit=on_commit)
+
+
+def add_articles(store: Store, found: list[Article], config: Config | None = None, *,
+                 warnings: list[Warning_] | None = None, batch_size: int = DEFAULT_BATCH,
+                 on_commit: Callable[[list[str]], None] | None = None) -> AddResult:
+    """Add already-read ``Article`` records (raw text set) to ``store`` in batches."""
+    config = config or Config()
+    result = AddResult(warnings=list(warnings or []))
+    pending: list[tuple[Article, str]] = []
+    seen: set[str] = set()
+    for article in found:
+        digest = codec.content_hash(article.raw_text)
+        if digest in seen:
+            result.already.append(article.path)
+            continue
+        seen.add(digest)
+        pending.append((article, digest))
+    with store.read() as conn:
+        stored = set()
+        for chunk in _chunks([d for _, d in pending]):
+            stored.update(conn.execute(select(articles.c.content_hash).where(
+                articles.c.content_hash.in_(chunk))).scalars())
+    for article, digest in pending:
+        if digest in stored:
+            result.already.append(article.path)
+    pending = [(a, d) for a, d in pending if d not in stored]
+    for start in range(0, len(pending), max(1, batch_size)):
+        batch = pending[start:start + batch_size]
+        with store.write() as conn:
+            added = _add_batch(conn, batch, config, result)
+        result.batches += 1
+        result.added.extend(added)
+        if on_commit is not None:
+            on_commit(added)
+    return result
+
+
+def _unique_ids(conn: Connection, batch: list[Article]) -> None:
+    """Give clashing article ids (same file name as a stored article) a numeric suffix."""
+    wanted = [a.id for a in batch]
+    taken = set()
+    for chunk in _chunks(wanted):
+        taken.update(conn.execute(select(articles.c.id).where(articles.c.id.in_(chunk)))
+                     .scalars())
+    used: set[str] = set()
+    for article in batch:
+        base, candidate, number = article.id, article.id, 1
+        while candidate in used or candidate in taken:
+            number += 1
+            candidate = f"{base}-{number}"
+            if candidate not in used and conn.execute(
+                    select(articles.c.id).where(articles.c.id == candidate)).first():
+                taken.add(candidate)
+        article.id = candidate
+        used.add(candidate)
+
+
+def _stored_duplicates(conn: Connection, batch: list[Article], bands: dict[str, list[str]],
+                       threshold: float) -> None:
+    """Point batch originals that copy a stored article at the stored original."""
+    redirect: dict[str, str] = {}
+    for article in batch:
+        keys = bands[article.id]
+        if article.duplicate_of is not None or not keys:
+            continue
+        candidates = set(conn.execute(select(article_bands.c.article_id).where(
+            article_bands.c.band_key.in_(keys))).scalars())
+        if not candidates:
+            continue
+        mine = shingles(article.text)
+        best, best_score = None, threshold
+        for row in conn.execute(select(articles.c.id, articles.c.text, articles.c.duplicate_of)
+                                .where(articles.c.id.in_(sorted(candidates)))).mappings():
+            score = jaccard(mine, shingles(row["text"]))
+            if score >= best_score:
+                best, best_score = row["duplicate_of"] or row["id"], score
+        if best is not None:
+            redirect[article.id] = best
+    for article in batch:
+        if article.id in redirect:
+            article.duplicate_of = redirect[article.id]
+        elif article.duplicate_of in redirect:
+            article.duplicate_of = redirect[article.duplicate_of]
+
+
+def _next_id(conn: Connection, column) -> int:
+    return (conn.execute(select(func.max(column))).scalar() or 0) + 1
+
+
+def _add_batch(conn: Connection, batch: list[tuple[Article, str]], config: Config,
+               result: AddResult) -> list[str]:
+    # Another writer may have stored some of these texts since we checked.
+    digests = [d for _, d in batch]
+    stored = set(conn.execute(select(articles.c.content_hash).where(
+        articles.c.content_hash.in_(digests))).scalars())
+    for article, digest in batch:
+        if digest in stored:
+            result.already.append(article.path)
+    batch = [(a, d) for a, d in batch if d not in stored]
+    if not batch:
+        return []
+    items = [a for a, _ in batch]
+    _unique_ids(conn, items)
+    clean_articles(items)
+    date_articles(items)
+    mark_duplicates(items, config.near_duplicate_threshold)
+    bands = {a.id: band_keys(a.text) for a in items}
+    _stored_duplicates(conn, items, bands, config.near_duplicate_threshold)
+
+    new_mentions: list[Mention] = []
+    undated_items: list[UndatedItem] = []
+    from dateline.pipeline import annotate_article
+
+    for article in items:
+        try:
+            annotate_article(article)
+            if article.duplicate_of is None:
+                found, unresolved = extract_mentions(article)
+                new_mentions.extend(found)
+                undated_items.extend(unresolved)
+        except Exception as error:  # one broken article must not stop the batch
+            result.warnings.append(Warning_(article.path,
+                                            f"skipped: internal error ({error!r})"))
+            article.sentences = []
+    if config.use_ner and new_mentions:
+        attach_entities(new_mentions, _entity_pipeline())
+
+    batch_number = _next_id(conn, articles.c.batch)
+    conn.execute(articles.insert(), [codec.article_row(a, d, batch_number) for a, d in batch])
+    sentence_rows = [{"article_id": a.id, "idx": s.index, "start_offset": s.start,
+                      "end_offset": s.end, "text": s.text,
+                      "timexes": codec.dumps([codec.timex_record(t) for t in s.timexes])}
+                     for a in items for s in a.sentences]
+    if sentence_rows:
+        conn.execute(sentences.insert(), sentence_rows)
+    band_rows = [{"band_key": k, "article_id": a.id} for a in items
+                 if a.duplicate_of is None for k in bands[a.id]]
+    if band_rows:
+        conn.execute(article_bands.insert(), band_rows)
+    undated_rows = [item.to_dict() for item in undated_items]
+    with_mentions = {m.article_id for m in new_mentions}
+    for article in items:
+        if (article.published is None and article.duplicate_of is None
+                and article.id not in with_mentions):
+            undated_rows.append({"article": article.id, "sentence": None, "expression": None,
+                                 "reason": "no publication date and no dated event"})
+    if undated_rows:
+        first = _next_id(conn, undated.c.id)
+        conn.execute(undated.insert(), [
+            {"id": first + k, "article_id": r["article"], "sentence": r["sentence"],
+             "expression": r["expression"], "reason": r["reason"]}
+            for k, r in enumerate(undated_rows)])
+    if new_mentions:
+        first = _next_id(conn, mentions.c.id)
+        ids = list(range(first, first + len(new_mentions)))
+        conn.execute(mentions.insert(), [codec.mention_row(m, i)
+                                         for m, i in zip(new_mentions, ids)])
+        replaced, created = regroup(conn, list(zip(ids, new_mentions)), config)
+        result.events_replaced += replaced
+        result.events_created += created
+    return [a.id for a in items]
+
+
+def _period_range(precision: Precision, year: int, month: int) -> tuple[int, int]:
+    if precision is Precision.MONTH:
+        first = dt.date(year, month, 1)
+        nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return first.toordinal(), nxt.toordinal() - 1
+    return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+
+
+def _merge(ranges: list[tuple[int, int]], gap: int = 0) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for lo, hi in sorted(ranges):
+        if merged and lo <= merged[-1][1] + gap:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    return [(lo, hi) for lo, hi in merged]
+
+
+def _close(conn: Connection, lo: int, hi: int, tolerance: int) -> tuple[int, int]:
+    """Widen a day range to whole tolerance-chained windows of stored day mentions."""
+    day = Precision.DAY.value
+    while True:
+        low, high = conn.execute(
+            select(func.min(mentions.c.first_day), func.max(mentions.c.first_day)).where(
+                mentions.c.precision == day, mentions.c.event_id.is_not(None),
+                mentions.c.first_day.between(lo - tolerance, hi + tolerance))).one()
+        new_lo = min(lo, low) if low is not None else lo
+        new_hi = max(hi, high) if high is not None else hi
+        if (new_lo, new_hi) == (lo, hi):
+            return lo, hi
+        lo, hi = new_lo, new_hi
+
+
+def affected_events(conn: Connection, new: list[Mention], tolerance: int) -> set[str]:
+    """Ids of the stored events a batch of new mentions may change."""
+    day = Precision.DAY.value
+    ranges: list[tuple[int, int]] = []
+    periods: set[tuple[str, int, int]] = set()
+    for mention in new:
+        date = mention.date
+        if date.precision is Precision.DAY:
+            ordinal = date.first_day.toordinal()
+            ranges.append((ordinal, ordinal))
+            periods.add((Precision.MONTH.value, date.year, date.month))
+            periods.add((Precision.YEAR.value, date.year, 1))
+        else:
+            periods.add((date.precision.value, date.year,
+                         date.month if date.precision is Precision.MONTH else 1))
+            lo, hi = _period_range(date.precision, date.year, date.month)
+            crowd = conn.execute(select(func.count()).select_from(mentions).where(
+                mentions.c.precision == day, mentions.c.first_day.between(lo, hi))).scalar()
+            if crowd <= PERIOD_DAY_LIMIT:
+                ranges.append((lo, hi))
+    closed = _merge([_close(conn, lo, hi, tolerance) for lo, hi in _merge(ranges, tolerance)])
+    found: set[str] = set()
+    for lo, hi in closed:
+        found.update(conn.execute(select(mentions.c.event_id).distinct().where(
+            mentions.c.precision == day, mentions.c.event_id.is_not(None),
+            mentions.c.first_day.between(lo, hi))).scalars())
+    conditions = []
+    for precision, year, month in periods:
+        condition = (events.c.precision == precision) & (events.c.year == year)
+        if precision == Precision.MONTH.value:
+            condition = condition & (events.c.month == month)
+        conditions.append(condition)
+    for chunk in _chunks(conditions, 200):
+        found.update(conn.execute(select(events.c.id).where(or_(*chunk))).scalars())
+    return found
+
+
+def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config
+            ) -> tuple[int, int]:
+    """Re-group the new mentions with the events they touch; returns (replaced, created)."""
+    touched = sorted(affected_events(conn, [m for _, m in new], config.date_tolerance_days))
+    loaded: list[tuple[int, Mention]] = []
+    for chunk in _chunks(touched):
+        for row in conn.execute(select(mentions).where(mentions.c.event_id.in_(chunk))
+                                .order_by(mentions.c.id)).mappings():
+            loaded.append((row["id"], codec.mention_from_row(row)))
+    everything = sorted(loaded + list(new), key=lambda pair: pair[0])
+    number_of = {id(m): i for i, m in everything}
+    params = GroupingParams(threshold=config.similarity_threshold,
+                            tolerance_days=config.date_tolerance_days)
+    clusters = group_mentions([m for _, m in everything], params)
+    article_ids = sorted({m.article_id for _, m in everything})
+    sites: dict[str, str | None] = {}
+    for chunk in _chunks(article_ids):
+        sites.update(conn.execute(select(articles.c.id, articles.c.site)
+                                  .where(articles.c.id.in_(chunk))).tuples())
+    for chunk in _chunks(touched):
+        conn.execute(delete(events).where(events.c.id.in_(chunk)))
+    event_rows, links = [], []
+    for cluster in clusters:
+        event = make_event(cluster)
+        numbers = [number_of[id(m)] for m in cluster]
+        event_id = f"ev{min(numbers)}"
+        event_rows.append(codec.event_row(event, event_id, sites))
+        links.extend({"mention_id": n, "new_event": event_id} for n in numbers)
+    if event_rows:
+        conn.execute(events.insert(), event_rows)
+    conn.execute(update(mentions).where(mentions.c.id == bindparam("mention_id"))
+                 .values(event_id=bindparam("new_event")), links)
+    return len(touched), len(event_rows)

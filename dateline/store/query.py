@@ -1,0 +1,218 @@
+"""Reading a store: the timeline, filtered event lists, one event in full, articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, and_, func, or_, select, true
+
+from dateline.export.records import article_record, event_record
+from dateline.model import Event, Timeline
+from dateline.store import codec
+from dateline.store.db import Store
+from dateline.store.schema import articles, events, mentions, sentences, undated
+from dateline.timeline.build import default_max_events, select_events
+
+_ARTICLE_META = [c for c in articles.c if c.name not in ("raw_text", "text")]
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters on events; every given field must match (case-insensitive)."""
+
+    text: str | None = None  # words in the title, summary or a source sentence
+    entity: str | None = None  # a participant, place or named entity, exactly
+    source: str | None = None  # an article id or outlet, substring
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    @classmethod
+    def coerce(cls, value: EventQuery | str | None) -> EventQuery:
+        if isinstance(value, EventQuery):
+            return value
+        return cls(text=value or None)
+
+
+def _like(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _conditions(query: EventQuery) -> list:
+    conditions = []
+    if query.text:
+        for word in query.text.lower().split():
+            conditions.append(events.c.search_text.like(_like(word), escape="\\"))
+    if query.entity:
+        key = "|" + " ".join(query.entity.lower().split()) + "|"
+        conditions.append(events.c.entity_keys.like(_like(key), escape="\\"))
+    if query.source:
+        conditions.append(events.c.source_keys.like(_like(query.source.lower().strip()),
+                                                     escape="\\"))
+    if query.date_from:
+        conditions.append(events.c.last_day >= query.date_from.toordinal())
+    if query.date_to:
+        conditions.append(events.c.first_day <= query.date_to.toordinal())
+    return conditions
+
+
+def _events_with_mentions(conn: Connection, rows: list) -> list[Event]:
+    by_event: dict[str, list] = {row["id"]: [] for row in rows}
+    ids = list(by_event)
+    for start in range(0, len(ids), 500):
+        for row in conn.execute(select(mentions).where(
+                mentions.c.event_id.in_(ids[start:start + 500])).order_by(mentions.c.id)
+                ).mappings():
+            by_event[row["event_id"]].append(codec.mention_from_row(row))
+    return [codec.event_from_row(row, by_event[row["id"]]) for row in rows]
+
+
+def article_count(conn: Connection) -> int:
+    return conn.execute(select(func.count()).select_from(articles)).scalar() or 0
+
+
+def timeline(store: Store, query: EventQuery | str | None = None,
+             max_events: int | None = None) -> Timeline:
+    """The store's timeline, re-selected like a fresh build (events numbered e1, e2...)."""
+    query = EventQuery.coerce(query)
+    with store.read() as conn:
+        count = article_count(conn)
+        limit = max_events or default_max_events(count)
+        rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
+                            .order_by(events.c.score.desc(), events.c.first_day, events.c.id)
+                            .limit(limit)).mappings().all()
+        found = _events_with_mentions(conn, rows)
+        article_rows = conn.execute(select(*_ARTICLE_META).order_by(articles.c.batch,
+                                                                     articles.c.id)
+                                    ).mappings().all()
+        undated_rows = conn.execute(select(undated).order_by(undated.c.id)).mappings().all()
+    selected = select_events(found, limit)
+    return Timeline(
+        articles=[codec.article_from_row(r) for r in article_rows], events=selected,
+        undated=[{"article": r["article_id"], "sentence": r["sentence"],
+                  "expression": r["expression"], "reason": r["reason"]} for r in undated_rows])
+
+
+def list_events(store: Store, query: EventQuery | str | None = None, *, limit: int = 200,
+                offset: int = 0, order: str = "date") -> tuple[int, list[dict]]:
+    """Matching events as JSON records with their stored ids, and the total match count."""
+    query = EventQuery.coerce(query)
+    where = and_(true(), *_conditions(query))
+    ordering = ([events.c.score.desc(), events.c.first_day] if order == "score"
+                else [events.c.first_day, events.c.precision, events.c.score.desc()])
+    with store.read() as conn:
+        total = conn.execute(select(func.count()).select_from(events).where(where)).scalar()
+        rows = conn.execute(select(events).where(where).order_by(*ordering, events.c.id)
+                            .limit(limit).offset(offset)).mappings().all()
+        found = _events_with_mentions(conn, rows)
+    return total, [_event_json(event) for event in found]
+
+
+def _event_json(event: Event) -> dict:
+    record = event_record(event)
+    record["first_day"] = event.date.first_day.isoformat()
+    record["last_day"] = event.date.last_day.isoformat()
+    record["score"] = event.score
+    return record
+
+
+def get_event(store: Store, event_id: str) -> dict | None:
+    """One event in full: its record plus every supporting sentence with its date phrase."""
+    with store.read() as conn:
+        row = conn.execute(select(events).where(events.c.id == event_id)).mappings().first()
+        if row is None:
+            return None
+        (event,) = _events_with_mentions(conn, [row])
+        ids = sorted({m.article_id for m in event.mentions})
+        meta = {r["id"]: r for r in conn.execute(
+            select(*_ARTICLE_META).where(articles.c.id.in_(ids))).mappings()}
+    record = _event_json(event)
+    record["mentions"] = [{
+        "article": m.article_id, "sentence_index": m.sentence_index, "sentence": m.sentence,
+        "date": m.date.iso(), "precision": m.date.precision.value,
+        "timex": {"start": m.timex.start, "end": m.timex.end, "text": m.timex.text,
+                  "value": m.timex.value, "type": m.timex.type},
+        "entities": [{"text": e.text, "label": e.label} for e in m.entities],
+        "future": m.future,
+    } for m in event.mentions]
+    record["articles"] = [article_record(codec.article_from_row(meta[i])) for i in ids
+                          if i in meta]
+    return record
+
+
+def list_articles(store: Store, *, limit: int = 200, offset: int = 0,
+                  source: str | None = None) -> tuple[int, list[dict]]:
+    where = true()
+    if source:
+        pattern = _like(source.lower())
+        where = or_(func.lower(articles.c.id).like(pattern, escape="\\"),
+                    func.lower(func.coalesce(articles.c.site, "")).like(pattern, escape="\\"))
+    with store.read() as conn:
+        total = conn.execute(select(func.count()).select_from(articles).where(where)).scalar()
+        rows = conn.execute(select(*_ARTICLE_META).where(where)
+                            .order_by(articles.c.published.desc(), articles.c.id)
+                            .limit(limit).offset(offset)).mappings().all()
+        counts = dict(conn.execute(
+            select(mentions.c.article_id, func.count()).where(
+                mentions.c.article_id.in_([r["id"] for r in rows]))
+            .group_by(mentions.c.article_id)).tuples())
+    records = []
+    for row in rows:
+        record = article_record(codec.article_from_row(row))
+        record["added_at"] = row["added_at"]
+        record["mentions"] = counts.get(row["id"], 0)
+        records.append(record)
+    return total, records
+
+
+def get_article(store: Store, article_id: str) -> dict | None:
+    with store.read() as conn:
+        row = conn.execute(select(articles).where(articles.c.id == article_id)
+                           ).mappings().first()
+        if row is None:
+            return None
+        sentence_rows = conn.execute(select(sentences).where(
+            sentences.c.article_id == article_id).order_by(sentences.c.idx)).mappings().all()
+    record = article_record(codec.article_from_row(row))
+    record["text"] = row["text"]
+    record["sentences"] = [{"index": s["idx"], "text": s["text"],
+                            "timexes": json.loads(s["timexes"])} for s in sentence_rows]
+    return record
+
+
+def facets(store: Store, limit: int = 40) -> dict:
+    """Counts for the filter controls: top entities and sources, the date span."""
+    with store.read() as conn:
+        span = conn.execute(select(func.min(events.c.first_day),
+                                   func.max(events.c.last_day))).one()
+        total_events = conn.execute(select(func.count()).select_from(events)).scalar()
+        total_articles = article_count(conn)
+        keys = conn.execute(select(events.c.entity_keys, events.c.source_keys)
+                            .order_by(events.c.score.desc()).limit(2000)).all()
+        sites = dict(conn.execute(select(articles.c.id, articles.c.site)).tuples()) \
+            if total_articles <= 5000 else {}
+    entity_counts: dict[str, int] = {}
+    source_counts: dict[str, int] = {}
+    for entity_keys, source_keys in keys:
+        for key in entity_keys.strip("|").split("|"):
+            if key:
+                entity_counts[key] = entity_counts.get(key, 0) + 1
+        for key in source_keys.strip("|").split("|"):
+            if key and (not sites or key in {s.lower() for s in sites.values() if s}
+                        or key in sites):
+                source_counts[key] = source_counts.get(key, 0) + 1
+    top = sorted(entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    outlets = {(s or "").lower() for s in sites.values()}
+    source_items = [(k, n) for k, n in source_counts.items() if k in outlets] or list(
+        source_counts.items())
+    top_sources = sorted(source_items, key=lambda kv: (-kv[1], kv[0]))[:limit]
+    first, last = span
+    return {
+        "events": total_events, "articles": total_articles,
+        "date_min": dt.date.fromordinal(first).isoformat() if first else None,
+        "date_max": dt.date.fromordinal(last).isoformat() if last else None,
+        "entities": [{"name": k, "events": n} for k, n in top],
+        "sources": [{"name": k, "events": n} for k, n in top_sources],
+    }

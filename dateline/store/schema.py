@@ -1,0 +1,169 @@
+"""Tables of the store and the ordered migration steps that create and evolve them.
+
+The schema is written with SQLAlchemy Core types only, so the same definitions serve
+SQLite and PostgreSQL. ``schema_version`` holds one row per applied step; opening a store
+applies the missing steps in order, each in its own transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Connection,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    func,
+    inspect,
+    select,
+)
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version", metadata,
+    Column("version", Integer, primary_key=True, autoincrement=False),
+    Column("description", Text, nullable=False),
+    Column("applied_at", String(32), nullable=False),
+)
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("path", Text, nullable=False),
+    Column("title", Text),
+    Column("url", Text),
+    Column("site", Text),
+    Column("raw_text", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("published", String(10)),
+    Column("published_source", String(16)),
+    Column("published_confidence", Float),
+    Column("published_evidence", Text),  # JSON list
+    Column("metadata_date", Text),
+    Column("captions", Text),  # JSON list
+    Column("duplicate_of", String(200)),
+    Column("batch", Integer, nullable=False),
+    Column("added_at", String(32), nullable=False),
+)
+
+sentences = Table(
+    "sentences", metadata,
+    Column("article_id", String(200), primary_key=True),
+    Column("idx", Integer, primary_key=True, autoincrement=False),
+    Column("start_offset", Integer, nullable=False),
+    Column("end_offset", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("timexes", Text, nullable=False),  # JSON list of Timex records
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("article_id", String(200), nullable=False, index=True),
+    Column("sentence_index", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("month", Integer, nullable=False),
+    Column("day", Integer, nullable=False),
+    Column("precision", String(5), nullable=False),
+    Column("label", Text),
+    Column("first_day", Integer, nullable=False),  # proleptic ordinal, for range queries
+    Column("last_day", Integer, nullable=False),
+    Column("timex", Text, nullable=False),  # JSON Timex record (+ anchored flag)
+    Column("entities", Text, nullable=False),  # JSON list of [text, label]
+    Column("future", Boolean, nullable=False),
+    Column("event_id", String(40), index=True),
+    Index("ix_mentions_precision_day", "precision", "first_day"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(40), primary_key=True),
+    Column("year", Integer, nullable=False),
+    Column("month", Integer, nullable=False),
+    Column("day", Integer, nullable=False),
+    Column("precision", String(5), nullable=False),
+    Column("label", Text),
+    Column("first_day", Integer, nullable=False, index=True),
+    Column("last_day", Integer, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("score", Float, nullable=False, index=True),
+    Column("participants", Text, nullable=False),  # JSON list
+    Column("location", Text),
+    Column("date_conflicts", Text, nullable=False),  # JSON list
+    Column("article_count", Integer, nullable=False),
+    Column("mention_count", Integer, nullable=False),
+    Column("scheduled", Boolean, nullable=False),
+    # Lower-cased "|a|b|" keys for portable LIKE filters on entities and sources.
+    Column("entity_keys", Text, nullable=False),
+    Column("source_keys", Text, nullable=False),
+    Column("search_text", Text, nullable=False),
+    Index("ix_events_period", "precision", "year", "month"),
+)
+
+# Step 2: locality-sensitive hashing bands of each article's MinHash, so a new article
+# finds its near-duplicate candidates with an indexed lookup instead of a full scan.
+article_bands = Table(
+    "article_bands", metadata,
+    Column("band_key", String(40), nullable=False, index=True),
+    Column("article_id", String(200), nullable=False, index=True),
+)
+
+# Step 3: sentences whose date could not be resolved, and articles with no date at all.
+undated = Table(
+    "undated", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("article_id", String(200), nullable=False, index=True),
+    Column("sentence", Text),
+    Column("expression", Text),
+    Column("reason", Text, nullable=False),
+)
+
+
+def _create(*tables: Table) -> Callable[[Connection], None]:
+    def step(conn: Connection) -> None:
+        for table in tables:
+            table.create(conn, checkfirst=True)
+    return step
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
+    (1, "articles, sentences, mentions and events", _create(articles, sentences, mentions,
+                                                            events)),
+    (2, "near-duplicate LSH bands", _create(article_bands)),
+    (3, "undated items", _create(undated)),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version(conn: Connection) -> int:
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    return conn.execute(select(func.max(schema_version.c.version))).scalar() or 0
+
+
+def migrate(conn: Connection, target: int | None = None) -> list[int]:
+    """Apply the missing steps up to ``target`` (default: all) on a locked connection."""
+    target = LATEST if target is None else target
+    schema_version.create(conn, checkfirst=True)
+    done = current_version(conn)
+    applied = []
+    for version, description, step in MIGRATIONS:
+        if done < version <= target:
+            step(conn)
+            conn.execute(schema_version.insert().values(
+                version=version, description=description,
+                applied_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+            applied.append(version)
+    return applied

@@ -1,0 +1,50 @@
+"""From clusters of mentions to the ranked, dated list of events a reader sees."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from dateline.events.grouping import resolve_date, similarity_matrix
+from dateline.model import Event, Mention, Source
+from dateline.timeline.summaries import make_title, participants_and_location, representative
+
+
+def default_max_events(article_count: int) -> int:
+    """Small piles keep every event; large ones keep a readable number, growing slowly."""
+    return max(40, round(12 * math.sqrt(article_count)))
+
+
+def make_event(mentions: list[Mention]) -> Event:
+    """One event from a cluster: date by majority, summary and title from a source."""
+    date, conflicts = resolve_date(mentions)
+    similarity = similarity_matrix(mentions) if len(mentions) > 1 else np.ones((1, 1))
+    # Summaries come from sources that state the chosen date, so the text and date agree.
+    agreeing = [k for k, m in enumerate(mentions) if m.date == date] or list(range(len(mentions)))
+    best = representative([mentions[k] for k in agreeing],
+                          similarity[np.ix_(agreeing, agreeing)])
+    sources = []
+    seen = set()
+    for mention in mentions:
+        key = (mention.article_id, mention.sentence)
+        if key not in seen:
+            seen.add(key)
+            sources.append(Source(mention.article_id, mention.sentence))
+    participants, location = participants_and_location(mentions)
+    articles = {m.article_id for m in mentions}
+    score = (len(articles) + 0.1 * len(mentions)
+             + 0.3 * any(m.sentence_index < 3 for m in mentions)
+             + 0.2 * (2 - date.precision.rank))
+    return Event(id="", date=date, title=make_title(best), summary=best.sentence,
+                 mentions=mentions, sources=sources, participants=participants,
+                 location=location, score=round(score, 3), date_conflicts=conflicts)
+
+
+def select_events(events: list[Event], max_events: int) -> list[Event]:
+    """Keep the best-supported events, then order them by date and number them."""
+    kept = sorted(events, key=lambda e: -e.score)[:max_events]
+    kept.sort(key=lambda e: (e.date.first_day, e.date.precision.rank, -e.score))
+    for number, event in enumerate(kept, 1):
+        event.id = f"e{number}"
+    return kept

@@ -1,0 +1,177 @@
+"""Entity queries: keep the events that involve an entity, under any of its names.
+
+A query is a boolean expression of names or phrases: ``"General Motors"``,
+``Merkel AND Obama``, ``(GM OR Opel) AND strike``. A name matches an event when one of
+its source sentences says it or a variant the collection uses for the same entity: the
+full name for a surname ("Merkel" finds "Angela Merkel"), the name without corporate
+suffixes ("General Motors Corp."), and acronyms ("GM" for "General Motors").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from dateline.model import Event
+
+_TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"|(AND|OR|NOT)\b|([^\s()"]+))')
+_SUFFIXES = re.compile(
+    r"[,\s]+(?:inc|corp|corporation|co|company|ltd|llc|plc|ag|sa|nv|group|holdings)\.?$",
+    re.IGNORECASE)
+
+
+class QueryError(ValueError):
+    """The query text cannot be parsed."""
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+
+
+@dataclass(frozen=True)
+class Operation:
+    operator: str  # AND, OR, NOT
+    operands: tuple
+
+
+def parse_query(text: str) -> Term | Operation:
+    """Parse ``text``; adjacent bare words form one phrase, AND binds tighter than OR."""
+    tokens: list[tuple[str, str]] = []
+    position = 0
+    text = text.strip()
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if not match or match.end() == position:
+            raise QueryError(f"cannot read the query near {text[position:]!r}")
+        position = match.end()
+        opening, closing, quoted, operator, word = match.groups()
+        if opening:
+            tokens.append(("(", "("))
+        elif closing:
+            tokens.append((")", ")"))
+        elif operator:
+            tokens.append(("op", operator))
+        elif quoted is not None:
+            tokens.append(("quoted", quoted))
+        elif tokens and tokens[-1][0] == "term":
+            tokens[-1] = ("term", tokens[-1][1] + " " + word)
+        else:
+            tokens.append(("term", word))
+    if not tokens:
+        raise QueryError("the query is empty")
+    node, rest = _parse_or(tokens)
+    if rest:
+        raise QueryError(f"unexpected {rest[0][1]!r} in the query")
+    return node
+
+
+def _parse_or(tokens):
+    left, tokens = _parse_and(tokens)
+    operands = [left]
+    while tokens and tokens[0] == ("op", "OR"):
+        right, tokens = _parse_and(tokens[1:])
+        operands.append(right)
+    return (operands[0] if len(operands) == 1 else Operation("OR", tuple(operands))), tokens
+
+
+def _parse_and(tokens):
+    left, tokens = _parse_not(tokens)
+    operands = [left]
+    while tokens and (tokens[0] == ("op", "AND") or tokens[0][0] in ("term", "quoted", "(")
+                      or tokens[0] == ("op", "NOT")):
+        if tokens[0] == ("op", "AND"):
+            tokens = tokens[1:]
+        right, tokens = _parse_not(tokens)
+        operands.append(right)
+    return (operands[0] if len(operands) == 1 else Operation("AND", tuple(operands))), tokens
+
+
+def _parse_not(tokens):
+    if tokens and tokens[0] == ("op", "NOT"):
+        operand, rest = _parse_not(tokens[1:])
+        return Operation("NOT", (operand,)), rest
+    return _parse_atom(tokens)
+
+
+def _parse_atom(tokens):
+    if not tokens:
+        raise QueryError("the query ends too early")
+    kind, value = tokens[0]
+    if kind in ("term", "quoted"):
+        return Term(value.strip()), tokens[1:]
+    if kind == "(":
+        node, rest = _parse_or(tokens[1:])
+        if not rest or rest[0][0] != ")":
+            raise QueryError("a parenthesis is not closed")
+        return node, rest[1:]
+    raise QueryError(f"unexpected {value!r} in the query")
+
+
+def _acronym(name: str) -> str:
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper()]
+    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+
+
+def _same_entity(one: str, other: str) -> bool:
+    """True when one name ends with the other's words ("Merkel", "Angela Merkel") or
+    abbreviates it ("GM", "General Motors")."""
+    one_words, other_words = one.lower().split(), other.lower().split()
+    shorter, longer = sorted((one_words, other_words), key=len)
+    if shorter and longer[-len(shorter):] == shorter:
+        return True
+    return one.upper() == _acronym(other) or other.upper() == _acronym(one)
+
+
+def name_variants(term: str, known_names: Iterable[str]) -> set[str]:
+    """Every name the collection uses that refers to the same entity as ``term``."""
+    base = _SUFFIXES.sub("", term).strip()
+    variants = {term, base}
+    for name in known_names:
+        stripped = _SUFFIXES.sub("", name).strip()
+        if stripped and _same_entity(base, stripped):
+            variants.update({name, stripped})
+    if acronym := _acronym(base):
+        variants.add(acronym)
+    return {v for v in variants if v}
+
+
+def _matcher(variants: set[str]) -> re.Pattern:
+    ordered = sorted(variants, key=len, reverse=True)
+    # Acronyms must match their case ("GM", not "gm"); names may differ in case.
+    exact = [re.escape(v) for v in ordered if v.isupper() and len(v) <= 5]
+    loose = [re.escape(v) for v in ordered if not (v.isupper() and len(v) <= 5)]
+    pieces = []
+    if loose:
+        pieces.append(rf"(?i:\b(?:{'|'.join(loose)})\b)")
+    if exact:
+        pieces.append(rf"\b(?:{'|'.join(exact)})\b")
+    return re.compile("|".join(pieces))
+
+
+def filter_events(events: list[Event], query: str) -> list[Event]:
+    """The events that satisfy the query, in their original order."""
+    tree = parse_query(query)
+    known = {e.text for event in events for m in event.mentions for e in m.entities}
+    known.update(p for event in events for p in event.participants)
+    patterns: dict[str, re.Pattern] = {}
+
+    def holds(node, text: str) -> bool:
+        if isinstance(node, Term):
+            if node.text not in patterns:
+                patterns[node.text] = _matcher(name_variants(node.text, known))
+            return bool(patterns[node.text].search(text))
+        results = (holds(operand, text) for operand in node.operands)
+        if node.operator == "AND":
+            return all(results)
+        if node.operator == "OR":
+            return any(results)
+        return not next(results)
+
+    kept = []
+    for event in events:
+        text = "\n".join([event.title, *(s.sentence for s in event.sources), *event.participants])
+        if holds(tree, text):
+            kept.append(event)
+    return kept

@@ -1,0 +1,42 @@
+import datetime as dt
+
+import pytest
+
+from dateline.model import Entity, Event, FuzzyDate, Mention, Source, Timex
+from dateline.timeline.query import Operation, QueryError, Term, filter_events, parse_query
+
+
+def event(sentence, entities=()):
+    date = FuzzyDate.from_date(dt.date(2024, 3, 6))
+    mention = Mention("a", 0, sentence, date, Timex(0, 1, "x", "DATE", date.iso()),
+                      entities=[Entity(text, label) for text, label in entities])
+    return Event("e", date, sentence[:20], sentence, [mention], [Source("a", sentence)])
+
+
+def test_parse_phrases_and_precedence():
+    assert parse_query("General Motors") == Term("General Motors")
+    assert parse_query('"General Motors" AND (Opel OR Vauxhall)') == Operation(
+        "AND", (Term("General Motors"), Operation("OR", (Term("Opel"), Term("Vauxhall")))))
+    assert parse_query("a OR b AND c") == Operation(
+        "OR", (Term("a"), Operation("AND", (Term("b"), Term("c")))))
+    assert parse_query("NOT strike") == Operation("NOT", (Term("strike"),))
+    for bad in ["", "(GM", "GM AND", ")"]:
+        with pytest.raises(QueryError):
+            parse_query(bad)
+
+
+def test_short_and_alternative_names_match():
+    events = [
+        event("Angela Merkel met union leaders in Berlin.", [("Angela Merkel", "PERSON")]),
+        event("Merkel said the plan would go ahead.", [("Merkel", "PERSON")]),
+        event("General Motors Corp. cut 2,000 jobs at its Opel plant.",
+              [("General Motors Corp.", "ORG")]),
+        event("GM shares fell after the announcement.", [("GM", "ORG")]),
+        event("The weather stayed mild all week."),
+    ]
+    assert [e.summary[:6] for e in filter_events(events, "Angela Merkel")] == ["Angela", "Merkel"]
+    assert [e.summary[:6] for e in filter_events(events, "Merkel")] == ["Angela", "Merkel"]
+    assert [e.summary[:4] for e in filter_events(events, "General Motors")] == ["Gene", "GM s"]
+    assert filter_events(events, "GM AND Opel") == [events[2]]
+    assert filter_events(events, "Merkel OR weather") == [events[0], events[1], events[4]]
+    assert filter_events(events, "gm") == [events[2], events[3]]  # lower case: the name

@@ -1,0 +1,34 @@
+from dateline.clean.sentences import split_sentences
+
+
+def texts(text):
+    sentences = split_sentences(text)
+    for sentence in sentences:
+        assert text[sentence.start:sentence.end] == sentence.text
+    return [s.text for s in sentences]
+
+
+def test_abbreviations_initials_and_decimals_do_not_split():
+    text = ("Mr. Haldane met Gen. Ortiz in Washington on Jan. 5. John F. Kennedy Airport "
+            "was closed. The deal is worth $3.5 billion, the U.S. Treasury said.")
+    assert texts(text) == [
+        "Mr. Haldane met Gen. Ortiz in Washington on Jan. 5.",
+        "John F. Kennedy Airport was closed.",
+        "The deal is worth $3.5 billion, the U.S. Treasury said.",
+    ]
+
+
+def test_quotes_and_line_breaks_end_sentences():
+    text = '"We are not there yet." She left.\nA one-line paragraph\n\n"Why now?" he asked.'
+    assert texts(text) == ['"We are not there yet."', "She left.", "A one-line paragraph",
+                           '"Why now?" he asked.']
+
+
+def test_lowercase_after_period_continues_sentence():
+    assert texts("It rose 2.5 pct. in March and fell. Then it rose.") == [
+        "It rose 2.5 pct. in March and fell.", "Then it rose."]
+
+
+def test_indices_are_consecutive_and_empty_text_gives_nothing():
+    assert split_sentences("") == []
+    assert [s.index for s in split_sentences("One two. Three four. Five six.")] == [0, 1, 2]
