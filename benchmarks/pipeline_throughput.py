@@ -55,8 +55,8 @@ def main() -> int:
             gold[target.name] = dct
         # Model loading is start-up cost, paid once per run; measure it separately.
         started = time.perf_counter()
-        from dateline.nlp import load_entity_pipeline
-        load_entity_pipeline()
+        from dateline.nlp import load_pipeline
+        load_pipeline()
         startup = time.perf_counter() - started
         started = time.perf_counter()
         timeline = build_timeline([folder], Config(progress=False))

@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     outputs = [tag(doc.text, doc.dct) for doc in docs]
     our_seconds = time.perf_counter() - started
-    for doc, system in zip(docs, outputs):
+    for doc, system in zip(docs, outputs, strict=True):
         score_doc(doc.id, doc.gold, system, ours)
 
     home = heideltime_home()
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             results = list(pool.map(
                 lambda d: run_heideltime(d, home, config, folder, not args.no_cache), docs))
         their_seconds = sum(seconds for _, seconds in results)
-    for doc, (system, _) in zip(docs, results):
+    for doc, (system, _) in zip(docs, results, strict=True):
         score_doc(doc.id, doc.gold, system, theirs)
 
     names = ", ".join(str(d.name) for d in args.dirs)

@@ -12,6 +12,6 @@ class Config:
     max_file_bytes: int = 20_000_000  # larger inputs are skipped with a warning
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate for near-duplicates
     date_tolerance_days: int = 1  # outlets may disagree by this much on the same event
-    similarity_threshold: float = 0.25  # content similarity needed to merge two mentions
+    similarity_threshold: float = 0.15  # content similarity needed to merge two mentions
     use_ner: bool = True  # spaCy entities for grouping and participants
     progress: bool = True  # progress bar on a terminal

@@ -167,6 +167,7 @@ class Mention:
     timex: Timex
     entities: list[Entity] = field(default_factory=list)
     future: bool = False  # scheduled / announced rather than already happened
+    context: str = ""  # the article's title and lead: which story the sentence belongs to
 
 
 @dataclass

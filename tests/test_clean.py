@@ -151,3 +151,133 @@ def test_plain_jsonl_body_is_left_alone():
     clean_articles([art])
     assert art.text == "Regulators fined the airline on Monday.\n\nIt will appeal."
     assert art.title is None
+
+
+def _site_page(headline: str, date: str, body: list[str], teasers: list[str]) -> str:
+    return "\n".join([
+        "The Lowland Courier",
+        "Fair reporting for the lowlands since 1890",
+        "☰ Sections   Search",
+        "",
+        "Regional",
+        "",
+        headline,
+        "",
+        f"Posted {date}",
+        "Nadia Okoro",
+        "",
+        *[p + "\n" for p in body],
+        "Photo of the flooded square at dawn. Photo: Lowland Courier / Ivo Brandt",
+        "",
+        "Stuff worth a look",
+        *teasers,
+        "",
+        "Nadia Okoro is the Courier's environment reporter. She covers water, farming and "
+        "energy from Hollum.",
+    ])
+
+
+def test_site_furniture_repeated_across_pages_is_not_the_headline():
+    stories = [
+        ("Dike repairs finished ahead of winter storms", "March 3, 2021",
+         ["Crews finished repairs on the northern dike on Tuesday, two weeks ahead of the "
+          "winter storm season, the water board said.",
+          "The work cost 4 million euros and closed the coastal path for a month."]),
+        ("Ferry fares to rise by a tenth from April", "March 9, 2021",
+         ["The island ferry company will raise fares by ten per cent from April, blaming "
+          "fuel costs and a new safety rule for its older vessels.",
+          "Residents with an island pass will pay the old fare until the summer."]),
+        ("Town hall clock chimes again after restoration", "March 12, 2021",
+         ["The town hall clock chimed on Sunday for the first time in three years after "
+          "volunteers restored its mechanism piece by piece.",
+          "Dozens of residents gathered in the square to hear it strike noon."]),
+    ]
+    teasers = ["Bakery wins regional bread award", "Council opens new cycle lane",
+               "Harbour festival returns in June"]
+    arts = [Article(id=str(i), path=f"{i}.txt", raw_text=_site_page(h, d, b, teasers))
+            for i, (h, d, b) in enumerate(stories)]
+    clean_articles(arts)
+    for art, (headline, _, body) in zip(arts, stories, strict=True):
+        assert art.title == headline
+        assert art.text == "\n\n".join(body)
+        assert len(art.captions) == 1 and art.captions[0].endswith("Ivo Brandt")
+        reasons = dict(art.removed)
+        assert reasons["Fair reporting for the lowlands since 1890"] == "page header"
+        assert reasons["Bakery wins regional bread award"] == "related stories"
+        assert reasons["Nadia Okoro"] == "article meta"
+        assert reasons[next(x for x in reasons if x.startswith("Nadia Okoro is"))] in {
+            "author bio"}
+
+
+def test_teaser_list_under_an_unknown_heading_goes_but_lists_in_the_story_stay():
+    raw = (
+        "Orchard growers count the cost of a late frost\n\n"
+        "By Ines Maurer\n\n"
+        "A late frost destroyed up to half of the apple blossom in the valley last week, "
+        "growers said on Monday.\n\n"
+        "The growers' association asked the region for three things:\n\n"
+        "- emergency loans for the worst-hit farms\n"
+        "- a delay to this year's water charges\n"
+        "- money for frost fans\n\n"
+        "What happens next?\n"
+        "The regional council will discuss the request at its meeting next month.\n\n"
+        "Things you could have overlooked\n"
+        "Valley school gets a new head teacher\n"
+        "Bridge closure extended to the end of May\n"
+        "Local choir wins national competition\n"
+    )
+    art = Article(id="frost", path="frost.txt", raw_text=raw)
+    clean_articles([art])
+    assert art.title == "Orchard growers count the cost of a late frost"
+    for kept in ("- emergency loans for the worst-hit farms", "- money for frost fans",
+                 "What happens next?", "The regional council will discuss"):
+        assert kept in art.text
+    for gone in ("overlooked", "Valley school", "Bridge closure", "Local choir", "Ines"):
+        assert gone not in art.text
+
+
+def test_wordpress_comments_and_share_furniture_are_removed():
+    raw = (
+        "Library opens a tool lending shelf\n\n"
+        "Posted on May 2, 2022\n\n"
+        "by Tom Reyes\n\n"
+        "The public library has started lending drills, ladders and sewing machines to card "
+        "holders, the head librarian said on Tuesday.\n\n"
+        "More than 80 tools were donated by residents in the first week.\n\n"
+        "Filed under: Library, Community\n"
+        "Republish this story\n"
+        "Click to email a link to a friend\n"
+        "Like this:\n"
+        "Like Loading...\n\n"
+        "2 thoughts on “Library opens a tool lending shelf”\n\n"
+        "Maria Lind says:\n"
+        "May 3, 2022 at 9:14 am\n\n"
+        "What a brilliant idea, I hope they add garden tools soon because many of us do not "
+        "have the space to store them at home.\n"
+        "Reply\n"
+        "old_joe 04/05/2022 10:02\n"
+        "Great.\n"
+    )
+    art = Article(id="tools", path="tools.txt", raw_text=raw)
+    clean_articles([art])
+    assert art.text == ("The public library has started lending drills, ladders and sewing "
+                        "machines to card holders, the head librarian said on Tuesday.\n\n"
+                        "More than 80 tools were donated by residents in the first week.")
+
+
+def test_citation_copyright_and_staff_byline_furniture():
+    raw = (
+        "Glacier melt speeds up, survey finds\n\n"
+        "By Northwire staff\n\n"
+        "Alpine glaciers lost more ice last summer than in any year since records began, "
+        "a survey published on Wednesday found.\n\n"
+        "Citation: Glacier melt speeds up, survey finds (2022, October 5) retrieved from "
+        "Northwire\n\n"
+        "This document is subject to copyright. Apart from any fair dealing, no part may "
+        "be reproduced without the written permission.\n\n"
+        "This article was updated on 6 October to correct the survey's name.\n"
+    )
+    art = Article(id="glacier", path="glacier.txt", raw_text=raw)
+    clean_articles([art])
+    assert art.text.startswith("Alpine glaciers lost more ice")
+    assert art.text.endswith("found.")

@@ -8,13 +8,32 @@ from pathlib import Path
 
 import pytest
 
-from dateline.eval.meantime import (SentenceLocator, bcubed_scores, cluster_cohesion,
-                                    detokenize, gold_items, multi_document_instances,
-                                    pairwise_scores, parse_date_line, read_instance_list,
-                                    read_meantime, score_grouping)
-from dateline.eval.semeval import (aggregate, baseline_dates, date_scores, entity_names,
-                                   events_for_entity, mentions_entity, normalize_date,
-                                   read_entities, read_gold, read_semeval_docs)
+from dateline.eval.meantime import (
+    SentenceLocator,
+    bcubed_scores,
+    cluster_cohesion,
+    detokenize,
+    gold_items,
+    join_sentences,
+    multi_document_instances,
+    pairwise_scores,
+    parse_date_line,
+    read_instance_list,
+    read_meantime,
+    score_grouping,
+)
+from dateline.eval.semeval import (
+    aggregate,
+    baseline_dates,
+    date_scores,
+    entity_names,
+    events_for_entity,
+    mentions_entity,
+    normalize_date,
+    read_entities,
+    read_gold,
+    read_semeval_docs,
+)
 from dateline.model import Event, FuzzyDate, Source
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -116,6 +135,14 @@ def test_sentence_locator_tolerates_spacing_and_split_differences():
     assert locator.locate("Something else entirely.") == set()
 
 
+def test_join_sentences_keeps_unpunctuated_lines_apart():
+    text, spans = join_sentences(["Title", "March 1, 2008", "Revealed in 2005", "It flew.",
+                                  "Done."], 2)
+    assert text == "Revealed in 2005\n\nIt flew. Done."
+    assert {i: text[a:b] for i, (a, b) in spans.items()} == {
+        2: "Revealed in 2005", 3: "It flew.", 4: "Done."}
+
+
 def test_detokenize_and_date_line():
     tokens = "Boeing 's `` 787 '' costs US$ 40 billion ( about 20 % more ) , he said .".split()
     assert detokenize(tokens) == 'Boeing\'s "787" costs US$40 billion (about 20% more), he said.'
@@ -167,10 +194,6 @@ def test_entity_names_and_event_selection():
 
 # --- real data -------------------------------------------------------------------------
 
-needs_meantime = pytest.mark.skipif(not MEANTIME.is_dir(), reason="MEANTIME data absent")
-needs_semeval = pytest.mark.skipif(not SEMEVAL.is_dir(), reason="SemEval-2015 data absent")
-
-
 @pytest.fixture(scope="module")
 def meantime():
     if not MEANTIME.is_dir():
@@ -178,7 +201,8 @@ def meantime():
     return read_meantime(MEANTIME)
 
 
-@needs_meantime
+@pytest.mark.shared_data
+@pytest.mark.skipif(not MEANTIME.is_dir(), reason="MEANTIME data absent")
 def test_meantime_reader_counts(meantime):
     instances = read_instance_list(MEANTIME)
     for topic in ("airbus", "apple"):
@@ -196,7 +220,8 @@ def test_meantime_reader_counts(meantime):
     assert first.sentences[2].startswith("Northrop Grumman and Airbus parent company")
 
 
-@needs_semeval
+@pytest.mark.shared_data
+@pytest.mark.skipif(not SEMEVAL.is_dir(), reason="SemEval-2015 data absent")
 def test_semeval_reader_counts():
     docs = read_semeval_docs(SEMEVAL)
     assert len(docs) == 30

@@ -128,3 +128,69 @@ def test_date_line_above_headline_is_used_when_it_is_the_only_one():
     art = _dated(raw)
     assert art.published == D(2006, 11, 14)
     assert art.published_confidence is not None and art.published_confidence < 0.9
+
+
+def test_published_and_updated_on_one_line_prefers_published():
+    art = _dated("Senate deal collapses\n\nBy Ann Lee\n"
+                 "Published Jan. 22, 2019 9:41 p.m. ET | Updated Jan. 23, 2019 7:02 a.m. ET\n\n"
+                 "The deal fell apart late on Tuesday after leaders refused to accept changes.\n",
+                 title="Senate deal collapses")
+    assert art.published == D(2019, 1, 22)
+    assert art.published_confidence > 0.8
+
+
+def test_updated_stamp_alone_is_a_weak_date():
+    art = _dated("Pier reopens\n\nLast updated on 21/08/2019\n\nThe pier reopened.\n",
+                 title="Pier reopens")
+    assert art.published == D(2019, 8, 21)
+    assert art.published_confidence <= 0.5
+
+
+def _lakeside(headline: str, stamp: str) -> Article:
+    raw = (f"Lakeside Echo\nHome / News\n\n{headline}\n\nLast updated on {stamp}\n\n"
+           "By Neil Amberley\n\nThe parish council met on Monday to discuss the plans for "
+           "the new car park behind the village hall.\n")
+    return Article(id=headline, path=f"{headline}.txt", raw_text=raw)
+
+
+def test_numeric_day_month_order_is_learnt_per_site():
+    arts = [_lakeside("Regatta cancelled over algae", "21/08/2019"),
+            _lakeside("School gets new classrooms", "04/06/2019"),
+            _lakeside("Pub keeps its beer garden", "12/03/2019")]
+    date_articles(arts)
+    assert [a.published for a in arts] == [D(2019, 8, 21), D(2019, 6, 4), D(2019, 3, 12)]
+
+
+def test_numeric_order_from_the_article_itself():
+    raw = ("Ferry cancelled again\n\n05/03/2019\n\nThe morning ferry was cancelled.\n\n"
+           "Have your say\nislander 19/03/2019 17:37\nNot again.\n")
+    art = _dated(raw)
+    assert art.published == D(2019, 3, 5)
+
+
+def test_ambiguous_numeric_date_without_evidence_is_month_first_and_less_sure():
+    art = _dated("Storms strip sand\n\nBy Ana Ruiz | 04/06/2019\n\nStorms stripped the sand.\n")
+    assert art.published == D(2019, 4, 6)
+    assert art.published_confidence <= 0.6
+
+
+def test_today_header_and_comment_stamps_do_not_date_an_undated_page():
+    raw = ("Today's paper | Saturday, November 12, 2022\nValley Times\nSign in\n\n"
+           "Sheriff asks for patience as dispatch system is replaced\n\nBy Ruben Ochoa\n\n"
+           "The county sheriff's office is replacing its 20-year-old emergency dispatch "
+           "system and warned residents that there could be short delays.\n\n"
+           "Whitlock said they would, after an upgrade planned for next spring, "
+           "once the board has approved the money for it.\n\n"
+           "Have your say\nkirsty_m 12/01/2023 15:11\nTypical.\n")
+    art = _dated(raw, title="Sheriff asks for patience as dispatch system is replaced")
+    assert art.published is None or art.published_confidence <= 0.5
+    assert art.published != D(2023, 1, 12)
+
+
+def test_header_date_far_above_the_headline_is_not_trusted():
+    raw = ("Tuesday 12 January 2021\nISLAND HERALD\n☰ Menu  Search\n\n"
+           "Gales leave island without power for two days\n\n"
+           "Much of the island was left without electricity for almost two days after gales "
+           "brought down power lines across the north end.\n")
+    art = _dated(raw, title="Gales leave island without power for two days")
+    assert art.published is None or art.published_confidence <= 0.5

@@ -628,7 +628,8 @@ art("harbourgazette", 2, "Storm Imogen batters seafront as hundreds lose power",
     "electricity.",
     "The Met Office had issued an amber warning on Monday afternoon, but forecasters "
     "admitted the strongest winds arrived earlier than expected.",
-    "C:Waves break over the harbour wall at high tide on Tuesday morning. (Photo: Sean Tulley / Harbour Gazette)",
+    "C:Waves break over the harbour wall at high tide on Tuesday morning."
+    " (Photo: Sean Tulley / Harbour Gazette)",
     "Firefighters were called to eleven incidents between midnight and 6am, most of them "
     "involving fallen trees. Nobody was seriously hurt.",
     "The coastguard closed the slipway at Gull Point after a fishing boat broke its "
@@ -1019,7 +1020,8 @@ art("valleytimes", 1, "Late frost cuts cherry crop by half, growers say",
     "crop, growers said Tuesday, just as trees were coming into full bloom.",
     "Temperatures fell to 24 degrees in low-lying orchards early Thursday and again on "
     "Friday, well below the point at which open blossoms are damaged.",
-    "C:FILE - In this March 3, 2017 photo, wind machines stand among blossoming cherry trees near Orland. (Valley Times file photo)",
+    "C:FILE - In this March 3, 2017 photo, wind machines stand among"
+    " blossoming cherry trees near Orland. (Valley Times file photo)",
     "Many growers ran wind machines through the night to pull warmer air down into the "
     "trees. Others sprayed water, which releases heat as it freezes.",
     "“We did everything we could,” said Tom Nakamura, who farms 80 acres east of town. "
@@ -1253,3 +1255,689 @@ art("riverbendnotes", 4, "Riverbend Rovers under-11s finish unbeaten season",
     "Goalkeeper: Ana Kovac",
     "Captains: Lucia Ferreira and Yusuf Ali",
 ])
+
+# sportsdesk: national sports site
+
+art("sportsdesk", 1, "Dunmore hold on to beat leaders after Kasongo red card",
+    "2019-04-06", author="Owen Prichard", section="Football", body=[
+    "Dunmore United closed the gap at the top of the table to four points with a 2-1 win "
+    "over leaders Castlegate, despite playing the final half-hour with ten men.",
+    "C:Felix Amoah celebrates his opening goal. Photograph: Lena Holt/Pitchside Images",
+    "Felix Amoah gave the home side the lead after 14 minutes, bending a free kick over the "
+    "wall, and Ruairi Doyle doubled it just before the interval with a header at the far "
+    "post.",
+    "The match turned when Dunmore midfielder Patrice Kasongo was sent off for a second "
+    "yellow card on the hour.",
+    "Castlegate pulled one back through their substitute Jonas Berg and laid siege to the "
+    "Dunmore goal for the rest of the afternoon.",
+    "Goalkeeper Declan Moss saved twice from Berg in stoppage time.",
+    "“That was about character,” said Dunmore manager Elaine Crossley. “We defended like "
+    "our lives depended on it.”",
+    "Castlegate's coach, Marco Vidal, declined to discuss the refereeing.",
+    "“No,” he said. “Next question.”",
+    "Kasongo will miss next week's trip to Ashby. Dunmore have six games left.",
+])
+
+art("sportsdesk", 2, "Patel century puts Westshire in command",
+    "2019-07-14", author="Ravi Chandran", section="Cricket", body=[
+    "Anil Patel scored an unbeaten 132 as Westshire reached 341 for five at the close on "
+    "the second day against Norland at Abbey Road.",
+    "The opener, dropped on 12 at second slip, batted for more than six hours and hit 17 "
+    "fours in what his captain called the innings of his life.",
+    "Norland had been bowled out for 214 on the opening day, with Westshire's left-arm "
+    "seamer Tom Gale taking six for 48.",
+    "Patel shared a stand of 147 for the fourth wicket with Chris Ablett, who made 71 "
+    "before edging a drive to the wicketkeeper.",
+    "Norland's attack toiled on a slow pitch. Their overseas spinner, Kyle Hendricks, "
+    "bowled 38 overs for two wickets.",
+    "“The ball just stopped doing anything after lunch,” Hendricks said.",
+    "Westshire lead by 127 and will hope to bat once and bowl Norland out again on a "
+    "surface expected to take more turn.",
+    "Rain is forecast for the final morning.",
+    "Patel, 24, has now scored three centuries this season and is the division's leading "
+    "run-scorer.",
+])
+
+art("sportsdesk", 3, "Lindahl takes yellow jersey on brutal mountain stage",
+    "2019-09-22", author="Owen Prichard", section="Cycling", body=[
+    "Sweden's Erik Lindahl took the race lead on the queen stage of the Tour of the "
+    "Highlands, attacking on the final climb to win alone at Carn Dearg.",
+    "Lindahl, 26, went clear with four kilometres to go and crossed the line 41 seconds "
+    "ahead of the Colombian Andrés Moreno. The overnight leader, Pieter de Wit, lost more "
+    "than three minutes.",
+    "The 178km stage featured five categorised climbs and steady rain for most of the day.",
+    "Lindahl's team had ridden at the front from the foot of the last climb, thinning the "
+    "leading group to a dozen riders.",
+    "“I felt good all day, and when I felt good on the steep part I just went,” Lindahl "
+    "said.",
+    "De Wit said he had been cold since the second descent.",
+    "“My legs were gone,” he said. “It happens.”",
+    "Lindahl leads Moreno by 58 seconds with two stages left, both of which are expected "
+    "to end in sprints.",
+    "Top five overall after stage six:",
+    "1. Erik Lindahl (Sweden)",
+    "2. Andrés Moreno (Colombia) +58s",
+    "3. Jack Ferrie (Britain) +1m12s",
+    "4. Luca Benedetti (Italy) +1m40s",
+    "5. Tomás Riva (Spain) +2m05s",
+])
+
+art("sportsdesk", 4, "Harlequins of Calder edge thriller as last kick decides it",
+    "2019-11-30", author="Bethan Lloyd", section="Rugby", body=[
+    "Fly-half Rhys Mabbutt kicked a penalty with the last play of the game to give "
+    "Harlequins of Calder a 24-23 win over Bridgeton in a match that swung back and forth "
+    "all afternoon.",
+    "Bridgeton led 23-21 after their wing Sione Taufa scored his second try with four "
+    "minutes remaining.",
+    "Calder won a scrum penalty inside the Bridgeton half as the clock went red, and "
+    "Mabbutt, who had missed two earlier kicks, struck it cleanly from 38 metres.",
+    "“I wasn’t thinking about the misses,” he said. “I was thinking about my run-up.”",
+    "Calder had scored tries through flanker Joe Penhaligon and scrum-half Dafydd Rees, "
+    "both from driving mauls.",
+    "Bridgeton coach Gareth Moyle was furious about the scrum decision.",
+    "“We’ll look at it,” he said. “I’ve seen it three times already on my phone.”",
+    "The win lifts Calder to third in the table. Bridgeton remain sixth.",
+    "The sides meet again in the cup in January.",
+])
+
+# capitolbrief: politics site
+
+art("capitolbrief", 1, "Senate spending deal collapses hours before deadline",
+    "2019-01-22", author="Marisol Okafor", section="Senate", body=[
+    "A bipartisan agreement to fund state agencies through June fell apart late Tuesday "
+    "after leaders in the House refused to accept changes made by the Senate.",
+    "The stopgap measure needed to pass both chambers by midnight Thursday to avoid a "
+    "partial shutdown of state government.",
+    "Senate Majority Leader Ruth Calloway blamed House leaders for what she called a last-"
+    "minute demand for new spending on prisons.",
+    "House Speaker Dwight Harmon said the Senate had broken the deal first by stripping out "
+    "money for rural broadband.",
+    "“We had a handshake,” Harmon told reporters. “Apparently a handshake is worth less "
+    "than it used to be.”",
+    "C:Senate Majority Leader Ruth Calloway speaks to reporters outside"
+    " her office. (Photo: M. Okafor / Capitol Brief)",
+    "State agencies have begun preparing for a shutdown. The budget office said about "
+    "11,000 employees would be furloughed, though prisons, state police and hospitals would "
+    "keep operating.",
+    "Both leaders said talks would resume Wednesday morning.",
+    "Asked whether a deal was still possible, Calloway paused.",
+    "“Anything is possible,” she said. “Some things are likely.”",
+])
+
+art("capitolbrief", 2, "Agency chief grilled over lost pandemic stockpile",
+    "2019-03-27", author="Theo Lindqvist", section="Oversight", updated="2019-03-28", body=[
+    "The head of the state emergency management agency faced more than three hours of "
+    "questioning Wednesday over millions of masks and gloves that were allowed to expire "
+    "in a warehouse.",
+    "An audit released last month found that 2.4 million respirators, bought in 2009, "
+    "passed their expiration dates without being rotated or replaced.",
+    "Director Harold Kemp told the House oversight committee that the agency had asked for "
+    "money to refresh the stockpile three times and been turned down.",
+    "Lawmakers from both parties were skeptical.",
+    "“You asked,” said Rep. Janelle Price. “Did you ever say it was urgent?”",
+    "“In hindsight, not loudly enough,” Kemp replied.",
+    "The committee voted to subpoena internal emails about the stockpile. Kemp said he "
+    "would cooperate fully.",
+    "The audit also found that the agency could not say where about 300 pallets of "
+    "supplies had been sent during a flu outbreak in 2014.",
+    "Gov. Ellen Marsh has asked for $6 million in the next budget to rebuild the stockpile.",
+])
+
+art("capitolbrief", 3, "Ethics panel fines lawmaker over campaign spending on family",
+    "2019-06-12", author="Marisol Okafor", section="Ethics", body=[
+    "The state ethics commission on Wednesday fined Rep. Curtis Bramwell $18,500 for using "
+    "campaign money to pay for family vacations and a car driven by his son.",
+    "The commission found that Bramwell spent about $41,000 from his campaign account on "
+    "personal expenses between 2015 and 2018, including hotel stays in Florida that he "
+    "described in reports as fundraising trips.",
+    "Bramwell, a five-term Republican, has repaid the money.",
+    "In a statement, he said he had relied on an inexperienced treasurer and accepted "
+    "responsibility for the errors.",
+    "Commission chair Naomi Feld said the violations were not paperwork mistakes.",
+    "“These were choices,” she said.",
+    "The fine is one of the largest the commission has imposed on a sitting legislator. "
+    "Bramwell is not facing criminal charges.",
+    "Democrats called on him to resign his seat on the House ethics committee. House "
+    "leaders said he would step aside from the panel while the matter was reviewed.",
+    "Bramwell has said he plans to run for re-election next year.",
+])
+
+art("capitolbrief", 4, "Court orders new legislative map, citing racial gerrymander",
+    "2019-10-01", author="Theo Lindqvist", section="Courts", body=[
+    "A federal court on Tuesday struck down the state's legislative map, ruling that "
+    "lawmakers had packed Black voters into a handful of districts to weaken their "
+    "influence elsewhere.",
+    "The three-judge panel gave the legislature until January 15 to draw new districts for "
+    "the state House and Senate. If it fails, the court will appoint an expert to do it.",
+    "The ruling affects at least 23 districts, most of them in the state's two largest "
+    "cities.",
+    "Writing for the majority, Judge Lorraine Ebbesen said the evidence showed race was the "
+    "predominant factor in drawing the lines.",
+    "The state attorney general's office said it was reviewing the decision and had not "
+    "decided whether to appeal.",
+    "Voting rights groups that brought the lawsuit called the ruling historic.",
+    "“Today the court said what voters have been saying for eight years,” said Tanya "
+    "Bishop, director of the Fair Maps Coalition.",
+    "House Speaker Dwight Harmon said lawmakers had followed legal advice at every step.",
+    "The new map would be used in next year's elections.",
+])
+
+# greenfieldobserver: small-town weekly
+
+art("greenfieldobserver", 1, "Town pool will stay open after donors cover repair bill",
+    "2019-07-10", author="Peggy Lanford", body=[
+    "The Greenfield municipal pool will reopen on Saturday after a group of residents and "
+    "businesses raised $38,000 to fix a cracked filter tank.",
+    "The pool closed two weeks ago when the crack was found during a routine inspection. "
+    "The town's recreation budget had no money left for the repair, and the council had "
+    "warned that the pool might stay shut for the rest of the summer.",
+    "Within days, a fundraising drive started by swim team parents had collected more than "
+    "half the total. The Greenfield Lions Club and the hardware store on Main Street "
+    "covered the rest.",
+    "“It’s the only place a lot of these kids can go in July,” said organizer Dana Kowalski.",
+    "Recreation director Bill Santangelo said the new tank should last twenty years.",
+    "Pool hours will be extended by an hour each evening through August to make up for "
+    "lost time.",
+    "Swim lessons, which were cancelled, will be rescheduled. Parents who paid will be "
+    "contacted by the recreation office.",
+    "The council thanked donors at its meeting on Monday.",
+])
+
+art("greenfieldobserver", 2, "Snowstorm closes schools, strands drivers on Route 9",
+    "2019-02-06", author="Ed Brannigan", body=[
+    "A storm that dropped 16 inches of snow on Greenfield closed schools for a second day "
+    "on Wednesday and left dozens of drivers stranded on Route 9 overnight.",
+    "State police said tractor-trailers jackknifed on the hill east of the reservoir, "
+    "blocking both lanes for more than seven hours.",
+    "Volunteers from the fire company walked the line of stopped cars with blankets, water "
+    "and coffee.",
+    "Chief Walt Dombrowski said his crews checked on about 140 vehicles. Nobody needed "
+    "hospital treatment.",
+    "The town opened the senior center as a warming shelter. Eleven people spent the night "
+    "there.",
+    "“People were just very kind,” said Alice Monroe, a nurse from Hartsville who was "
+    "driving home from a shift. “Somebody gave me a sandwich I’m still thinking about.”",
+    "Public works crews worked 20-hour shifts to clear roads. Superintendent Gary Lutz "
+    "said the town had used almost half its winter salt budget in two days.",
+    "Schools are expected to reopen Thursday with a two-hour delay.",
+])
+
+art("greenfieldobserver", 3, "Planning board approves warehouse with new conditions",
+    "2019-05-22", author="Peggy Lanford", body=[
+    "After three meetings and more than seven hours of testimony, the Greenfield planning "
+    "board on Tuesday approved a 240,000-square-foot warehouse on the former Hollis farm.",
+    "The vote was 4-1.",
+    "The developer, Keystone Logistics Partners, agreed to a list of conditions, including "
+    "a ban on trucks using Orchard Lane, a berm and tree buffer along the western boundary, "
+    "and no deliveries between 11 p.m. and 5 a.m.",
+    "Neighbors had warned of truck traffic, noise and light pollution.",
+    "Board member Frank DiNapoli, who voted no, said the conditions were only as good as "
+    "the town's ability to enforce them.",
+    "“Who is going to sit on Orchard Lane at 3 in the morning?” he asked.",
+    "Keystone said the warehouse would create about 150 jobs and pay roughly $600,000 a "
+    "year in property taxes, most of which would go to the school district.",
+    "Construction could begin this fall.",
+    "A group of residents said they would consider appealing the decision to the county "
+    "court.",
+])
+
+art("greenfieldobserver", 4, "Wrestler Mateo Cruz reaches 100 career wins",
+    "2019-12-11", author="Ed Brannigan", body=[
+    "Greenfield High senior Mateo Cruz earned his 100th career win Saturday, pinning his "
+    "opponent in the second period of the 152-pound final at the Hartsville Invitational.",
+    "Cruz is the fourth wrestler in school history to reach the mark.",
+    "His teammates rushed the mat after the referee slapped the mat, and coach Dave "
+    "Petrakis handed him a plaque that had been waiting in the team bag since the start of "
+    "the season.",
+    "“We weren’t sure it would be this week,” Petrakis said. “We just brought it every time.”",
+    "Cruz, a three-time sectional champion, finished fourth in the state last winter. He "
+    "has committed to wrestle at Northern State next year.",
+    "He credited his older brother, who wrestled for Greenfield a decade ago, for getting "
+    "him into the sport.",
+    "“He used to beat me up in the living room,” Cruz said. “Now I can beat him.”",
+    "Greenfield finished second in the team standings at the tournament.",
+    "The team's next home meet is Wednesday against Millbrook.",
+])
+
+# sciencepulse: science news aggregator
+
+art("sciencepulse", 1, "Bacteria build protective slime faster in warmer rivers",
+    "2019-10-02", author="Helen Ostrowski", section="Earth", body=[
+    "Bacteria in river sediments form protective films more quickly as water warms, a "
+    "study suggests, which could make some pollutants harder to remove as climate changes.",
+    "C:A microscope image of a river biofilm grown at 24 degrees. Credit: Tarn Institute",
+    "Researchers at the Tarn Institute for Freshwater Science grew biofilms, the slimy "
+    "layers bacteria use to cling to surfaces, on stones taken from three rivers. The stones "
+    "were kept at temperatures from 12 to 24 degrees Celsius for six weeks.",
+    "At the highest temperature, biofilms reached their full thickness in about half the "
+    "time.",
+    "Thicker biofilms trap fine sediment and can bind heavy metals such as zinc and lead, "
+    "the team reports in the journal Freshwater Processes.",
+    "“That sounds like good news, but it is not quite,” said lead author Dr. Maren Koski. "
+    "“Metals stored in a biofilm can be released again when conditions change.”",
+    "The study did not test what happens during floods, which can strip biofilms from "
+    "riverbeds in hours.",
+    "The team now plans field measurements in rivers downstream of old mines.",
+])
+
+art("sciencepulse", 2, "Astronomers spot water vapour on a planet in its star's habitable zone",
+    "2019-04-17", author="Daniel Achebe", section="Space", body=[
+    "Astronomers have detected water vapour in the atmosphere of a planet about eight times "
+    "the mass of Earth that orbits in the habitable zone of a small, cool star.",
+    "The planet, catalogued as KT-2291b, lies about 120 light years away. It passes in front "
+    "of its star every 33 days, allowing telescopes to study starlight filtered through its "
+    "atmosphere.",
+    "The team combined eleven such transits observed by a space telescope between 2016 "
+    "and 2018.",
+    "Water vapour left a clear signature in the infrared part of the spectrum.",
+    "Co-author Dr. Sofia Renn cautioned against calling the planet Earth-like.",
+    "“It is probably a mini-Neptune with a thick hydrogen envelope,” she said. “Not a place "
+    "you would want to visit.”",
+    "Still, the detection shows that current instruments can study the atmospheres of "
+    "relatively small planets, and future telescopes should be able to look for other "
+    "molecules.",
+    "The results appear in the journal Planetary Letters.",
+    "N:Read the full study here.",
+    "Other teams are expected to attempt follow-up observations later this year.",
+])
+
+art("sciencepulse", 3, "Bumblebees remember flower colours for weeks, experiment finds",
+    "2019-08-08", author="Helen Ostrowski", section="Nature", body=[
+    "Bumblebees can remember which flower colours offered a sugar reward for at least three "
+    "weeks, longer than previously shown, according to experiments at Eastmoor University.",
+    "Researchers trained 64 bees from four colonies to associate blue artificial flowers "
+    "with sugar water and yellow ones with plain water.",
+    "After training, the bees were kept away from the flowers for up to 21 days.",
+    "When tested again, most still chose blue first.",
+    "The bees' memory faded only slowly, with about 70 percent choosing correctly after "
+    "three weeks, compared with 92 percent immediately after training.",
+    "“For an insect that lives a few months, three weeks is a long time,” said behavioural "
+    "ecologist Dr. Ruth Amsel.",
+    "The team says the findings matter for farmers who rent bee colonies to pollinate crops. "
+    "Bees that have learned to favour wildflowers nearby may ignore the crop for weeks.",
+    "The research was published in Insect Cognition.",
+    "Commercial growers already move hives into orchards only once the crop is in "
+    "flower, partly for this reason. The new results suggest that timing matters even "
+    "more than they thought.",
+    "C:A bumblebee visits a blue test flower in the lab. Credit: Eastmoor University",
+])
+
+art("sciencepulse", 4, "Cover crops store more carbon than expected in clay soils",
+    "2019-01-30", author="Daniel Achebe", section="Earth", body=[
+    "Planting cover crops between harvests stored more carbon in clay soils than in sandy "
+    "ones over a ten-year field trial, scientists report.",
+    "The trial, at an agricultural research station in the Midlands, compared plots left "
+    "bare over winter with plots sown with a mix of rye, vetch and radish.",
+    "After a decade, the top 30 centimetres of clay soil under cover crops held about 9 "
+    "percent more organic carbon than bare plots. Sandy soils showed almost no difference.",
+    "Soil scientist Dr. Leon Mbeki said clay particles protect organic matter from being "
+    "broken down by microbes.",
+    "“Clay holds on to what you give it,” he said. “Sand lets it go.”",
+    "The study also found higher yields of the following wheat crop on clay plots, though "
+    "the effect varied from year to year.",
+    "The authors caution that the amounts involved are modest compared with national "
+    "emissions, but say they could matter for farm-level carbon accounting.",
+    "The results are published in Soil Systems.",
+])
+
+# islandherald: island weekly
+
+art("islandherald", 1, "Ferry company orders new vessel after years of breakdowns",
+    "2019-11-03", author="", body=[
+    "The island's ferry operator has ordered a new vessel to replace the ageing MV Calder "
+    "Lass, which has broken down 14 times this year.",
+    "The 70-metre ship will carry up to 300 passengers and 40 cars, a third more than the "
+    "current ferry. It is due to enter service in the spring of 2022.",
+    "Skerry Lines managing director Hugh Garvie said the order, worth £28 million, was made "
+    "possible by a long-term contract with the island council.",
+    "N:ALSO READ: Ferry fares to rise from January",
+    "Islanders have complained for years about cancelled sailings, missed hospital "
+    "appointments and empty supermarket shelves.",
+    "“Every time the boat is off, the island stops,” said hotelier Morag Innes.",
+    "The new ship will run on a hybrid diesel-electric system and will be able to charge "
+    "its batteries from shore power at Port Calder.",
+    "The Calder Lass, built in 1991, will be kept as a relief vessel until at least 2023.",
+    "Garvie said the company was also looking at a second, smaller boat for winter "
+    "sailings.",
+])
+
+art("islandherald", 2, "Man admits stealing lobster creels from harbour",
+    "2019-03-19", author="", body=[
+    "A 34-year-old man has admitted stealing 22 lobster creels from a fishing boat moored "
+    "at Ardnish harbour.",
+    "Kyle Munro, of Shore Road, appeared at Port Calder Sheriff Court on Monday.",
+    "The court heard that the creels, worth about £1,800, went missing from the deck of the "
+    "Silver Tide in December. Several were later found in a shed at Munro's home.",
+    "The fiscal depute said the theft had cost the boat's owner a week's fishing.",
+    "Munro's solicitor said his client had been drinking heavily at the time and had "
+    "intended to sell the creels to pay debts.",
+    "The report was read aloud in court.",
+    "Sheriff Alison Grieve deferred sentence for three months for Munro to be of good "
+    "behaviour and to pay back the owner.",
+    "“If you come back here having done nothing, you will not like what happens,” she told "
+    "him.",
+    "“Yes, my lady,” he said.",
+    "The owner of the Silver Tide, Donald MacAskill, said he was glad to have most of his "
+    "gear back.",
+])
+
+art("islandherald", 3, "Community wind turbines pay out record £240,000",
+    "2019-07-26", author="", body=[
+    "The island's three community-owned wind turbines earned a record £240,000 for local "
+    "projects last year, the development trust has announced.",
+    "The money has been shared among 31 groups, including the primary school, the "
+    "football club, a home-heating fund for pensioners and the island's only hairdresser, "
+    "who received a grant to buy a second chair.",
+    "Development trust chairwoman Catriona Bell said windy weather and fewer breakdowns "
+    "had helped.",
+    "“Last winter was miserable for everyone,” she said. “Except the turbines.”",
+    "The turbines were built in 2013 with a loan that will be paid off in 2025, after which "
+    "income is expected to roughly double.",
+    "The trust is also consulting islanders on whether to build a fourth turbine on the hill "
+    "above Ardnish. A public meeting will be held in the village hall.",
+    "N:ALSO READ: Islanders asked for views on new housing site",
+    "Applications for next year's grants open in September.",
+    "Not everyone is convinced. Some crofters near the proposed site say a fourth "
+    "turbine would be visible from every house in the glen.",
+])
+
+art("islandherald", 4, "Gales leave island without power for two days",
+    None, author="", today="2021-01-12", body=[
+    "Much of the island was left without electricity for almost two days after gales "
+    "brought down power lines across the north end.",
+    "Winds gusting to 90mph struck on Thursday night, toppling poles near Ardnish and "
+    "cutting supplies to around 700 homes.",
+    "Engineers could not reach the island until Saturday morning because ferries were "
+    "cancelled.",
+    "The community hall in Port Calder opened as a rest centre, with volunteers serving "
+    "soup and tea and charging phones from a generator.",
+    "“We ran out of bread by lunchtime and then somebody turned up with forty rolls,” said "
+    "volunteer Jean MacPhee.",
+    "Several roads were blocked by fallen trees, and the roof of a shed at the primary "
+    "school was blown into a neighbouring field.",
+    "The electricity company apologised and said customers without power for more than "
+    "48 hours could claim compensation.",
+    "Councillor Ewan Dunlop said the episode showed the need for a backup cable to the "
+    "mainland, which has been discussed for a decade.",
+])
+
+# prairiewire: regional wire service
+
+art("prairiewire", 1, "Blizzard closes interstate, strands travelers at truck stops",
+    "2019-12-05", author="Tom Beck", body=[
+    "LINCOLN CITY (PrairieWire) — A blizzard with wind gusts over 60 mph shut down more "
+    "than 200 miles of interstate on Thursday, stranding hundreds of travelers at truck "
+    "stops and small-town motels.",
+    "The state transportation department closed the highway in both directions from Lincoln "
+    "City to the western border shortly after noon, citing zero visibility.",
+    "C:FILE - In this Feb. 11, 2018 photo, snowplows line up at a"
+    " maintenance yard in Lincoln City. (PrairieWire Photo/Dana Rusk)",
+    "Snow totals ranged from 8 to 14 inches, with drifts of several feet.",
+    "At a truck stop in Harlow, manager Deb Fenske said about 150 people were waiting out "
+    "the storm, some sleeping in booths.",
+    "“We’ve got coffee and we’ve got chili,” she said. “We’ll be fine.”",
+    "The National Weather Service said the wind would ease Friday morning, but warned of "
+    "dangerous wind chills as low as 25 below zero.",
+    "Gov. Ellen Marsh activated the National Guard to help with rescues. Troopers had "
+    "reached about 40 stranded motorists by Thursday evening.",
+    "The highway is expected to reopen Friday afternoon.",
+])
+
+art("prairiewire", 2, "Legislature passes property tax relief in final hours",
+    "2019-05-08", author="Sara Lindholm", body=[
+    "CAPITAL CITY (PrairieWire) — Lawmakers approved a $275 million property tax relief "
+    "package late Wednesday, ending a session marked by months of deadlock between rural "
+    "and urban legislators.",
+    "The bill raises the state's share of school funding and caps how much local "
+    "governments can increase property tax collections each year.",
+    "Farm groups had pushed for relief after land values rose sharply over the past "
+    "decade, driving up tax bills even as crop prices fell.",
+    "The measure passed 33-16 in the unicameral legislature.",
+    "Sen. Carol Vandermeer, who sponsored the bill, said it was not everything farmers "
+    "wanted but was a start.",
+    "“Nobody got everything,” she said. “That’s how you know it’s a compromise.”",
+    "Opponents said the cap would squeeze city budgets and could force cuts to police and "
+    "fire services.",
+    "Gov. Ellen Marsh is expected to sign the bill next week.",
+    "Highlights of the package:",
+    "- $275 million a year in relief, phased in over three years",
+    "- a 3 percent annual cap on local property tax growth",
+    "- new state aid for rural school districts",
+])
+
+art("prairiewire", 3, "Corn prices slide as harvest outlook brightens",
+    "2019-08-27", author="Tom Beck", body=[
+    "MERIDIAN (PrairieWire) — Corn futures fell to their lowest level in two months on "
+    "Tuesday after crop tours across the Midwest found better-than-expected yields.",
+    "December corn settled at $3.63 a bushel, down 9 cents on the day.",
+    "Scouts on an annual crop tour estimated yields in several states above the "
+    "government's August forecast, despite a late and wet planting season.",
+    "Analysts said the market had been pricing in a smaller crop.",
+    "“The rain in July saved a lot of fields,” said grain analyst Derek Halvorsen. “The "
+    "market is figuring that out.”",
+    "Soybean futures also fell, weighed down by continued uncertainty over exports.",
+    "Lower prices are bad news for farmers who have not yet sold this year's crop, and many "
+    "are storing grain in hopes of a recovery.",
+    "The government will release its next crop production report on September 12.",
+    "Cash prices at country elevators were lower still, with some buyers in the western "
+    "part of the state bidding under $3.20.",
+])
+
+art("prairiewire", 4, "Former county treasurer sentenced for embezzlement",
+    "2019-02-19", author="Sara Lindholm", body=[
+    "BRADY (PrairieWire) — A former county treasurer was sentenced Tuesday to four years "
+    "in prison for embezzling more than $600,000 in tax payments over six years.",
+    "Linda Kowalczyk, 58, pleaded guilty in November to theft and official misconduct.",
+    "Prosecutors said she took cash payments from the treasurer's office and covered the "
+    "shortfall by altering records. The scheme was discovered in 2017 when a new deputy "
+    "noticed that deposits did not match receipts.",
+    "Kowalczyk apologized in court.",
+    "“I betrayed people who trusted me, many of whom I have known my whole life,” she said.",
+    "District Judge Raymond Sutter said the crime had damaged public faith in local "
+    "government and ordered her to repay the money.",
+    "The county has recovered about $210,000 through insurance and the sale of property.",
+    "An audit found that the office had no second person checking daily deposits, a gap "
+    "the county has since closed.",
+    "She will be eligible for parole after two years. Her lawyer said she would not "
+    "appeal the sentence.",
+])
+
+# lakeshoreweekly: lakeside town weekly, day/month/year dates
+
+art("lakeshoreweekly", 1, "Regatta cancelled as blue-green algae returns to the lake",
+    "2019-08-21", author="Fiona Haddow", section="Community", body=[
+    "This weekend's Lakeshore regatta has been cancelled after tests found toxic "
+    "blue-green algae in the water near the sailing club for the second summer running.",
+    "The environment agency advised against all water contact at the north shore on "
+    "Monday. Warning signs have gone up at the slipway and the swimming beach.",
+    "The algae thrive in warm, still water rich in nutrients, much of which washes in from "
+    "surrounding farmland after heavy rain.",
+    "Sailing club commodore Peter Yelland said the decision had been painful.",
+    "“We had 80 boats entered,” he said. “But we can’t ask children to capsize into that.”",
+    "Dog owners are being urged to keep pets out of the water. Two dogs died after "
+    "swimming in the lake in 2018.",
+    "The parish council has written to the agency asking for a long-term plan to reduce "
+    "run-off.",
+    "The regatta may be rescheduled for September if tests show the water is clear.",
+])
+
+art("lakeshoreweekly", 2, "Primary school gets go-ahead for new classrooms",
+    "2019-06-04", author="Neil Dempster", section="Schools", body=[
+    "Lakeshore Primary School will get two new classrooms and a larger hall after the "
+    "district council approved plans for an extension last week.",
+    "The school has used two temporary cabins in its playground since 2012, when numbers "
+    "began to rise with new housing on the edge of town.",
+    "Head teacher Sarah Quinn said the cabins were cold in winter and stifling in summer.",
+    "“The children deserve proper rooms,” she said.",
+    "The £1.6 million project will also add a kitchen so that hot meals no longer have to "
+    "be brought in from the secondary school.",
+    "Work is due to start in the summer holidays and be finished by Easter. Pupils will "
+    "lose part of the playing field during construction.",
+    "Some neighbours raised concerns about parking at drop-off times. The school has "
+    "agreed to set up a walking bus from the village hall.",
+    "Roll numbers are expected to reach 240 by 2022.",
+])
+
+art("lakeshoreweekly", 3, "Pub landlord wins fight to keep beer garden open late",
+    "2019-03-12", author="Fiona Haddow", section="Business", body=[
+    "The landlord of the Anchor Inn has won his fight to keep the pub's beer garden open "
+    "until 11pm on summer weekends.",
+    "Licensing councillors had been asked by two neighbours to cut the hours to 9pm, after "
+    "complaints about noise last August.",
+    "Landlord Gavin Shore told the hearing that he had installed new fencing, moved the "
+    "smoking area and hired a door supervisor for Saturday nights.",
+    "He said the garden accounted for almost a third of summer takings.",
+    "“Without it, I’m not sure we’re here in five years,” he said.",
+    "The neighbours said the improvements had helped but that late nights were still "
+    "disruptive.",
+    "The committee kept the 11pm finish but added a condition that music must stop at "
+    "9pm.",
+    "Shore said he could live with that.",
+    "Both neighbours said afterwards that they were disappointed but would give the new "
+    "arrangements a chance.",
+    "The Anchor, which dates from the 1790s, is one of two pubs left in the town, down "
+    "from six in the 1970s.",
+])
+
+art("lakeshoreweekly", 4, "Volunteers clear three tonnes of litter from lakeside path",
+    None, author="Neil Dempster", section="Environment", body=[
+    "More than 60 volunteers collected three tonnes of rubbish from the lakeside path and "
+    "surrounding woods during the annual spring clean-up on Sunday.",
+    "Finds included two shopping trolleys, a sofa, dozens of traffic cones and a rowing "
+    "boat that had sunk in the reeds near the boathouse.",
+    "Organiser Mel Barraclough, who has run the clean-up for nine years, said the amount "
+    "of litter was higher than last year, when volunteers collected just over two tonnes.",
+    "“People are walking here more, which is lovely,” she said. “Then they leave their "
+    "cans.”",
+    "The district council provided skips and litter pickers, and the café at the boathouse "
+    "gave volunteers free tea.",
+    "Plastic bottles made up most of the haul. Volunteers counted more than 1,100.",
+    "Barraclough said she would like to see a deposit scheme for bottles and more bins "
+    "along the path, which currently has four over two miles.",
+    "The next clean-up will be in the autumn.",
+])
+
+# civicreport: nonprofit investigative newsroom
+
+art("civicreport", 1, "County jail phone contract cost families $2 million, records show",
+    "2019-08-08", author="Jonah Feld and Mira Stein", section="Investigations", body=[
+    "Families of people held in the Marlow County jail paid more than $2 million for phone "
+    "calls over three years under a contract that sent a large share of the money back to "
+    "the county, records obtained by The Civic Report show.",
+    "A 15-minute call cost $7.80, one of the highest rates in the state. The county "
+    "received a 54 percent commission on every call.",
+    "County officials said the commissions paid for jail programs, including a library and "
+    "addiction counseling.",
+    "But budget documents show that most of the money went into the sheriff's general "
+    "fund, where it was used for vehicles and overtime.",
+    "“I was paying to keep my son’s voice in my life,” said Beverly Hines, who estimates "
+    "she spent $3,000 on calls while her son waited for trial. “I didn’t know I was buying "
+    "patrol cars.”",
+    "The state auditor reviewed jail phone contracts last year and recommended caps on "
+    "rates.",
+    "N:Read the full report here.",
+    "The county commission is scheduled to vote on a new contract in September. The "
+    "sheriff's office did not respond to repeated requests for comment.",
+])
+
+art("civicreport", 2, "Judge tosses charges after police failed to turn over video",
+    "2019-04-11", author="Mira Stein", section="Courts", body=[
+    "A judge on Wednesday dismissed assault charges against a 19-year-old man after "
+    "prosecutors admitted that police had failed to hand over body camera footage for "
+    "eight months.",
+    "District Judge Alan Forsberg said the delay had violated the defendant's right to a "
+    "fair trial.",
+    "The footage, which defense attorneys received only last week, appears to show the "
+    "officer pushing the young man before the scuffle that led to his arrest.",
+    "Forsberg read a timeline of the case from the bench, listing each request the defense "
+    "had made.",
+    "The report was read aloud in court.",
+    "“Eight months,” the judge said. “This is not a close call.”",
+    "The prosecutor, Dana Whitcomb, said her office had asked the police department for the "
+    "video three times and had been told it did not exist.",
+    "The police department said it was reviewing how the footage had been stored.",
+    "The Civic Report found at least four other cases in the county in the past two years "
+    "in which body camera video was disclosed late.",
+])
+
+art("civicreport", 3, "State paid $1.3 million to a contractor it had already banned",
+    None, author="Jonah Feld", section="Accountability", body=[
+    "The state transportation department paid a paving contractor $1.3 million for work "
+    "on rural highways months after another agency barred the company from state "
+    "contracts, according to records reviewed by The Civic Report.",
+    "The Department of Administration debarred Plainsview Asphalt on January 14, 2019, "
+    "after it was found to have falsified test results for concrete on a bridge project.",
+    "Transportation officials continued to approve invoices from the company until at "
+    "least June.",
+    "A department spokesman said the agency had not been notified of the debarment and "
+    "that the work was part of a contract signed in 2017.",
+    "State law requires agencies to check a central list of debarred contractors before "
+    "paying them. The list is updated weekly.",
+    "“It’s a spreadsheet,” said Rep. Monica Lau, who chairs the House audit committee. "
+    "“Somebody has to open it.”",
+    "Plainsview's owner, Derek Simms, said his company had done the work in good faith and "
+    "deserved to be paid.",
+    "The state inspector general has opened a review.",
+])
+
+art("civicreport", 4, "Eviction filings fell after county added free lawyers, data shows",
+    "2019-11-06", author="Mira Stein", section="Data", body=[
+    "Eviction filings in Marlow County fell by nearly a fifth in the first year of a "
+    "program that gives tenants a free lawyer, according to an analysis of court data by "
+    "The Civic Report.",
+    "Landlords filed 3,140 eviction cases in the twelve months after the program began, "
+    "down from 3,870 the year before.",
+    "Tenants with a lawyer stayed in their homes in about 60 percent of cases, compared "
+    "with about 20 percent of those without one.",
+    "Program director Andre Whitfield said many cases now settle before a hearing, with "
+    "payment plans for back rent.",
+    "“Most landlords don’t want an empty apartment,” he said. “They want to be paid.”",
+    "The county spends about $2.4 million a year on the program. A study commissioned by "
+    "the county estimated that it saves about $4 million in shelter and emergency costs.",
+    "Landlord groups said the program had slowed the courts and made it harder to remove "
+    "tenants who cause damage.",
+    "The county commission will decide in December whether to expand it to cover tenants "
+    "facing eviction from public housing.",
+])
+
+
+# ---------------------------------------------------------------- output
+
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def render(a: Art) -> list[tuple[str, str]]:
+    lines = SITES[a.site](a)
+    for label, text in lines:
+        assert label in LABELS, (a.name, label)
+        assert (label == "blank") == (text == ""), (a.name, label, text)
+        assert "\n" not in text, (a.name, text)
+    words = sum(len(_WORD_RE.findall(t)) for lab, t in lines if lab == "body")
+    assert 150 <= words <= 400, (a.name, words)
+    assert sum(lab == "title" for lab, _ in lines) == 1, a.name
+    assert sum(lab == "dateline" for lab, _ in lines) == (a.date is not None), a.name
+    return lines
+
+
+def main() -> None:
+    for old in list(HERE.glob("*.txt")) + list(HERE.glob("*.labels")):
+        old.unlink()
+    published: dict[str, str | None] = {}
+    names = set()
+    for a in ARTICLES:
+        assert a.name not in names, a.name
+        names.add(a.name)
+        lines = render(a)
+        (HERE / f"{a.name}.txt").write_text("\n".join(t for _, t in lines) + "\n",
+                                            encoding="utf-8")
+        (HERE / f"{a.name}.labels").write_text("\n".join(lab for lab, _ in lines) + "\n",
+                                               encoding="utf-8")
+        published[a.name] = a.date.isoformat() if a.date else None
+    (HERE / "published.json").write_text(json.dumps(published, indent=2) + "\n",
+                                         encoding="utf-8")
+    print(f"{len(ARTICLES)} articles, {len({a.site for a in ARTICLES})} sites, "
+          f"{sum(v is None for v in published.values())} undated")
+
+
+if __name__ == "__main__":
+    main()

@@ -47,14 +47,17 @@ _RELATIVE_TIME_RE = re.compile(
 )
 _BYLINE_RE = re.compile(
     r"^\W*(?i:by|written by|words by|reporting by|edited by|story by)\s+[A-Z][\w.'’-]*"
-    r"(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*(?:\s*[,|/–—-]\s*.{0,60})?$"
+    r"(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al|bin))*"
+    r"(?:\s+(?i:staff|staff writers?|reporters?|correspondents?|news service|wire))?"
+    r"(?:\s*[,|/–—-]\s*.{0,60})?$"
 )
 
 # Definitive phrases: a short line carrying one of these is furniture, whatever else it has.
 _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (reason, re.compile(pattern, re.IGNORECASE))
     for reason, pattern in (
-        ("cookie notice", r"\bwe use cookies\b|\buses cookies\b|\bcookie (?:policy|settings|"
+        ("cookie notice", r"\bwe use cookies\b|\buses cookies\b|\buse of cookies\b|"
+         r"\bcookies help us\b|\bcookie (?:policy|settings|"
          r"preferences|consent)\b|\baccept (?:all )?cookies\b|\bprivacy (?:policy|notice|"
          r"settings)\b|\bterms of (?:use|service)\b|\bby continuing to "
          r"(?:use|browse)\b|\bmanage (?:your )?(?:cookies|consent|preferences)\b"),
@@ -94,25 +97,65 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"related:|see also:|recommended:|don'?t miss:?)"
          r"|\bclick here\b|\btap here\b|\bdownload (?:the|our) (?:free )?app\b"),
         ("copyright", r"^\W*(?:©|copyright\b|\(c\)\s*(?:19|20)\d\d)|\ball rights reserved\b|"
-         r"\bmay not be (?:published|reproduced|redistributed)\b|\bthis material may not be\b"),
-        ("comments", r"\bcomments? (?:are|is) (?:closed|disabled)\b|\b(?:leave|post|add|write)"
+         r"\bmay not be (?:published|reproduced|redistributed)\b|\bthis material may not be\b|"
+         r"\bsubject to copyright\b|\bno part (?:of this \w+ )?may be reproduced\b|"
+         r"\breproduction without permission\b"),
+        ("republishing", r"\brepublish (?:this|our) (?:stories|story|articles?|posts?)\b|"
+         r"\bcreative commons licen[cs]e\b|^\W*republish\W*$"),
+        ("citation", r"^\W*(?:citation|cite this(?: article)?)\s*:|"
+         r"\((?:19|20)\d\d, [A-Z][a-z]+ \d{1,2}\) retrieved\b"),
+        ("tags", r"^\W*(?:filed under|posted in|tags?|tagged|topics?|categories|category|"
+         r"more about|more on)\s*:"),
+        ("update notice", r"^\W*this (?:article|story|post|piece|report) (?:was|has been) "
+         r"(?:updated|corrected|amended|changed)\b"),
+        ("account plea", r"^\W*(?:sign|log) ?in (?:to|or)\b|\bcreate (?:a|an|your)(?: free)?"
+         r" [\w ]{0,25}account\b|\b(?:save|gift|email|print|share) this (?:story|article|"
+         r"page|post)\b|\blisten to this (?:article|story)\b|^\W*click to (?:share|email|"
+         r"print|tweet|post)\b|^\W*like this\W*$|^\W*like loading\b|\bpowered by "
+         r"wordpress\b|\bfeedback to (?:the )?editors?\b"),
+        ("comments", r"\byour email address will not be published\b|\brequired fields are "
+         r"marked\b|^\W*\d+\s+(?:thoughts?|responses?|replies|comments?)\s+(?:on|to)\b|"
+         r"\bcomments? (?:are|is) (?:closed|disabled)\b|\b(?:leave|post|add|write)"
          r" (?:a|your) (?:comment|reply)\b|\b(?:view|show|hide|load) (?:all )?\d* ?comments\b|"
          r"\bcommenting (?:is|has been) (?:closed|disabled)\b|^\W*\d+\s+(?:comments?|replies|"
          r"likes?)\W*$|\bcommunity guidelines\b"),
     )
 )
+# Substrings one of which every match of a pattern contains: a cheap test skips the regex.
+_STRONG_KEYS: dict[str, tuple[str, ...]] = {
+    "cookie notice": ("cookie", "privacy", "terms of", "by continuing", "manage"),
+    "newsletter plug": ("newsletter", "inbox"),
+    "subscription plea": ("subscri", "already a", "become a", "unlimited", "free article",
+                          "free stor", "you've", "you have", "trial", "log", "sign",
+                          "create a", "this article", "this content", "paywall"),
+    "donation plea": ("donat", "support", "contribut", "help us"),
+    "social widget": ("follow ", "share", "like us", "join us", "copy link", "new window"),
+    "copyright": ("©", "copyright", "(c)", "rights reserved", "may not be", "may be reproduced",
+                  "reproduction without"),
+    "account plea": ("sign", "log", "account", " this ", "click to", "like", "powered by",
+                     "feedback"),
+    "comments": ("email address", "required fields", "thought", "respons", "repl", "comment",
+                 "like", "community guidelines"),
+    "call to action": ("click here", "tap here", "read", "continue", "see ", "download",
+                       "get the app", "watch", "listen", "more:", "related:", "recommended:",
+                       "don"),
+    "republishing": ("republish", "creative commons"),
+}
 _SOCIAL_TEXT = (
     "share shares tweet email e-mail print pin save facebook twitter x whatsapp linkedin "
     "reddit pinterest telegram flipboard messenger copy link comment comments sms more "
     "mail instagram tiktok youtube threads bluesky rss"
 )
 _SOCIAL_WORDS = frozenset(_SOCIAL_TEXT.split())
+_NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
 _BIO_RE = re.compile(
     r"^\W*about the authors?\b|\bfollow (?:him|her|them|me) on\b|\bcan be reached (?:at|by)\b|"
     r"\b(?:contact|email|e-mail|reach) (?:him|her|them|the (?:author|reporter|writer)) at\b|"
-    r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3} (?:is|was) an? (?:[\w-]+ ){0,4}(?:reporter|"
+    rf"^{_NAME} (?:is|was) (?:an?|the|{_NAME}['’]s?) (?:[\w'’-]+ ){{0,4}}(?:reporter|"
     r"writer|correspondent|journalist|editor|columnist|contributor|freelancer|producer|"
-    r"photographer)\b.*\b(?:for|at|with|based|covers?|covering|joined)\b",
+    r"photographer)\b.*\b(?:for|at|with|based|covers?|covering|joined|writes)\b|"
+    rf"^{_NAME} (?:writes|reports|covers|has covered|has written) (?:about |on |for )?"
+    r"[\w ,'’&-]{3,80}\b(?:for|at) (?:the )?[A-Z]",
 )
 _CAPTION_RES = tuple(
     re.compile(p, re.IGNORECASE)
@@ -132,6 +175,10 @@ _CAPTION_RES = tuple(
         r"\bphotograph: [^.]{0,80}$",
         r"\b(?:getty images|shutterstock|istock(?:photo)?|alamy)\W*$",
     )
+) + (
+    # "... Photo: Alpine Record / Beat Walser": a credit closing the line, after the caption.
+    re.compile(r"[.!?)]\s+(?i:photos?|photograph|picture|image|credits?|photo credit)\s*:"
+               r"\s*[A-Z][\w.'’&-]*(?:\s+(?:[/|,&]\s*)?[A-Z][\w.'’&-]*){0,6}\s*$"),
 )
 _TEASER_HEADING_RE = re.compile(
     r"^\W*(?:related(?: \w+){0,2}|more (?:stories|news|headlines|coverage|articles|videos|"
@@ -144,16 +191,36 @@ _TEASER_HEADING_RE = re.compile(
     r"in other news|around the web|from around the web|elsewhere on \w+|promoted stories|"
     r"more from (?:the )?\w+|sponsored stories|you might have missed|before you go|"
     r"up next|watch next|keep reading|stories you may like|recommended videos|"
-    r"also (?:in|on|from|at) [\w .'’&-]{1,40}|more in [\w .'’&-]{1,30})\W*$",
+    r"also (?:in|on|from|at) [\w .'’&-]{1,40}|more in [\w .'’&-]{1,30}|explore further|"
+    r"recent (?:posts|stories|articles|news)|trending in [\w .'’&-]{1,30}|other (?:stories|"
+    r"items|articles|news)\b.{0,40}|previous (?:article|post|story)|next (?:article|post|"
+    r"story)|(?:read|more) \w+ (?:explainers|stories|features|analysis))\W*$",
     re.IGNORECASE,
 )
 _COMMENT_HEADING_RE = re.compile(
     r"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|(?:leave|post|add) a (?:comment|reply)|"
     r"join the (?:discussion|conversation|debate)|reader comments|what do you think\??|"
     r"discussion|conversation|responses?|\d+ responses?|have your say|"
-    r"comments? (?:are|is) (?:closed|disabled))\W*$",
+    r"comments? (?:are|is) (?:closed|disabled)|\d+ (?:thoughts?|responses?|replies|comments?)"
+    r" (?:on|to) .{1,160})\W*$",
     re.IGNORECASE,
 )
+_HEAD_DEPTH = 20  # non-blank lines searched for the headline
+_CTA_WORDS = frozenset(
+    "menu search subscribe subscribers login log sign register live scores account alerts "
+    "edition e-edition paper newsletter newsletters donate home sections weather podcasts "
+    "video videos watch listen advertise contact about classifieds obituaries puzzles "
+    "games shop jobs today today's".split()
+)
+_INNER_SENTENCE_RE = re.compile(r"\w[a-z)]\.\s+[A-Z]")
+_NAME_LINE_RE = re.compile(r"^[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|al|bin)){1,3}$")
+_COMMENT_AUTHOR_RE = re.compile(r"^[^\s].{0,50}?\s(?:says|said|wrote|writes|replied):\s*$")
+_CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_ITEM_MARK_RE = re.compile(r"^(?:[-–—•·*>»›]+\s*|\d{1,2}[.)]\s+)")
+_STAMP_FILLER_RE = re.compile(
+    r"\b(?:at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|est|edt|cet)\b|[|,.:;()\-–—/·•]",
+    re.IGNORECASE)
+_STAMP_NOT_COMMENT = frozenset("updated published posted modified last first edited".split())
 _STORY_WORDS_MIN = 3  # content words a line needs before its story overlap means anything
 
 
@@ -166,6 +233,7 @@ class _Line:
     keep: bool = True
     caption: bool = False
     reason: str | None = None
+    cache: dict = field(default_factory=dict)  # per-line results of the costly tests
 
 
 @dataclass
@@ -174,6 +242,15 @@ class _CollectionStats:
 
     where: dict[str, set[int]] = field(default_factory=dict)
     kin: dict[int, set[int]] = field(default_factory=dict)
+    head: dict[str, set[int]] = field(default_factory=dict)  # lines seen in page headers
+
+    def head_repeats(self, index: int, norm: str) -> int:
+        """Other unrelated articles whose page header (above the story) carries this line."""
+        others = self.head.get(norm, set())
+        if len(others) <= 1:
+            return 0
+        kin = self.kin.get(index, set())
+        return sum(1 for j in others if j != index and j not in kin)
 
     def repeats(self, index: int, norm: str) -> int:
         """Other unrelated articles carrying this line (copies of the same story excluded)."""
@@ -209,6 +286,22 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
+def _header_norms(raw_lines: list[str]) -> set[str]:
+    """Normalised lines of the page header: the lines above the first body-like paragraph."""
+    found: set[str] = set()
+    seen = 0
+    for raw in raw_lines:
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > _HEAD_DEPTH or (len(stripped.split()) >= 15
+                                   and _SENTENCE_END_RE.search(stripped)):
+            break
+        found.add(normalise(stripped))
+    return found
+
+
 def collection_stats(articles: list[Article]) -> _CollectionStats:
     """Index line repetition across the collection, discounting syndicated copies.
 
@@ -218,16 +311,21 @@ def collection_stats(articles: list[Article]) -> _CollectionStats:
     stats = _CollectionStats()
     sizes: list[int] = []
     for index, art in enumerate(articles):
-        norms = {normalise(raw) for raw in art.raw_text.splitlines()} - {""}
+        raw_lines = art.raw_text.splitlines()
+        norms = {normalise(raw) for raw in raw_lines} - {""}
         sizes.append(sum(len(n.split()) for n in norms))
         for norm in norms:
             stats.where.setdefault(norm, set()).add(index)
+        for norm in _header_norms(raw_lines):
+            stats.head.setdefault(norm, set()).add(index)
     shared_long: Counter[tuple[int, int]] = Counter()
     shared_words: Counter[tuple[int, int]] = Counter()
     for norm, holders in stats.where.items():
         if not 2 <= len(holders) <= 20:
             continue  # lines on every page of a site say nothing about copying
         words = len(norm.split())
+        if words >= 12 and any(pattern.search(norm) for _, pattern in _STRONG):
+            continue  # a shared cookie notice or copyright line is not a shared story
         ordered = sorted(holders)
         for a_pos, a in enumerate(ordered):
             for b in ordered[a_pos + 1 :]:
@@ -246,11 +344,37 @@ def is_caption(line: str) -> bool:
     return any(p.search(line) for p in _CAPTION_RES)
 
 
+def _dated(line: _Line) -> bool:
+    """``is_date_line`` for a line, computed once."""
+    value = line.cache.get("date")
+    if value is None:
+        value = line.cache["date"] = is_date_line(line.text)
+    return value
+
+
+def _captioned(line: _Line) -> bool:
+    """``is_caption`` for a line, computed once."""
+    value = line.cache.get("caption")
+    if value is None:
+        value = line.cache["caption"] = is_caption(line.text)
+    return value
+
+
 def _strong_reason(line: _Line) -> str | None:
+    if "strong" not in line.cache:
+        line.cache["strong"] = _strong_reason_uncached(line)
+    return line.cache["strong"]
+
+
+def _strong_reason_uncached(line: _Line) -> str | None:
     words = len(line.words)
     reported = words > 20 and (_QUOTE_RE.search(line.text) or _REPORTED_RE.search(line.text))
     if words <= 40 and not reported:
+        lowered_text = line.text.lower()
         for reason, pattern in _STRONG:
+            keys = _STRONG_KEYS.get(reason)
+            if keys and not any(k in lowered_text for k in keys):
+                continue
             if pattern.search(line.text):
                 return reason
     lowered = [w.lower() for w in line.words]
@@ -265,7 +389,7 @@ def _looks_like_headline(line: _Line) -> bool:
         return False
     if line.text.endswith((".", ":", ",", ";")) and not line.text.endswith("..."):
         return False
-    if is_date_line(line.text) or is_caption(line.text) or _strong_reason(line):
+    if _dated(line) or _captioned(line) or _strong_reason(line):
         return False
     if _SEPARATORS_RE.search(line.text) and n <= 8:
         return False
@@ -333,20 +457,146 @@ def _story_words(lines: list[_Line], title: str | None) -> set[str]:
     for line in lines:
         if long_seen >= 3:
             break
-        if len(line.words) >= 20 and _strong_reason(line) is None and not is_caption(line.text):
+        if len(line.words) >= 20 and _strong_reason(line) is None and not _captioned(line):
             words |= _content_words(line.words)
             long_seen += 1
     return words
 
 
-def _find_title(lines: list[_Line], search_depth: int) -> int | None:
-    """First headline-like line; none once a body paragraph has started."""
+def _title_score(lines: list[_Line], i: int, index: int, stats: _CollectionStats) -> float:
+    """How much a headline-like line looks like *this* story's headline, not site furniture.
+
+    Headlines are statements of several words, sit right above the date line or byline,
+    and are not repeated in the headers of the site's other pages (mastheads, taglines,
+    menus and section labels are).
+    """
+    line = lines[i]
+    n = len(line.words)
+    score = 1.0 if n >= 4 else (0.2 if n == 3 else -0.8)
+    if stats.head_repeats(index, line.norm) >= 1 or stats.repeats(index, line.norm) >= 2:
+        score -= 3.0
+    lowered = [w.lower() for w in line.words]
+    cta = sum(w in _CTA_WORDS for w in lowered)
+    if cta and cta * 3 >= n:
+        score -= 1.5
+    if line.text.isupper():
+        score -= 1.0
+    if line.text[:1].islower():
+        score -= 0.5
+    if _SEPARATORS_RE.search(line.text):
+        score -= 0.5
+    if _INNER_SENTENCE_RE.search(line.text):
+        score -= 1.0  # two sentences: a notice or a blurb, not a headline
+    for j in range(i + 1, min(i + 4, len(lines))):
+        below = lines[j]
+        if _dated(below) or (_BYLINE_RE.match(below.text) and len(below.words) <= 14):
+            score += 1.5
+            break
+        if len(below.words) >= 4 and _looks_like_headline(below):
+            break  # another headline candidate sits closer to the date line
+    return score - 0.03 * i
+
+
+def _find_title(lines: list[_Line], search_depth: int, index: int,
+                stats: _CollectionStats) -> int | None:
+    """Best headline candidate above the first body paragraph, or None."""
+    best, best_score = None, -0.5
     for i, line in enumerate(lines[:search_depth]):
-        if _looks_like_headline(line):
-            return i
-        if len(line.words) >= 15 and _strong_reason(line) is None:
-            return None
-    return None
+        if not _looks_like_headline(line):
+            if len(line.words) >= 15 and _strong_reason(line) is None:
+                break
+            continue
+        score = _title_score(lines, i, index, stats)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _is_body_start(line: _Line) -> bool:
+    return (len(line.words) >= 10 and bool(_SENTENCE_END_RE.search(line.text))
+            and _strong_reason(line) is None and not _captioned(line)
+            and not _dated(line))
+
+
+def _is_meta(line: _Line) -> bool:
+    """Short label between headline and story: section, author name, reading time, buttons."""
+    if _SENTENCE_END_RE.search(line.text) and not _NAME_LINE_RE.match(line.text):
+        return False
+    return len(line.words) <= 4 or bool(_NAME_LINE_RE.match(line.text))
+
+
+def _teaser_item(line: _Line, story: set[str]) -> bool:
+    """A short headline of another story: capitalised, no full stop, off the story's topic."""
+    text = _ITEM_MARK_RE.sub("", line.text)
+    n = len(line.words)
+    if not 3 <= n <= 18 or not text[:1].isupper() and not text[:1].isdigit():
+        return False
+    if text.endswith((",", ";", ":")) or (_SENTENCE_END_RE.search(text)
+                                          and not text.endswith("?")):
+        return False
+    if _QUOTE_RE.match(text) or _BYLINE_RE.match(text):
+        return False
+    words = _content_words(line.words)
+    return len(words) < _STORY_WORDS_MIN or len(words & story) / len(words) < 0.5
+
+
+def _teaser_blocks(lines: list[_Line], start: int, story: set[str]) -> set[int]:
+    """Paragraphs made of a short heading and short headline-like lines: teaser lists."""
+    found: set[int] = set()
+    i = start + 1
+    while i < len(lines):
+        j = i
+        while j < len(lines) and lines[j].para == lines[i].para:
+            j += 1
+        block = range(i, j)
+        items = fillers = 0
+        for k in block:
+            line = lines[k]
+            if _teaser_item(line, story):
+                items += 1
+            elif (not line.keep or _dated(line) or _RELATIVE_TIME_RE.match(line.text)
+                  or _strong_reason(line)):
+                fillers += 1
+            elif k == i and len(line.words) <= 8 and (
+                    not _SENTENCE_END_RE.search(line.text) or line.text.endswith(":")):
+                fillers += 1  # the block's heading
+            else:
+                break
+        else:
+            headed = items < len(block)
+            if items >= 2 and len(block) >= 3 and (headed or items >= 3):
+                found.update(block)
+        i = j
+    return found
+
+
+def _comment_stamp(text: str) -> bool:
+    """"kirsty_m 12/01/2021 15:11", "Nell F. — April 9, 2019 at 12:20 pm": who and when."""
+    if len(text) > 90 or not _CLOCK_RE.search(text):
+        return False
+    dates = find_dates(text)
+    if not dates:
+        return False
+    rest = text
+    for d in reversed(dates):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    rest = _CLOCK_RE.sub(" ", _STAMP_FILLER_RE.sub(" ", rest))
+    words = rest.split()
+    return 1 <= len(words) <= 4 and not any(w.lower() in _STAMP_NOT_COMMENT for w in words)
+
+
+def _author_names(lines: list[_Line], start: int, body_start: int) -> list[str]:
+    """Names from the byline or from a bare name line under the headline."""
+    names = []
+    for line in lines[start + 1 : body_start]:
+        text = line.text
+        m = _BYLINE_RE.match(text)
+        if m:
+            text = re.sub(r"^\W*(?i:by|written by|words by|reporting by|story by)\s+", "", text)
+            text = re.split(r"\s*[,|/–—]\s*|\s+and\s+", text)[0]
+        if _NAME_LINE_RE.match(text) and len(text.split()) >= 2:
+            names.append(text)
+    return names
 
 
 def clean_article(article: Article, index: int, stats: _CollectionStats) -> None:
@@ -360,47 +610,73 @@ def clean_article(article: Article, index: int, stats: _CollectionStats) -> None
         article.text = ""
         return
 
-    # Headline: given by metadata, or the first headline-like line of a copied page.
+    # Headline: given by metadata, or the best headline-like line of a copied page.
     start = 0
+    has_title_line = False
     if article.title:
         wanted = normalise(article.title)
         for i, line in enumerate(lines[:8]):
             if line.norm == wanted:
                 line.keep, line.reason = False, "title"
+                has_title_line = True
                 if not extracted and ext in {".txt", ".text", ".md"}:
                     start = i
                 break
     else:
-        depth = 15 if not extracted and ext not in {".jsonl", ".ndjson"} else 1
-        found = _find_title(lines, depth)
+        depth = _HEAD_DEPTH if not extracted and ext not in {".jsonl", ".ndjson"} else 1
+        found = _find_title(lines, depth, index, stats)
         if found is not None and (depth > 1 or len(lines) > 1):
             article.title = lines[found].text
             lines[found].keep, lines[found].reason = False, "title"
+            has_title_line = True
             start = found
     for line in lines[:start]:  # above the headline: site header, menus, "today" date
         line.keep, line.reason = False, "page header"
 
+    copied_page = not extracted and ext not in {".jsonl", ".ndjson"}
+    body_start = len(lines)
+    for i in range(start + (1 if has_title_line else 0), len(lines)):
+        if _is_body_start(lines[i]):
+            body_start = i
+            break
+    if copied_page and has_title_line:
+        for line in lines[start + 1 : min(body_start, start + 12)]:
+            if line.keep and _is_meta(line) and not _captioned(line):
+                line.keep, line.reason = False, "article meta"
+    authors = _author_names(lines, start, body_start) if copied_page else []
+
     story = _story_words(lines[start:], article.title)
+    teasers = _teaser_blocks(lines, start, story) if copied_page else set()
     total = len(lines)
     zone: str | None = None
+    strong_zone = False
     for i, line in enumerate(lines):
-        if not line.keep and line.reason in {"title", "page header"}:
+        if not line.keep and line.reason in {"title", "page header", "article meta"}:
             continue
         text = line.text
         if zone == "related stories" and _is_bodylike(line, story) and \
                 not _TEASER_HEADING_RE.match(text):
             zone = None
+        if zone == "comments" and not strong_zone and _is_bodylike(line, story):
+            zone = None
         if _COMMENT_HEADING_RE.match(text) and i > start:
             zone = "comments"
+            strong_zone = bool(re.match(r"^\W*\d+ ", text))
         elif _TEASER_HEADING_RE.match(text) and i > start:
-            zone = "related stories"
-        if is_caption(text):
+            zone, strong_zone = "related stories", False
+        elif copied_page and i > body_start and (
+                _COMMENT_AUTHOR_RE.match(text) or _comment_stamp(text)):
+            zone, strong_zone = "comments", True
+        if _captioned(line):
             line.keep, line.caption = False, True
             continue
         if zone:
             line.keep, line.reason = False, _strong_reason(line) or zone
             continue
-        if is_date_line(text):
+        if i in teasers:
+            line.keep, line.reason = False, _strong_reason(line) or "related stories"
+            continue
+        if _dated(line):
             line.keep, line.reason = False, "date line"
             continue
         if _BYLINE_RE.match(text) and len(line.words) <= 14:
@@ -411,6 +687,10 @@ def clean_article(article: Article, index: int, stats: _CollectionStats) -> None
             line.keep, line.reason = False, reason
             continue
         if extracted:
+            continue
+        if authors and i > body_start and i / total > 0.5 and len(line.words) <= 80 and \
+                any(text.startswith(name + " ") for name in authors):
+            line.keep, line.reason = False, "author bio"
             continue
         score, why = _weak_score(line, index, i / total, stats, story)
         if score >= 1.0:

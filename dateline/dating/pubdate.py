@@ -43,6 +43,7 @@ _DATE_RE = re.compile(
     + r")(?![\w/-])",
     re.IGNORECASE,
 )
+_DIGIT_RE = re.compile(r"\d")
 _RFC_RE = re.compile(r"^\s*(?:\w{3},\s*)?(\d{1,2})\s+(\w{3})\w*\s+(\d{4})", re.IGNORECASE)
 _COMPACT_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T.*)?\s*$")
 _EPOCH_RE = re.compile(r"^\s*\d{9,13}(?:\.\d+)?\s*$")
@@ -51,7 +52,7 @@ _EPOCH_RE = re.compile(r"^\s*\d{9,13}(?:\.\d+)?\s*$")
 _DATE_LINE_FILLER = re.compile(
     r"\b(?:posted|published|first|last|updated?|modified|on|at|by|date|dated|time|am|pm|a\.m\.|"
     r"p\.m\.|gmt|utc|bst|est|edt|cet|cest|pst|pdt|ist|jst|et|pt|ct|hrs?|mins?|read|minutes?|"
-    r"and|of|the|[ap]m)\b|\d{1,2}[:.]\d{2}(?::\d{2})?|[|,.:;()\-–—/·•]",
+    r"and|of|the|[ap]m)\b|\b[ap]\.m\.|\d{1,2}[:.]\d{2}(?::\d{2})?|[|,.:;()\-–—/·•]",
     re.IGNORECASE,
 )
 _BYLINE_RE = re.compile(r"^\s*(?:by|from|written by|words by)\s+\S", re.IGNORECASE)
@@ -72,9 +73,15 @@ _TEASER_HEADING_RE = re.compile(
     r"top\s+stories|latest(?:\s+news|\s+stories)?|see\s+also|editor'?s\s+picks?|"
     r"further\s+reading|what\s+to\s+read\s+next|popular\s+now|don'?t\s+miss|in\s+other\s+news|"
     r"comments?(?:\s*\(\d+\))?|\d+\s+comments?|leave\s+a\s+(?:comment|reply)|"
-    r"join\s+the\s+(?:discussion|conversation))\W*$",
+    r"join\s+the\s+(?:discussion|conversation)|have\s+your\s+say|recent\s+posts|"
+    r"explore\s+further|trending\s+in\b.*|other\s+(?:stories|items|articles)\b.*|"
+    r"(?:previous|next)\s+(?:article|post|story)|\d+\s+(?:thoughts?|responses?|replies)"
+    r"\s+(?:on|to)\b.*)\W*$",
     re.IGNORECASE,
 )
+_TODAY_RE = re.compile(
+    r"\btoday(?:'s|’s)? (?:paper|edition|issue|date|is)\b|\be-?(?:paper|edition)\b|"
+    r"\bprint edition\b|\bweather\b|°[CF]?\b", re.IGNORECASE)
 _RELATIVE_TIME_RE = re.compile(r"\b\d+\s+(?:minutes?|mins?|hours?|hrs?|days?)\s+ago\b", re.I)
 _COMMENT_STAMP_RE = re.compile(r"\breply\b|\bsays:?\s*$|\bwrote:?\s*$", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z0-9']+")
@@ -111,7 +118,7 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _from_match(m: re.Match[str]) -> tuple[dt.date | None, bool]:
+def _from_match(m: re.Match[str], order: str | None = None) -> tuple[dt.date | None, bool]:
     g = m.groupdict()
     if g["m1"]:
         return _make(int(g["y1"]), _month(g["m1"]), int(g["d1"])), False
@@ -122,16 +129,27 @@ def _from_match(m: re.Match[str]) -> tuple[dt.date | None, bool]:
     if g["y4"]:
         return _make(int(g["y4"]), int(g["mo4"]), int(g["d4"])), False
     first, second, year = int(g["a5"]), int(g["b5"]), _year(g["y5"])
+    if order and first <= 12 and second <= 12 and g["sep5"] != ".":
+        # the site's (or article's) own unambiguous dates settle the order
+        if order == "dmy":
+            return _make(year, second, first), False
+        return _make(year, first, second), False
     if g["sep5"] == "." or first > 12:  # dotted dates and day>12 are day-first
         return _make(year, second, first), first <= 12 and second <= 12 and g["sep5"] != "."
     return _make(year, first, second), second <= 12 and first != second
 
 
-def find_dates(line: str) -> list[DateMatch]:
-    """All valid calendar dates (day precision) written in ``line``."""
-    found = []
+def find_dates(line: str, order: str | None = None) -> list[DateMatch]:
+    """All valid calendar dates (day precision) written in ``line``.
+
+    ``order`` ("dmy" or "mdy") resolves numeric dates such as 04/06/2019 whose day and
+    month could be swapped; without it they are read month-first and marked ambiguous.
+    """
+    found: list[DateMatch] = []
+    if not _DIGIT_RE.search(line):
+        return found  # every written form has a day or a year in digits
     for m in _DATE_RE.finditer(line):
-        value, ambiguous = _from_match(m)
+        value, ambiguous = _from_match(m, order)
         if value is not None:
             found.append(DateMatch(value, m.start(), m.end(), ambiguous))
     return found
@@ -201,6 +219,8 @@ class _Candidate:
     score: float
     line_no: int
     evidence: str
+    updated: bool = False  # an "Updated ..." stamp: a proxy for the publication date
+    ambiguous: bool = False  # numeric day/month order guessed
 
 
 def _title_index(lines: list[str], title: str | None) -> int | None:
@@ -213,6 +233,14 @@ def _title_index(lines: list[str], title: str | None) -> int | None:
     return None
 
 
+def _label_before(line: str, match: DateMatch) -> str | None:
+    """"published" or "updated": the stamp label nearest before the date, if any."""
+    before = line[: match.start]
+    labels = [(m.start(), "published") for m in _PUBLISHED_RE.finditer(before)]
+    labels += [(m.start(), "updated") for m in _UPDATED_RE.finditer(before)]
+    return max(labels)[1] if labels else None
+
+
 def _score_line(line: str, line_no: int, title_idx: int | None, match: DateMatch) -> float | None:
     """How much a date found on this line looks like the publication date (None: a trap)."""
     if _COPYRIGHT_RE.search(line) or _CAPTION_HINT_RE.search(line):
@@ -223,26 +251,34 @@ def _score_line(line: str, line_no: int, title_idx: int | None, match: DateMatch
     if not date_line and len(_WORD_RE.findall(line)) > 15:
         return None  # a date inside a body sentence is an event date, not the byline
     score = 3.0 if date_line else 0.0
-    if _PUBLISHED_RE.search(line):
-        score += 1.0
-    if _UPDATED_RE.search(line[: match.start]) or _UPDATED_RE.search(line):
-        score -= 1.5 if not _PUBLISHED_RE.search(line[: match.start]) else 0.5
+    if _TODAY_RE.search(line):
+        return None  # "Today's paper | Saturday, ...": the day the page was fetched
+    nearest = _label_before(line, match)
+    if nearest == "published":
+        score += 1.0  # "Published Jan. 22 | Updated Jan. 23": the label right before counts
+    elif nearest == "updated":
+        score -= 1.5
+    elif _UPDATED_RE.search(line):
+        score -= 1.0
     if title_idx is not None:
         distance = line_no - title_idx
         if 0 < distance <= 4:
             score += 2.0
         elif distance > 4:
             score += max(0.0, 1.5 - 0.15 * distance)
+        elif distance == -1:
+            score -= 0.5  # a kicker date right above the headline
         else:
-            score -= 1.0  # above the headline: site header or navigation date
+            score -= 2.0  # higher up: the site header's "today" or a navigation date
     else:
         score += max(0.0, 1.5 - 0.1 * line_no)
     if match.ambiguous:
-        score -= 0.3
+        score -= 1.0  # month-first was only a guess
     return score
 
 
-def text_date_candidates(raw_text: str, title: str | None) -> list[_Candidate]:
+def text_date_candidates(raw_text: str, title: str | None,
+                         order: str | None = None) -> list[_Candidate]:
     """Score every date near the top of the page, stopping at teaser/comment blocks."""
     lines = [ln.strip() for ln in raw_text.splitlines()]
     nonblank = [(i, ln) for i, ln in enumerate(lines) if ln]
@@ -259,19 +295,23 @@ def text_date_candidates(raw_text: str, title: str | None) -> list[_Candidate]:
     for no, line in enumerate(compact):
         if _TEASER_HEADING_RE.match(line):
             break  # everything below belongs to other stories or commenters
-        if len(line) > 200:
+        if len(_WORD_RE.findall(line)) >= 15 and (title_idx is None or no > title_idx):
             body_lines += 1
-            if body_lines > 6:
+            if body_lines > 8:
                 break
         if no > 80:
             break
         if _RELATIVE_TIME_RE.search(line):
             continue
-        for match in find_dates(line):
+        for match in find_dates(line, order):
             score = _score_line(line, no, title_idx, match)
+            if score is not None and body_lines >= 2:
+                score -= 2.5  # below the story's first paragraphs: comments, teasers, notes
             if score is not None:
                 snippet = line if len(line) <= 80 else line[:77] + "..."
-                candidates.append(_Candidate(match.date, score, no, snippet))
+                candidates.append(_Candidate(match.date, score, no, snippet,
+                                             _label_before(line, match) == "updated",
+                                             match.ambiguous))
     return _demote_header_dates(candidates, title_idx)
 
 
@@ -289,9 +329,10 @@ def _demote_header_dates(cands: list[_Candidate], title_idx: int | None) -> list
     return cands
 
 
-def date_from_text(raw_text: str, title: str | None) -> tuple[dt.date, float, list[str]] | None:
+def date_from_text(raw_text: str, title: str | None, order: str | None = None,
+                   ) -> tuple[dt.date, float, list[str]] | None:
     """The best-scoring date line as ``(date, confidence, evidence)``, or None."""
-    cands = [c for c in text_date_candidates(raw_text, title) if c.score > 1.0]
+    cands = [c for c in text_date_candidates(raw_text, title, order) if c.score > 1.0]
     if not cands:
         return None
     cands.sort(key=lambda c: (-c.score, c.line_no))
@@ -300,14 +341,21 @@ def date_from_text(raw_text: str, title: str | None) -> tuple[dt.date, float, li
     rivals = [c for c in cands[1:] if c.date != best.date and c.score > best.score - 1.0]
     if rivals:
         confidence -= 0.2
+    if best.updated:
+        confidence = min(confidence, 0.5)  # first publication may be days earlier
+    if best.ambiguous:
+        confidence = min(confidence, 0.6)  # 04/06 read month-first without evidence
     evidence = [f"text line {best.line_no + 1}: {best.evidence}"]
     evidence += [f"rejected {c.date.isoformat()} (line {c.line_no + 1})" for c in cands[1:3]
                  if c.date != best.date]
     return best.date, round(max(confidence, 0.1), 2), evidence
 
 
-def date_article(article: Article) -> None:
-    """Set the publication fields of one article (metadata first, then its date line)."""
+def date_article(article: Article, order: str | None = None) -> None:
+    """Set the publication fields of one article (metadata first, then its date line).
+
+    ``order`` ("dmy"/"mdy") is the numeric date order the article's site was seen to use.
+    """
     article.published = None
     article.published_source = None
     article.published_confidence = None
@@ -321,7 +369,7 @@ def date_article(article: Article) -> None:
             article.published_evidence = [f"metadata date {article.metadata_date!r}"]
             return
         article.published_evidence.append(f"metadata date ignored: {why}")
-    found = date_from_text(article.raw_text, article.title)
+    found = date_from_text(article.raw_text, article.title, order)
     if found is None:
         return
     article.published, article.published_confidence, evidence = found
@@ -329,7 +377,96 @@ def date_article(article: Article) -> None:
     article.published_evidence.extend(evidence)
 
 
+_NUMERIC_RE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
+_MASTHEAD_SMALL = frozenset("of the and for in on a & de la le".split())
+
+
+def numeric_order_votes(text: str) -> tuple[int, int]:
+    """(day-first, month-first) counts of numeric dates that only one order can read."""
+    dmy = mdy = 0
+    for m in _NUMERIC_RE.finditer(text):
+        first, second = int(m[1]), int(m[3])
+        if 12 < first <= 31 and 1 <= second <= 12:
+            dmy += 1
+        elif 12 < second <= 31 and 1 <= first <= 12:
+            mdy += 1
+    return dmy, mdy
+
+
+def _site_keys(article: Article) -> list[str]:
+    """What ties articles to one site: URL host, site name, masthead line."""
+    keys = []
+    if article.url:
+        host = re.sub(r"^(?:https?://)?(?:www\.)?", "", article.url.lower()).split("/")[0]
+        if host:
+            keys.append("host:" + host)
+    if article.site:
+        keys.append("site:" + article.site.strip().lower())
+    seen = 0
+    for raw in article.raw_text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        seen += 1
+        if seen > 6:
+            break
+        words = line.split()
+        if not 1 <= len(words) <= 5 or any(ch.isdigit() for ch in line):
+            continue
+        if any(not (w[:1].isupper() or w.lower() in _MASTHEAD_SMALL) for w in words):
+            continue
+        if re.search(r"[|·•/›»:;,.!?☰]", line) or len(line) < 5:
+            continue
+        keys.append("mast:" + " ".join(words).lower())
+        break
+    return keys
+
+
+def site_date_orders(articles: list[Article]) -> list[str | None]:
+    """Numeric date order per article: its own unambiguous dates, else its site's.
+
+    Articles sharing a URL host, site name or masthead are one site; a site that writes
+    21/08/2019 also means 4 June by 04/06/2019. None when nothing decides.
+    """
+    parent = list(range(len(articles)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    votes = []
+    for i, article in enumerate(articles):
+        votes.append(numeric_order_votes(article.raw_text))
+        for key in _site_keys(article):
+            if key in owner:
+                parent[find(i)] = find(owner[key])
+            else:
+                owner[key] = i
+    totals: dict[int, list[int]] = {}
+    for i, (dmy, mdy) in enumerate(votes):
+        total = totals.setdefault(find(i), [0, 0])
+        total[0] += dmy
+        total[1] += mdy
+    orders: list[str | None] = []
+    for i, (dmy, mdy) in enumerate(votes):
+        if dmy != mdy and (dmy == 0 or mdy == 0):
+            orders.append("dmy" if dmy else "mdy")
+            continue
+        site_dmy, site_mdy = totals[find(i)]
+        if site_dmy > 2 * site_mdy:
+            orders.append("dmy")
+        elif site_mdy > 2 * site_dmy:
+            orders.append("mdy")
+        else:
+            orders.append(None)
+    return orders
+
+
 def date_articles(articles: list[Article]) -> None:
     """Set ``published`` and its provenance on every article; None when no date is found."""
-    for article in articles:
-        date_article(article)
+    orders = site_date_orders(articles)
+    for article, order in zip(articles, orders, strict=True):
+        date_article(article, order)

@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dateline.eval.meantime import date_line, detokenize
+from dateline.eval.meantime import SentenceLocator, date_line, detokenize, join_sentences
 
 # ---------------------------------------------------------------------------
 # Reading
@@ -57,7 +57,10 @@ class SemevalDoc:
     sentences: list[str]  # detokenized; 0 title, 1 date line, then body
 
     def body(self) -> str:
-        return " ".join(self.sentences[2:])
+        return join_sentences(self.sentences, 2)[0]
+
+    def body_spans(self) -> dict[int, tuple[int, int]]:
+        return join_sentences(self.sentences, 2)[1]
 
     def raw_text(self) -> str:
         dateline = date_line(self.dct) if self.dct else (self.sentences[1:2] or [""])[0]
@@ -227,6 +230,43 @@ def baseline_dates(docs: Iterable[SemevalDoc], entity: str) -> set[str]:
 # End to end
 
 
+def diagnose(entries, timeline_events, selected_ids: set[int], placed, docs_by_number
+             ) -> dict[str, int]:
+    """Why each dated gold entry was found or lost (first matching reason).
+
+    ``found``: one of its sentences is in a selected event with the gold date;
+    ``entity not matched``: in an event with that date the entity selection skipped;
+    ``dated differently``: its sentences are only in events of other dates;
+    ``title only``: mentioned only in the title / date line; ``no event``: none of its
+    sentences became an event (typically no explicit date in the sentence).
+    """
+    counts = {key: 0 for key in ("found", "entity not matched", "dated differently",
+                                 "title only", "no event")}
+    for _, date, mentions in entries:
+        wanted = normalize_date(date)
+        if not wanted:
+            continue
+        sentences = set()
+        for mention in mentions:
+            parts = mention.split("-", 2)
+            doc = docs_by_number.get(parts[0])
+            if doc is not None and len(parts) > 1 and parts[1].isdigit():
+                sentences.add((doc.id, int(parts[1])))
+        events = {k for sentence in sentences for k in placed.get(sentence, ())}
+        on_date = {k for k in events if timeline_events[k].date.iso() == wanted}
+        if on_date & selected_ids:
+            counts["found"] += 1
+        elif on_date:
+            counts["entity not matched"] += 1
+        elif events:
+            counts["dated differently"] += 1
+        elif sentences and all(index < 2 for _, index in sentences):
+            counts["title only"] += 1
+        else:
+            counts["no event"] += 1
+    return counts
+
+
 def evaluate_semeval(root: Path, config) -> dict:
     """Build the timeline of corpus_1 and score every entity's dates (see module doc)."""
     from dateline.model import Article
@@ -240,11 +280,26 @@ def evaluate_semeval(root: Path, config) -> dict:
     timeline = process_articles(articles, replace(config, progress=False))
     by_id = {d.id: d for d in docs}
     all_dates = {e.date.iso() for e in timeline.events}
+    placed: dict[tuple[str, int], set[int]] = {}
+    locators = {d.id: SentenceLocator(text=d.body(), spans=d.body_spans()) for d in docs}
+    for number, event in enumerate(timeline.events):
+        for source in event.sources:
+            locator = locators.get(source.article)
+            for index in (locator.locate(source.sentence) if locator else ()):
+                placed.setdefault((source.article, index), set()).add(number)
+    by_number = {d.doc_id: d for d in docs}
+    diagnosis = {key: 0 for key in ("found", "entity not matched", "dated differently",
+                                    "title only", "no event")}
 
     system_scores, baseline_scores, details = {}, {}, {}
     for entity, timeline_gold in gold.items():
         gold_dates = timeline_gold.dates()
         selected = events_for_entity(timeline.events, entity)
+        chosen = {id(e) for e in selected}
+        selected_ids = {k for k, e in enumerate(timeline.events) if id(e) in chosen}
+        for key, value in diagnose(timeline_gold.entries, timeline.events, selected_ids,
+                                   placed, by_number).items():
+            diagnosis[key] += value
         dates = {e.date.iso() for e in selected}
         system_scores[entity] = date_scores(dates, gold_dates)
         baseline_scores[entity] = date_scores(baseline_dates(docs, entity), gold_dates)
@@ -261,6 +316,7 @@ def evaluate_semeval(root: Path, config) -> dict:
         "system": {"per_entity": system_scores, **aggregate(system_scores)},
         "baseline": {"per_entity": baseline_scores, **aggregate(baseline_scores)},
         "details": details,
+        "gold_entry_diagnosis": diagnosis,
         "gold_dates_anywhere_in_timeline": (
             sum(len(t.dates() & all_dates) for t in gold.values())
             / max(1, sum(len(t.dates()) for t in gold.values()))),
@@ -289,6 +345,10 @@ def format_semeval(report: dict) -> str:
     lines += ["", "Baseline: publication dates of the articles naming the entity. Share of all "
               f"gold dates that some dateline event carries (any entity): "
               f"{report['gold_dates_anywhere_in_timeline']:.3f}."]
+    diagnosis = report.get("gold_entry_diagnosis")
+    if diagnosis:
+        lines.append("Dated gold entries (entity, date, mentions), by what happened to them: "
+                     + ", ".join(f"{key} {value}" for key, value in diagnosis.items()) + ".")
     if report["publication_date_errors"]:
         lines.append("Publication date wrong for: "
                      + ", ".join(report["publication_date_errors"]))

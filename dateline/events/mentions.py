@@ -9,11 +9,11 @@ an event; a sentence whose only date cannot be resolved (no publication date to 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dateline.dating.timex import to_fuzzy_date
 from dateline.model import Article, Entity, Mention, Sentence, Timex
+from dateline.nlp import entities_only
 
 # A date right after one of these words bounds a period instead of dating an event.
 _BOUNDING_WORDS = re.compile(
@@ -27,6 +27,11 @@ _FUTURE_CUES = re.compile(
 )
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _MIN_WORDS = 5
+# Lines without closing punctuation are headings, teasers or captions, not reports;
+# a long one is more likely a sentence whose full stop the copy lost.
+_HEADLINE_MAX_WORDS = 15
+_CLOSING = ('.', '!', '?', '"', "'", '”', '’', ')', '…', ':')
+_LEAD_SENTENCES = 6
 
 
 @dataclass
@@ -49,6 +54,13 @@ def _anchors_event(sentence: Sentence, timex: Timex) -> bool:
     return not _BOUNDING_WORDS.search(sentence.text[: timex.start])
 
 
+def _reads_as_report(text: str) -> bool:
+    words = len(text.split())
+    if words < _MIN_WORDS:
+        return False
+    return text.rstrip().endswith(_CLOSING) or words > _HEADLINE_MAX_WORDS
+
+
 def _is_future(sentence: str) -> bool:
     return bool(_FUTURE_CUES.search(sentence))
 
@@ -57,8 +69,10 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
     """Turn an article's dated sentences into mentions (entities are added later)."""
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
+    lead = " ".join(s.text for s in article.sentences[:_LEAD_SENTENCES])
+    context = f"{article.title or ''}\n{lead}"
     for sentence in article.sentences:
-        if len(sentence.text.split()) < _MIN_WORDS:
+        if not _reads_as_report(sentence.text):
             continue
         seen_dates = set()
         for timex in sentence.timexes:
@@ -75,7 +89,7 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
                 continue
             seen_dates.add(date)
             mentions.append(Mention(article.id, sentence.index, sentence.text, date, timex,
-                                    future=_is_future(sentence.text)))
+                                    future=_is_future(sentence.text), context=context))
     return mentions, undated
 
 
@@ -84,9 +98,11 @@ def attach_entities(mentions: list[Mention], nlp, batch_size: int = 64) -> None:
     unique: dict[str, list[Mention]] = {}
     for mention in mentions:
         unique.setdefault(mention.sentence, []).append(mention)
-    texts: Iterable[str] = list(unique)
-    for text, doc in zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True):
-        entities = [Entity(ent.text, ent.label_) for ent in doc.ents
-                    if ent.label_ in _ENTITY_LABELS]
-        for mention in unique[text]:
-            mention.entities = entities
+    texts = list(unique)
+    with entities_only(nlp):
+        docs = nlp.pipe(texts, batch_size=batch_size)
+        for text, doc in zip(texts, docs, strict=True):
+            entities = [Entity(ent.text, ent.label_) for ent in doc.ents
+                        if ent.label_ in _ENTITY_LABELS]
+            for mention in unique[text]:
+                mention.entities = entities

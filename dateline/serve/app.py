@@ -173,8 +173,7 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
                                   "(use .txt, .html, .jsonl or .json)")
                     continue
                 if len(data) > MAX_FILE_BYTES:
-                    errors.append(f"{name}: file too large ({len(data)} bytes > "
-                                  f"{MAX_FILE_BYTES})")
+                    errors.append(f"{name}: file too large (over {MAX_FILE_BYTES} bytes)")
                     continue
                 path = Path(folder) / safe
                 path.write_bytes(data)

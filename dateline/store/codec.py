@@ -104,8 +104,13 @@ def mention_from_row(row: Mapping) -> Mention:
 
 
 def _keys(values) -> str:
-    cleaned = sorted({" ".join(v.lower().split()) for v in values if v and v.strip()})
-    return "|" + "|".join(cleaned) + "|" if cleaned else "|"
+    """``|a|b|`` with each value once (case-insensitively), keeping its first spelling."""
+    kept: dict[str, str] = {}
+    for value in values:
+        if value and value.strip():
+            text = " ".join(value.replace("|", " ").split())
+            kept.setdefault(text.lower(), text)
+    return "|" + "|".join(sorted(kept.values(), key=str.lower)) + "|" if kept else "|"
 
 
 def event_row(event: Event, event_id: str, sites: Mapping[str, str | None]) -> dict:

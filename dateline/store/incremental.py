@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 from datasketch import MinHash
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 
@@ -29,7 +30,7 @@ from dateline.clean import clean_articles, mark_duplicates
 from dateline.clean.duplicates import NUM_PERM, jaccard, shingles
 from dateline.config import Config
 from dateline.dating.pubdate import date_articles
-from dateline.events.grouping import GroupingParams, group_mentions
+from dateline.events.grouping import GroupingParams, group_mentions, similarity_matrix
 from dateline.events.mentions import UndatedItem, attach_entities, extract_mentions
 from dateline.model import Article, Mention, Precision, Warning_
 from dateline.store import codec
@@ -39,7 +40,8 @@ from dateline.timeline.build import make_event
 
 BANDS, ROWS = 32, 4  # 32 bands of 4 MinHash rows: pairs at Jaccard 0.68 meet with p > 0.99
 DEFAULT_BATCH = 25
-PERIOD_DAY_LIMIT = 1500  # a coarse mention re-groups its period's day events up to this many
+PERIOD_DAY_LIMIT = 5000  # a coarse mention looks for a finer event in periods this full
+CANDIDATE_SIMILARITY = 0.1  # wording this close to a new mention re-groups an event
 _IN_CHUNK = 500
 
 
@@ -247,8 +249,8 @@ def _add_batch(conn: Connection, batch: list[tuple[Article, str]], config: Confi
         first = _next_id(conn, mentions.c.id)
         ids = list(range(first, first + len(new_mentions)))
         conn.execute(mentions.insert(), [codec.mention_row(m, i)
-                                         for m, i in zip(new_mentions, ids)])
-        replaced, created = regroup(conn, list(zip(ids, new_mentions)), config)
+                                         for m, i in zip(new_mentions, ids, strict=True)])
+        replaced, created = regroup(conn, list(zip(ids, new_mentions, strict=True)), config)
         result.events_replaced += replaced
         result.events_created += created
     return [a.id for a in items]
@@ -262,33 +264,19 @@ def _period_range(precision: Precision, year: int, month: int) -> tuple[int, int
     return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
 
 
-def _merge(ranges: list[tuple[int, int]], gap: int = 0) -> list[tuple[int, int]]:
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[list[int]] = []
     for lo, hi in sorted(ranges):
-        if merged and lo <= merged[-1][1] + gap:
+        if merged and lo <= merged[-1][1] + 1:
             merged[-1][1] = max(merged[-1][1], hi)
         else:
             merged.append([lo, hi])
     return [(lo, hi) for lo, hi in merged]
 
 
-def _close(conn: Connection, lo: int, hi: int, tolerance: int) -> tuple[int, int]:
-    """Widen a day range to whole tolerance-chained windows of stored day mentions."""
-    day = Precision.DAY.value
-    while True:
-        low, high = conn.execute(
-            select(func.min(mentions.c.first_day), func.max(mentions.c.first_day)).where(
-                mentions.c.precision == day, mentions.c.event_id.is_not(None),
-                mentions.c.first_day.between(lo - tolerance, hi + tolerance))).one()
-        new_lo = min(lo, low) if low is not None else lo
-        new_hi = max(hi, high) if high is not None else hi
-        if (new_lo, new_hi) == (lo, hi):
-            return lo, hi
-        lo, hi = new_lo, new_hi
-
-
-def affected_events(conn: Connection, new: list[Mention], tolerance: int) -> set[str]:
-    """Ids of the stored events a batch of new mentions may change."""
+def _candidates(conn: Connection, new: list[Mention], tolerance: int
+                ) -> list[tuple[str, Mention]]:
+    """Stored mentions whose dates let them share an event with a new mention."""
     day = Precision.DAY.value
     ranges: list[tuple[int, int]] = []
     periods: set[tuple[str, int, int]] = set()
@@ -296,38 +284,64 @@ def affected_events(conn: Connection, new: list[Mention], tolerance: int) -> set
         date = mention.date
         if date.precision is Precision.DAY:
             ordinal = date.first_day.toordinal()
-            ranges.append((ordinal, ordinal))
-            periods.add((Precision.MONTH.value, date.year, date.month))
-            periods.add((Precision.YEAR.value, date.year, 1))
-        else:
-            periods.add((date.precision.value, date.year,
-                         date.month if date.precision is Precision.MONTH else 1))
-            lo, hi = _period_range(date.precision, date.year, date.month)
-            crowd = conn.execute(select(func.count()).select_from(mentions).where(
-                mentions.c.precision == day, mentions.c.first_day.between(lo, hi))).scalar()
-            if crowd <= PERIOD_DAY_LIMIT:
-                ranges.append((lo, hi))
-    closed = _merge([_close(conn, lo, hi, tolerance) for lo, hi in _merge(ranges, tolerance)])
-    found: set[str] = set()
-    for lo, hi in closed:
-        found.update(conn.execute(select(mentions.c.event_id).distinct().where(
-            mentions.c.precision == day, mentions.c.event_id.is_not(None),
-            mentions.c.first_day.between(lo, hi))).scalars())
-    conditions = []
+            ranges.append((ordinal - tolerance, ordinal + tolerance))
+            continue
+        month = date.month if date.precision is Precision.MONTH else 1
+        periods.add((date.precision.value, date.year, month))
+        lo, hi = _period_range(date.precision, date.year, date.month)
+        crowd = conn.execute(select(func.count()).select_from(mentions).where(
+            mentions.c.precision == day, mentions.c.first_day.between(lo, hi))).scalar()
+        if crowd <= PERIOD_DAY_LIMIT:  # a finer event it may join
+            ranges.append((lo, hi))
+    conditions = [(mentions.c.precision == day) & mentions.c.first_day.between(lo, hi)
+                  for lo, hi in _merge(ranges)]
     for precision, year, month in periods:
-        condition = (events.c.precision == precision) & (events.c.year == year)
+        condition = (mentions.c.precision == precision) & (mentions.c.year == year)
         if precision == Precision.MONTH.value:
-            condition = condition & (events.c.month == month)
+            condition = condition & (mentions.c.month == month)
         conditions.append(condition)
+    found: list[tuple[str, Mention]] = []
     for chunk in _chunks(conditions, 200):
-        found.update(conn.execute(select(events.c.id).where(or_(*chunk))).scalars())
+        for row in conn.execute(select(mentions).where(
+                mentions.c.event_id.is_not(None), or_(*chunk))).mappings():
+            found.append((row["event_id"], codec.mention_from_row(row)))
     return found
+
+
+def _may_join(new: Mention, old: Mention, tolerance: int) -> bool:
+    if new.date.precision is Precision.DAY:
+        gap = abs(new.date.first_day.toordinal() - old.date.first_day.toordinal())
+        return old.date.precision is Precision.DAY and gap <= tolerance
+    return new.date.contains(old.date)
+
+
+def affected_events(conn: Connection, new: list[Mention], config: Config) -> set[str]:
+    """Ids of the stored events a batch of new mentions may change.
+
+    Candidates are the stored mentions whose dates are compatible with a new mention;
+    of those, the ones whose wording is at all close to it (TF-IDF cosine at or above
+    ``CANDIDATE_SIMILARITY``, well under the merge threshold) name the events to redo.
+    """
+    tolerance = config.date_tolerance_days
+    candidates = _candidates(conn, new, tolerance)
+    if not candidates:
+        return set()
+    similarity = similarity_matrix(new + [m for _, m in candidates])
+    block = similarity[:len(new), len(new):]
+    floor = min(CANDIDATE_SIMILARITY, config.similarity_threshold)
+    touched: set[str] = set()
+    rows, cols = np.nonzero(block >= floor)
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        event_id, old = candidates[j]
+        if event_id not in touched and _may_join(new[i], old, tolerance):
+            touched.add(event_id)
+    return touched
 
 
 def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config
             ) -> tuple[int, int]:
     """Re-group the new mentions with the events they touch; returns (replaced, created)."""
-    touched = sorted(affected_events(conn, [m for _, m in new], config.date_tolerance_days))
+    touched = sorted(affected_events(conn, [m for _, m in new], config))
     loaded: list[tuple[int, Mention]] = []
     for chunk in _chunks(touched):
         for row in conn.execute(select(mentions).where(mentions.c.event_id.in_(chunk))
@@ -342,7 +356,7 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config
     sites: dict[str, str | None] = {}
     for chunk in _chunks(article_ids):
         sites.update(conn.execute(select(articles.c.id, articles.c.site)
-                                  .where(articles.c.id.in_(chunk))).tuples())
+                                  .where(articles.c.id.in_(chunk))).all())
     for chunk in _chunks(touched):
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
     event_rows, links = [], []

@@ -47,10 +47,10 @@ def _conditions(query: EventQuery) -> list:
             conditions.append(events.c.search_text.like(_like(word), escape="\\"))
     if query.entity:
         key = "|" + " ".join(query.entity.lower().split()) + "|"
-        conditions.append(events.c.entity_keys.like(_like(key), escape="\\"))
+        conditions.append(func.lower(events.c.entity_keys).like(_like(key), escape="\\"))
     if query.source:
-        conditions.append(events.c.source_keys.like(_like(query.source.lower().strip()),
-                                                     escape="\\"))
+        conditions.append(func.lower(events.c.source_keys).like(
+            _like(query.source.lower().strip()), escape="\\"))
     if query.date_from:
         conditions.append(events.c.last_day >= query.date_from.toordinal())
     if query.date_to:
@@ -157,7 +157,7 @@ def list_articles(store: Store, *, limit: int = 200, offset: int = 0,
         counts = dict(conn.execute(
             select(mentions.c.article_id, func.count()).where(
                 mentions.c.article_id.in_([r["id"] for r in rows]))
-            .group_by(mentions.c.article_id)).tuples())
+            .group_by(mentions.c.article_id)).all())
     records = []
     for row in rows:
         record = article_record(codec.article_from_row(row))
@@ -191,20 +191,23 @@ def facets(store: Store, limit: int = 40) -> dict:
         total_articles = article_count(conn)
         keys = conn.execute(select(events.c.entity_keys, events.c.source_keys)
                             .order_by(events.c.score.desc()).limit(2000)).all()
-        sites = dict(conn.execute(select(articles.c.id, articles.c.site)).tuples()) \
+        sites = dict(conn.execute(select(articles.c.id, articles.c.site)).all()) \
             if total_articles <= 5000 else {}
     entity_counts: dict[str, int] = {}
     source_counts: dict[str, int] = {}
+    spelling: dict[str, str] = {}
     for entity_keys, source_keys in keys:
         for key in entity_keys.strip("|").split("|"):
             if key:
-                entity_counts[key] = entity_counts.get(key, 0) + 1
+                spelling.setdefault(key.lower(), key)
+                entity_counts[key.lower()] = entity_counts.get(key.lower(), 0) + 1
         for key in source_keys.strip("|").split("|"):
-            if key and (not sites or key in {s.lower() for s in sites.values() if s}
-                        or key in sites):
-                source_counts[key] = source_counts.get(key, 0) + 1
+            if key:
+                spelling.setdefault(key.lower(), key)
+                source_counts[key.lower()] = source_counts.get(key.lower(), 0) + 1
     top = sorted(entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    outlets = {(s or "").lower() for s in sites.values()}
+    outlets = {s.lower() for s in sites.values() if s}
+    # Outlets when the articles name them; otherwise article ids are the sources.
     source_items = [(k, n) for k, n in source_counts.items() if k in outlets] or list(
         source_counts.items())
     top_sources = sorted(source_items, key=lambda kv: (-kv[1], kv[0]))[:limit]
@@ -213,6 +216,6 @@ def facets(store: Store, limit: int = 40) -> dict:
         "events": total_events, "articles": total_articles,
         "date_min": dt.date.fromordinal(first).isoformat() if first else None,
         "date_max": dt.date.fromordinal(last).isoformat() if last else None,
-        "entities": [{"name": k, "events": n} for k, n in top],
-        "sources": [{"name": k, "events": n} for k, n in top_sources],
+        "entities": [{"name": spelling[k], "events": n} for k, n in top],
+        "sources": [{"name": spelling[k], "events": n} for k, n in top_sources],
     }

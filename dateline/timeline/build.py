@@ -8,7 +8,8 @@ import numpy as np
 
 from dateline.events.grouping import resolve_date, similarity_matrix
 from dateline.model import Event, Mention, Source
-from dateline.timeline.summaries import make_title, participants_and_location, representative
+from dateline.timeline.summaries import participants_and_location, representative
+from dateline.timeline.titles import title_by_patterns, title_from_parse
 
 
 def default_max_events(article_count: int) -> int:
@@ -36,7 +37,7 @@ def make_event(mentions: list[Mention]) -> Event:
     score = (len(articles) + 0.1 * len(mentions)
              + 0.3 * any(m.sentence_index < 3 for m in mentions)
              + 0.2 * (2 - date.precision.rank))
-    return Event(id="", date=date, title=make_title(best), summary=best.sentence,
+    return Event(id="", date=date, title=title_by_patterns(best), summary=best.sentence,
                  mentions=mentions, sources=sources, participants=participants,
                  location=location, score=round(score, 3), date_conflicts=conflicts)
 
@@ -48,3 +49,21 @@ def select_events(events: list[Event], max_events: int) -> list[Event]:
     for number, event in enumerate(kept, 1):
         event.id = f"e{number}"
     return kept
+
+
+def refine_titles(events: list[Event], nlp) -> None:
+    """Replace pattern titles by parsed ones: the phrase the event's date modifies.
+
+    Parsing is the slowest step per sentence, so it runs on the kept events only.
+    """
+    chosen = []
+    for event in events:
+        mention = next((m for m in event.mentions
+                        if m.sentence == event.summary and m.date == event.date), None)
+        if mention is not None:
+            chosen.append((event, mention))
+    docs = nlp.pipe([m.sentence for _, m in chosen], batch_size=64)
+    for (event, mention), doc in zip(chosen, docs, strict=True):
+        title = title_from_parse(doc, mention.timex.start, mention.timex.end)
+        if title:
+            event.title = title

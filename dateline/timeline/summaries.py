@@ -1,8 +1,7 @@
-"""Titles and summaries for events, taken from what the sources actually say.
+"""Summaries and who/where for events, taken from what the sources actually say.
 
 The summary is one source sentence, verbatim, so a reader can always find it in the
-article. The title is that sentence shortened: dateline prefixes, the date phrase and
-trailing attributions go, and it is cut at a clause boundary.
+article; ``titles`` shortens it into the event's title.
 """
 
 from __future__ import annotations
@@ -13,17 +12,6 @@ from collections import Counter
 import numpy as np
 
 from dateline.model import Mention
-
-_DATELINE_PREFIX = re.compile(
-    r"^\s*[A-Z][A-Z .,'\-]{2,40}(?:\([A-Za-z .]+\))?\s*[\-—–:]+\s*")
-_ATTRIBUTION = re.compile(
-    r",?\s*(?:according to [^,.]+|(?:an? |the )?[\w\s.'\-]{0,50}?\b(?:said|says|told [\w\s]+|"
-    r"reported|announced|confirmed))\s*[.!]?\s*$",
-    re.IGNORECASE,
-)
-_DATE_PREPOSITION = re.compile(r"\b(?:on|in|at|during|earlier|late|early)\s*$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r",|;|\s[—–-]\s|\bwhich\b|\bwhere\b|\bafter\b|\bbecause\b")
-MAX_TITLE_WORDS = 14
 
 
 def representative(mentions: list[Mention], similarity: np.ndarray,
@@ -41,30 +29,6 @@ def representative(mentions: list[Mention], similarity: np.ndarray,
         if score > best_score:
             best_score, best = score, mention
     return best
-
-
-def make_title(mention: Mention) -> str:
-    """A short headline-like title from the mention's sentence."""
-    text = mention.sentence
-    start, end = mention.timex.start, mention.timex.end
-    if 0 <= start < end <= len(text) and text[start:end] == mention.timex.text:
-        before = _DATE_PREPOSITION.sub("", text[:start]).rstrip(" ,")
-        text = before + " " + text[end:].lstrip(" ,")
-    text = _DATELINE_PREFIX.sub("", text)
-    text = text.strip().strip('"“”')
-    shortened = _ATTRIBUTION.sub("", text)
-    if len(shortened.split()) >= 4:
-        text = shortened
-    text = re.sub(r"\s+", " ", text).strip(" ,;:.")
-    words = text.split()
-    if len(words) > MAX_TITLE_WORDS:
-        cut = None
-        for match in _CLAUSE_BREAK.finditer(text):
-            if 5 <= len(text[: match.start()].split()) <= MAX_TITLE_WORDS:
-                cut = match.start()
-        text = text[:cut] if cut else " ".join(words[:MAX_TITLE_WORDS]) + "…"
-    text = text.strip(" ,;:")
-    return text[:1].upper() + text[1:] if text else mention.sentence[:80]
 
 
 def participants_and_location(mentions: list[Mention]) -> tuple[list[str], str | None]:

@@ -48,8 +48,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+_SOON_BEFORE = re.compile(r"(?i)\bas\s+(?:soon|early)\s+as\s+\Z|\b(?:until|till|by)\s+\Z")
+_FALSE_FRIENDS = re.compile(r"(?i)(?:next|set)\s+(?:to|aside|up|off|out)\b|set\b")
+
+
 def tense_near(text: str, start: int, end: int) -> str | None:
     """PAST, FUTURE or None from the cue word nearest to the span within its sentence."""
+    if _SOON_BEFORE.search(text, max(0, start - 16), start):
+        return FUTURE  # "as soon as Tuesday", "by Friday"
     left, right = sentence_bounds(text, start, end)
     best: tuple[int, str] | None = None
     weak: tuple[int, str] | None = None
@@ -59,6 +65,10 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         cue = _cue(match.group())
         if cue is None:
             continue
+        if match.group() in ("next", "set") and _FALSE_FRIENDS.match(text, match.start()):
+            follow = text[match.end():match.end() + 4].lower()
+            if not (match.group() == "set" and follow.startswith(" to")):
+                continue
         distance = start - match.end() if match.end() <= start else match.start() - end
         # Cues before the expression are the verb it usually modifies; weigh them closer.
         if match.end() <= start:

@@ -48,9 +48,11 @@ RULES: dict[str, re.Pattern[str]] = {
     "slash": re.compile(
         r"(?<![\w./-])(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
         r"(?![\w/-]|\.\d)"),
-    "compact": re.compile(r"(?<![\w.$-])(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\w.-])"),
+    "compact": re.compile(
+        r"(?<![\w.$-])(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\w.-])"),
     "monthdate": re.compile(
         rf"(?<!\w)(?:(?P<wd>{WD}|{WD_ABBR}),?\s+)?"
+        r"(?:(?P<mrel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+)?"
         rf"(?:(?:(?i:the)\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?)?"
         rf"(?P<mon>{MON})"
         r"(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?!\d)(?![.,]\d))?"
@@ -69,7 +71,8 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:fiscal(?:\s+year)?\s+(?P<yr>\d{4}|'\d{2})|FY\s?(?P<yr2>\d{4}|\d{2}))(?![\w-])",
         FLAGS),
     "quarter": re.compile(
-        r"\b(?:the\s+)?(?:(?P<y1>\d{4})\s+)?(?:fiscal\s+)?"
+        r"\b(?:the\s+|(?P<ryq>this|last|next)\s+year's\s+)?(?:(?P<y1>\d{4})\s+)?"
+        r"(?:fiscal[\s-]+)?"
         r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:(?:fiscal|calendar)[- ])?"
         r"quarter(?!s)(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?"
         r"(?:(?P<y2>\d{4})|(?P<rel>this|last|next|the\s+previous|the\s+current)"
@@ -84,7 +87,8 @@ RULES: dict[str, re.Pattern[str]] = {
         r"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal\s+)?(?P<y>\d{4})|(?P<rel>this|last|next)\s+year"
         r"|(?P<ty>the\s+year)))?\b", FLAGS),
     "season": re.compile(
-        rf"\b(?:(?P<rel>last|this|next|past|coming|the)\s+)?(?P<s>{SEASON})"
+        rf"\b(?:(?P<rel>last|this|next|past|coming|the|this\s+past|this\s+coming)\s+)?"
+        rf"(?P<s>{SEASON})"
         r"(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b", FLAGS),
     "rel": re.compile(
         r"\b(?:(?P<pre>earlier|later|early|late)(?:\s+in)?\s+)?(?:(?P<the>the)\s+)?"
@@ -104,15 +108,17 @@ RULES: dict[str, re.Pattern[str]] = {
         rf"(?P<u>{UNIT})(?P<adj>[- ](?:long|old))?\b", FLAGS),
     "recent": re.compile(
         r"\b(?:(?P<the>the)\s+)?(?:most\s+)?(?P<rel>recent|coming|past|next|last|previous|ensuing)"
-        r"\s+(?P<u>years|months|weeks|days|decades|hours)\b", FLAGS),
+        r"\s+(?P<u>years|months|weeks|days|decades|hours|quarters)\b", FLAGS),
     "plural": re.compile(r"\b(?P<u>years|months|weeks|days|decades|hours|minutes|centuries)\b",
                          FLAGS),
     "weekday": re.compile(
-        rf"(?<!\w)(?:(?P<rel>(?i:last|this|next|coming|past|the\s+previous|the\s+following))\s+)?(?P<wd>{WD})(?P<pl>s)?"
+        r"(?<!\w)(?:(?P<rel>(?i:last|this|next|coming|past|the\s+previous|the\s+following"
+        r"|this\s+coming|this\s+past))\s+)?" + rf"(?P<wd>{WD})(?P<pl>s)?"
         r"(?:\s+(?P<pod>(?i:morning|afternoon|evening|night|overnight))(?P<pods>s)?)?(?!\w)"),
     "deictic": re.compile(
         r"\b(?P<w>today|tonight|yesterday|tomorrow|now|nowadays|currently|presently|recently"
-        r"|lately|these\s+days|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+        r"|lately|these\s+days|right\s+now|current|recent"
+        r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
         r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b(?!-)", FLAGS),
     "ref": re.compile(
         r"\b(?P<the>the)\s+(?:(?P<adj>near|distant|recent|immediate|foreseeable|not-too-distant"
@@ -132,18 +138,29 @@ RULES: dict[str, re.Pattern[str]] = {
     "yearearlier": re.compile(
         r"\b(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
         r"(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<q>quarter|period))?\b", FLAGS),
+    "spelled": re.compile(
+        r"\bnineteen[\s-]+(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b"
+        r"|\b(?P<tt>two\s+thousand)(?:\s+and)?(?:\s+(?P<o2>one|two|three|four|five|six|seven"
+        r"|eight|nine|ten))?\b", FLAGS),
+    "holiday": re.compile(
+        r"\b(?:(?P<rel>last|this|next)\s+)?(?P<h>Christmas\s+Eve|Christmas(?:\s+Day)?"
+        r"|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Halloween|Valentine's\s+Day"
+        r"|Thanksgiving(?:\s+Day)?|Labor\s+Day|Memorial\s+Day|Veterans\s+Day"
+        r"|Boxing\s+Day)(?!\w)"),
     "yearend": re.compile(r"\b(?:year[- ]end|year's\s+end)\b", FLAGS),
     "weekend": re.compile(r"\b(?:the|that)\s+weekend\b", FLAGS),
 }
 
 # Modifier words that extend a span to the left, and the TimeML mod they carry.
 PREFIX = re.compile(
-    r"(?:(?<![\w-])(?P<w>early|late|mid|the\s+(?:end|beginning|start|middle|close|turn)\s+of"
+    r"(?:(?<![\w-])(?P<w>early|late|mid|earlier|later|the\s+(?:end|beginning|start|middle|close|turn)\s+of"
     r"|about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than"
     r"|under|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|within|fewer\s+than"
     r"|just\s+over|just\s+under|well\s+over|as\s+(?:many|much|long)\s+as)(?:\s+|-))\Z", FLAGS)
 PREFIX_MOD = {
-    "early": "START", "late": "END", "mid": "MID", "the end of": "END",
+    "early": "START", "late": "END", "mid": "MID", "earlier": "START", "later": "END",
+    "the end of": "END",
     "the beginning of": "START", "the start of": "START", "the middle of": "MID",
     "the close of": "END", "the turn of": "START", "about": "APPROX", "around": "APPROX",
     "approximately": "APPROX", "roughly": "APPROX", "some": "APPROX", "nearly": "LESS_THAN",
@@ -155,7 +172,8 @@ PREFIX_MOD = {
     "as many as": "EQUAL_OR_LESS", "as much as": "EQUAL_OR_LESS",
     "as long as": "EQUAL_OR_LESS",
 }
-POINT_PREFIXES = frozenset({"early", "late", "mid", "the end of", "the beginning of",
+POINT_PREFIXES = frozenset({"early", "late", "mid", "earlier", "later", "the end of",
+                            "the beginning of",
                             "the start of", "the middle of", "the close of", "the turn of"})
 NUMERIC_ONLY_PREFIXES = frozenset({"some", "over", "under", "within", "just over",
                                    "just under", "well over", "as many as", "as much as",
@@ -163,3 +181,59 @@ NUMERIC_ONLY_PREFIXES = frozenset({"some", "over", "under", "within", "just over
 NUMBER_START = re.compile(rf"(?:{NUM})\b", FLAGS)
 WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*\Z")
 WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
+
+# Rules whose matches always contain a cheap trigger: they only run in a window around
+# each trigger (chars before, chars after), which keeps tagging fast on long texts.
+_UNIT_TRIGGER = re.compile(
+    r"(?i)\b(?:second|minute|hour|day|week|fortnight|month|year|decade|centur|quarter)")
+TRIGGERS: dict[str, tuple[re.Pattern[str], int, int]] = {
+    "ago": (re.compile(r"(?i)\b(?:ago|earlier|later|from\s+now|hence|back|previously)\b"),
+            90, 2),
+    "duration": (_UNIT_TRIGGER, 60, 16),
+    "set": (re.compile(r"(?i)\b(?:every|each|per|daily|weekly|monthly|yearly|hourly|nightly"
+                       r"|biweekly|once|twice|thrice|times)\b"), 40, 60),
+    "decade": (re.compile(r"(?i)0'?s\b|ties\b"), 20, 5),
+    "century": (re.compile(r"(?i)centur"), 40, 10),
+    "quarter": (re.compile(r"(?i)quarter|\bQ[1-4]\b"), 40, 40),
+    "rel": (re.compile(r"(?i)\b(?:second|minute|hour|day|week|fortnight|month|year|decade"
+                       r"|centur|quarter|morning|afternoon|evening|night)"), 40, 20),
+    "recent": (re.compile(r"(?i)\b(?:years|months|weeks|days|decades|hours|quarters)\b"),
+               30, 1),
+    "season": (re.compile(r"(?i)spring|summer|fall|autumn|winter"), 20, 20),
+    "half": (re.compile(r"(?i)half"), 20, 40),
+}
+
+_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year",
+               "decade", "centur", "quarter")
+_PLURALS = ("years", "months", "weeks", "days", "decades", "hours", "minutes", "centuries")
+# A rule can only match if one of these substrings occurs in the lower-cased text; the
+# check is a C-level substring search, far cheaper than scanning with the rule itself.
+GATES: dict[str, tuple[str, ...]] = {
+    "fiscal": ("fiscal", "fy"),
+    "century": ("centur",),
+    "decade": ("0s", "0's", "ties"),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "thequarter": ("quarter", "period"),
+    "half": ("half",),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "theyear": ("year",),
+    "ago": ("ago", "earlier", "later", "now", "hence", "back", "previously"),
+    "recent": _PLURALS + ("quarters",),
+    "plural": _PLURALS,
+    "ref": ("past", "future"),
+    "set": ("every", "each", "per", "daily", "weekly", "monthly", "yearly", "hourly",
+            "nightly", "once", "twice", "thrice", "times"),
+    "yearearlier": ("year-",),
+    "yearend": ("year",),
+    "weekend": ("weekend",),
+    "spelled": ("nineteen", "thousand"),
+    "holiday": ("christmas", "year's", "independence", "halloween", "valentine",
+                "thanksgiving", "labor", "memorial", "veterans", "boxing"),
+    "deictic": ("today", "tonight", "yesterday", "tomorrow", "now", "current", "presently",
+                "recent", "lately", "these"),
+    "weekday": ("day",),
+    "duration": _UNIT_WORDS,
+    "rel": _UNIT_WORDS + ("morning", "afternoon", "evening", "night"),
+    "clock": (":", "m.", "am", "pm", "noon", "midnight", "a.m", "p.m"),
+    "iso": ("-",),
+}

@@ -29,12 +29,14 @@ from .lexicon import (
     parse_number,
 )
 from .patterns import (
+    GATES,
     NUMBER_START,
     NUMERIC_ONLY_PREFIXES,
     POINT_PREFIXES,
     PREFIX,
     PREFIX_MOD,
     RULES,
+    TRIGGERS,
     WORD_AFTER,
     WORD_BEFORE,
 )
@@ -49,6 +51,8 @@ class Ctx:
     text: str
     dct: dt.date | None
     ref: dt.date | None = None
+    ref_month: dt.date | None = None
+    ref_year: dt.date | None = None
     ref_quarter: tuple[int, int] | None = None
 
     def tense(self, start: int, end: int) -> str | None:
@@ -57,6 +61,33 @@ class Ctx:
     @property
     def anchor(self) -> dt.date | None:
         return self.ref or self.dct
+
+    def anchor_for(self, code: str) -> dt.date | None:
+        """Latest mentioned date fine enough for a shift by ``code`` units, else the DCT."""
+        if code in ("M", "Q"):
+            return self.ref_month or self.dct
+        if code in ("Y", "DE", "CE"):
+            return self.ref_year or self.dct
+        return self.ref or self.dct
+
+    def remember(self, value: str) -> None:
+        """Record an absolute date value as the anchor for later anaphoric expressions."""
+        match = _ABSOLUTE.match(value)
+        if not match:
+            return
+        year, month, day = match.group(1), match.group(2), match.group(3)
+        try:
+            date = dt.date(int(year), int(month or 1), int(day or 1))
+        except ValueError:
+            return
+        self.ref_year = date
+        if month:
+            self.ref_month = date
+        if day:
+            self.ref = date
+
+
+_ABSOLUTE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:T|\Z)")
 
 
 @dataclass
@@ -80,8 +111,8 @@ class Cand:
 _MONTH_CUES = frozenset({
     "in", "since", "by", "until", "till", "through", "early", "late", "mid", "last", "next",
     "this", "of", "from", "to", "during", "before", "after", "between", "and", "or", "end",
-    "beginning", "middle", "start", "throughout", "on", "for", "until", "past", "coming",
-    "around", "until", "each", "every", "since",
+    "beginning", "middle", "start", "throughout", "on", "for", "past", "coming",
+    "around", "each", "every", "the", "whole", "all", "that",
 })
 _YEAR_CUES = frozenset({
     "in", "since", "of", "from", "until", "till", "by", "year", "and", "to", "around",
@@ -93,7 +124,7 @@ _YEAR_CUES = frozenset({
 _YEAR_BLOCKERS = frozenset({
     "no", "number", "boeing", "airbus", "model", "route", "flight", "room", "page", "section",
     "article", "chapter", "highway", "interstate", "rule", "resolution", "code", "uss",
-    "apartment", "suite", "box", "channel", "platform", "gate", "the", "a", "an", "about",
+    "apartment", "suite", "box", "channel", "platform", "gate", "about",
     "some", "nearly", "almost", "over", "than", "only", "just", "at", "with", "all",
 })
 _COUNTED_NOUNS = frozenset({
@@ -110,13 +141,17 @@ _COUNTED_NOUNS = frozenset({
 })
 _NOT_PLURAL_S = frozenset({
     "was", "has", "is", "as", "his", "this", "its", "us", "thus", "plus", "less", "unless",
-    "across", "versus", "whereas", "bus", "gas", "yes", "news", "was", "does", "always",
+    "across", "versus", "whereas", "bus", "gas", "yes", "news", "does", "always",
     "perhaps", "besides", "towards", "afterwards", "sometimes", "status", "campus",
 })
 _WEEKDAY_NAMES_BLOCK = frozenset({
     "times", "telegraph", "mirror", "express", "herald", "post", "independent", "star",
     "tribune", "mail", "sport", "school", "magazine", "edition", "people", "observer",
     "night football", "review", "journal", "business", "world",
+})
+_MODALS = frozenset({
+    "will", "would", "could", "can", "may", "might", "should", "must", "to", "did", "does",
+    "do", "not", "won't", "wouldn't", "didn't", "doesn't", "shall", "it", "they", "that",
 })
 _DURATION_PLURAL_CUES = frozenset({
     "for", "in", "over", "within", "than", "take", "took", "takes", "taking", "spend",
@@ -190,8 +225,8 @@ def pick_year(ctx: Ctx, cand: Cand, month: int, day: int | None) -> int | None:
     """Year for a month (and day) given without one.
 
     The DCT's year, unless the date would then lie far from the DCT: more than about
-    eight months away, or more than two months on the wrong side of what the clause's
-    tense says ("met in November" written in January is last November).
+    eight months away (unless the tense says so), or more than three months on the wrong
+    side of what the clause's tense says ("met in November" written in January is last November).
     """
     if ctx.dct is None:
         return None
@@ -201,9 +236,9 @@ def pick_year(ctx: Ctx, cand: Cand, month: int, day: int | None) -> int | None:
         return base.year
     diff = (date - base).days
     tense = ctx.tense(cand.start, cand.end)
-    if diff > 240 or (diff > 60 and tense == PAST):
+    if (diff > 240 and tense != FUTURE) or (diff > 90 and tense == PAST):
         return base.year - 1
-    if diff < -240 or (diff < -60 and tense == FUTURE):
+    if (diff < -240 and tense != PAST) or (diff < -90 and tense == FUTURE):
         return base.year + 1
     return base.year
 
@@ -236,12 +271,6 @@ def weekday_date(ctx: Ctx, cand: Cand, weekday: int, rel: str) -> dt.date | None
     if tense == FUTURE:
         return cal.add_days(base, diff % 7)
     return cal.add_days(base, -((-diff) % 7))
-
-
-def set_ref_day(ctx: Ctx, value: str) -> None:
-    date = parse_day(value)
-    if date is not None:
-        ctx.ref = date
 
 
 def parse_day(value: str) -> dt.date | None:
@@ -315,19 +344,25 @@ def h_monthdate(m: re.Match[str], text: str) -> Cand | None:
         bare = month_token.rstrip(".").lower()
         if len(bare) <= 4 and bare not in ("may", "june", "july") and "." not in month_token:
             return None
-        if bare in ("may", "march", "mar") or month_token.isupper():
-            if word_before(text, m.start()) not in _MONTH_CUES:
-                return None
-        nxt = word_after(text, m.end())
-        if bare == "may" and nxt and nxt[0].islower() and nxt not in ("and", "or", "to"):
+        if ((bare in ("may", "march", "mar") or month_token.isupper()) and not m["mrel"]
+                and word_before(text, m.start()) not in _MONTH_CUES):
             return None
     if day is not None and not 1 <= day <= 31:
         return None
     start = m.start() if m["wd"] is None or day is not None or m["yr"] else start
 
     def resolve(ctx: Ctx, cand: Cand) -> Resolved:
+        mrel = re.sub(r"\s+", " ", (m["mrel"] or "").lower())
         if m["yr"]:
             year: int | None = two_digit_year(m["yr"], ctx.dct)
+        elif mrel and day is None and ctx.dct is not None:
+            current = ctx.dct.month
+            if mrel in ("last", "past", "this past"):
+                year = ctx.dct.year if month < current else ctx.dct.year - 1
+            elif mrel in ("next", "coming", "this coming"):
+                year = ctx.dct.year if month > current else ctx.dct.year + 1
+            else:
+                year = ctx.dct.year
         elif m["ry"]:
             year = _relative_year(ctx, m["ry"])
         else:
@@ -367,8 +402,6 @@ def h_year(m: re.Match[str], text: str) -> Cand | None:
             return None
         if lower.endswith("s") and lower not in _NOT_PLURAL_S and len(lower) > 3:
             return None
-    if before in ("the",) and lower and nxt[0].islower():
-        return None
     return Cand(m.start(), m.end(), "DATE", _fixed(f"{year:04d}"), kind="year")
 
 
@@ -421,12 +454,15 @@ def h_quarter(m: re.Match[str], text: str) -> Cand | None:
     else:
         quarter = _QUARTER_ORD[m["ord"].lower()]
         token = m["y1"] or m["y2"]
+    start = m.start()
+    if not m["qq"] and m.group(0)[:4].lower() == "the " and "-quarter" in m.group(0).lower():
+        start = m.start("ord")  # "the third-quarter profit": the adjective alone
 
     def resolve(ctx: Ctx, cand: Cand) -> Resolved:
         if token:
             year: int | None = int(token)
-        elif m["rel"] if not m["qq"] else False:
-            year = _relative_year(ctx, m["rel"])
+        elif not m["qq"] and (m["rel"] or m["ryq"]):
+            year = _relative_year(ctx, m["rel"] or m["ryq"])
         elif ctx.dct is not None:
             year = ctx.dct.year
             if quarter > cal.quarter_of(ctx.dct) and ctx.tense(cand.start, cand.end) == PAST:
@@ -435,10 +471,11 @@ def h_quarter(m: re.Match[str], text: str) -> Cand | None:
             year = None
         if year is None:
             return f"XXXX-Q{quarter}", False
-        ctx.ref_quarter = (year, quarter)
+        if ctx.dct is None or (year, quarter) < (ctx.dct.year, cal.quarter_of(ctx.dct)):
+            ctx.ref_quarter = (year, quarter)  # a reported (completed) quarter
         return f"{year:04d}-Q{quarter}", True
 
-    return Cand(m.start(), m.end(), "DATE", resolve)
+    return Cand(start, m.end(), "DATE", resolve)
 
 
 def h_thequarter(m: re.Match[str], text: str) -> Cand | None:
@@ -447,7 +484,9 @@ def h_thequarter(m: re.Match[str], text: str) -> Cand | None:
     def resolve(ctx: Ctx, cand: Cand) -> Resolved:
         if adj == "current" and ctx.dct:
             return f"{ctx.dct.year:04d}-Q{cal.quarter_of(ctx.dct)}", True
-        if ctx.ref_quarter and adj not in ("past", "previous", "prior", "last"):
+        latest = adj in ("latest", "most recent", "just-ended", "past", "previous", "prior",
+                         "last", "latest fiscal")
+        if ctx.ref_quarter and not latest:
             year, quarter = ctx.ref_quarter
             return f"{year:04d}-Q{quarter}", True
         if ctx.dct is None:
@@ -490,10 +529,10 @@ def h_season(m: re.Match[str], text: str) -> Cand | None:
             return None
     if rel == "the" and not m["y"] and word_after(text, m.end()).lower() == "of":
         return None
-    if m["s"].lower() == "fall" and rel in ("the", "") and not m["y"]:
-        if word_before(text, m.start()) not in ("in", "during", "since", "until", "by",
-                                                "this", "early", "late", "that", "last"):
-            return None
+    if (m["s"].lower() == "fall" and rel in ("the", "") and not m["y"]
+            and word_before(text, m.start()) not in ("in", "during", "since", "until", "by",
+                                                     "this", "early", "late", "that", "last")):
+        return None
     start = m.start() if rel else m.start("s")
 
     def resolve(ctx: Ctx, cand: Cand) -> Resolved:
@@ -504,7 +543,9 @@ def h_season(m: re.Match[str], text: str) -> Cand | None:
         year = ctx.dct.year
         month = cal.SEASON_MONTH[season]
         current = ctx.dct.month
-        if rel in ("last", "past"):
+        if rel in ("this", "this past", "this coming"):
+            pass
+        elif rel in ("last", "past"):
             year -= 1 if month >= current - 1 else 0
         elif rel in ("next", "coming"):
             year += 1 if month <= current else 0
@@ -551,13 +592,12 @@ def h_rel(m: re.Match[str], text: str) -> Cand | None:
         return Cand(m.start(), m.end(), "TIME", resolve_pod, mod=mod)
     code = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "quarter": "Q",
             "decade": "DE", "century": "CE", "day": "D", "night": "D"}[unit]
-    if the and rel in ("past", "last", "next", "coming"):
-        if unit == "weekend" or unit == "night":
-            return None
-        value = duration_value(1, unit)
-        return Cand(m.start(), m.end(), "DURATION", _fixed(value), mod=mod)
-    if unit in ("day", "night") and rel in ("last", "this", "next", "past", "coming",
-                                            "current", "upcoming"):
+    if the and rel in ("past", "last", "next", "coming") and unit in ("weekend", "night"):
+        return None
+    if the and rel in ("past", "last", "next", "coming") and unit in ("decade", "century"):
+        return Cand(m.start(), m.end(), "DURATION", _fixed(duration_value(1, unit)), mod=mod)
+    if unit in ("day", "night") and not the and rel in ("last", "this", "next", "past",
+                                                        "coming", "current", "upcoming"):
         return None
     anaphoric = rel in ("previous", "following", "preceding", "same", "prior") or (
         the and rel == "next")
@@ -565,7 +605,7 @@ def h_rel(m: re.Match[str], text: str) -> Cand | None:
               "next": 1, "coming": 1, "upcoming": 1, "following": 1}.get(rel, 0)
 
     def resolve(ctx: Ctx, cand: Cand) -> Resolved:
-        base = ctx.anchor if anaphoric else ctx.dct
+        base = ctx.anchor_for(code) if anaphoric else ctx.dct
         if base is None:
             return cal.UNRESOLVED[code], False
         return cal.fmt_at(cal.shift(base, code, offset), code), True
@@ -576,9 +616,12 @@ def h_rel(m: re.Match[str], text: str) -> Cand | None:
 
 def h_theyear(m: re.Match[str], text: str) -> Cand | None:
     nxt = word_after(text, m.end()).lower()
-    if nxt in ("before", "after", "earlier", "ago", "of", "when", "in", "that", "which"):
+    if nxt in ("before", "after", "earlier", "ago", "when", "in", "that", "which"):
         return None
     mod = _PRE_MOD.get((m["pre"] or "").lower())
+    if nxt in ("ended", "ending", "through") and not m["pre"]:
+        # "the year ended Sept. 30": a fiscal year as a span of time
+        return Cand(m.start(), m.end(), "DURATION", _fixed("P1Y"))
 
     def resolve(ctx: Ctx, cand: Cand) -> Resolved:
         if ctx.dct is None:
@@ -617,18 +660,19 @@ def h_ago(m: re.Match[str], text: str) -> Cand | None:
             # Earnings news: "a year ago" compares with the same quarter last year.
             year, quarter = ctx.ref_quarter
             return f"{year - 1:04d}-Q{quarter}", True
-        base = ctx.anchor if anaphoric else ctx.dct
+        base = ctx.anchor_for(code) if anaphoric else ctx.dct
         if base is None:
             return cal.UNRESOLVED.get(code, "XXXX-XX-XX"), False
         shifted = cal.shift(base, code, -amount if backwards else amount)
-        return cal.fmt_at(shifted, code), True
+        return cal.fmt_at(shifted, "Y" if code in ("DE", "CE") else code), True
 
     return Cand(m.start(), m.end(), "DATE", resolve, kind="day" if code == "D" else "")
 
 
 _SET_PRECEDERS = re.compile(
     r"(?:\d|%|percent|times|once|twice|million|billion|cents?|dollars?|pounds|"
-    r"euros?|each|hours|miles|barrels|tons|shifts?|meals|[a-z]+s)\s*\Z", re.IGNORECASE)
+    r"euros?|each|hours|miles|barrels|tons|shifts?|meals|calls|visits|cigarettes)\s*\Z",
+    re.IGNORECASE)
 
 
 def h_duration(m: re.Match[str], text: str) -> Cand | None:
@@ -636,6 +680,8 @@ def h_duration(m: re.Match[str], text: str) -> Cand | None:
     if unit not in UNITS:
         return None
     num_text = re.sub(r"\s+", " ", m["num"].lower())
+    if m["u"][:1].isupper() and not m.group(0)[:1].isupper():
+        return None  # "60 Minutes" (a title), not a duration
     after = word_after(text, m.end()).lower()
     if (m["adj"] or "").endswith("old") or after == "old":
         return None  # ages ("a 6-year-old") are not annotated as durations
@@ -658,7 +704,8 @@ def h_duration(m: re.Match[str], text: str) -> Cand | None:
         pass
     if num_text in ("some", "many") and not plural:
         return None
-    if (num_text in ("a", "an", "one", "per") and not m["the"] and not m["rel"]
+    if (num_text in ("a", "an", "per") and not m["the"] and not m["rel"]
+            and "-" not in m.group(0)
             and _SET_PRECEDERS.search(text, max(0, m.start() - 25), m.start())
             and word_before(text, m.start()) != "for"):
         value = duration_value(1, unit)
@@ -667,15 +714,28 @@ def h_duration(m: re.Match[str], text: str) -> Cand | None:
     start = m.start()
     if rel in ("other", "same", "entire", "whole", "full") and not m["the"]:
         start = m.start("num")
+    if rel in ("last", "next", "past") and not m["the"] and word_before(text, m.start()) in _MODALS:
+        start = m.start("num")  # "will last three days": "last" is the verb
+    if unit == "quarter" and num_text in ("a", "an"):
+        return None  # "shrank by a quarter"
+    if not plural and not rel and text[m.end("num"):m.start("u")] == "-":
+        start = m.start("num")  # "the two-week trip": the adjective alone
+    if num is None and rel in ("past", "last", "previous", "recent") and plural:
+        return Cand(start, m.end(), "DATE", _fixed("PAST_REF"))  # "the past few months"
     value = duration_value(num, unit)
     return Cand(start, m.end(), "DURATION", _fixed(value))
 
 
 def h_recent(m: re.Match[str], text: str) -> Cand | None:
+    """"recent years", "coming months": TimeBank treats these as past/future references."""
     unit = unit_of(m["u"])
-    value = duration_value(None, unit)
+    rel = m["rel"].lower()
     start = m.start() if m["the"] else m.start("rel")
-    return Cand(start, m.end(), "DURATION", _fixed(value))
+    if rel in ("recent", "past", "last", "previous"):
+        return Cand(start, m.end(), "DATE", _fixed("PAST_REF"))
+    if rel == "coming" and not m["the"]:
+        return Cand(start, m.end(), "DATE", _fixed("FUTURE_REF"))
+    return Cand(start, m.end(), "DURATION", _fixed(duration_value(None, unit)))
 
 
 def h_plural(m: re.Match[str], text: str) -> Cand | None:
@@ -698,10 +758,9 @@ def h_weekday(m: re.Match[str], text: str) -> Cand | None:
         nxt = word_after(text, m.end())
         if nxt[:1].isupper():
             return None
-    if text[m.end():m.end() + 2] == "'s" and word_after(text, m.end() + 2)[:1].isupper():
-        return None
     pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
-    rel = (m["rel"] or "").lower().replace("the ", "")
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower()).replace("the ", "")
+    rel = {"this coming": "coming", "this past": "last"}.get(rel, rel)
     if m["pl"] or m["pods"]:
         value = f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else "")
         start = m.start("wd")
@@ -721,9 +780,12 @@ def h_deictic(m: re.Match[str], text: str) -> Cand | None:
     word = re.sub(r"\s+", " ", m["w"].lower())
     pod = PARTS_OF_DAY.get((m["pod"] or "").lower())
     if word in ("now", "currently", "presently", "nowadays", "these days", "recently",
-                "lately"):
+                "lately", "right now", "current", "recent"):
         end = m.end("w")
-        value = "PAST_REF" if word in ("recently", "lately") else "PRESENT_REF"
+        if word in ("current", "recent") and (
+                m["w"] != word or word_before(text, m.start()) in ("most", "the")):
+            return None  # "the current account", "Current" as a name
+        value = "PAST_REF" if word in ("recently", "lately", "recent") else "PRESENT_REF"
         if word == "now" and word_after(text, end).lower() in ("that",) and False:
             return None
         return Cand(m.start(), end, "DATE", _fixed(value))
@@ -789,6 +851,8 @@ _ADVERB_SETS = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "
 
 def h_set(m: re.Match[str], text: str) -> Cand | None:
     if m["adv"]:
+        if not m["adv"].islower():
+            return None  # "Daily Telegraph", "People's Daily"
         return Cand(m.start(), m.end(), "SET", _fixed(_ADVERB_SETS[m["adv"].lower()]))
     if m["times"]:
         unit = unit_of(m["u2"])
@@ -823,6 +887,7 @@ def h_set(m: re.Match[str], text: str) -> Cand | None:
 
 def h_yearearlier(m: re.Match[str], text: str) -> Cand | None:
     ordinal = _QUARTER_ORD.get((m["ord"] or "").lower())
+    start = m.start() if m["q"] else text.lower().index("year-", m.start())
 
     def resolve(ctx: Ctx, cand: Cand) -> Resolved:
         if ordinal and (ctx.ref_quarter or ctx.dct):
@@ -835,7 +900,67 @@ def h_yearearlier(m: re.Match[str], text: str) -> Cand | None:
             return "XXXX", False
         return f"{ctx.dct.year - 1:04d}", True
 
-    return Cand(m.start(), m.end(), "DATE", resolve)
+    return Cand(start, m.end(), "DATE", resolve)
+
+
+_TENS_WORDS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7,
+               "eighty": 8, "ninety": 9}
+_ONES_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9, "ten": 10}
+
+
+def h_spelled(m: re.Match[str], text: str) -> Cand | None:
+    """Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand"."""
+    if m["t"]:
+        year = 1900 + 10 * _TENS_WORDS[m["t"].lower()] + _ONES_WORDS.get((m["o"] or "").lower(), 0)
+    else:
+        if word_before(text, m.start()) not in ("year", "in", "by", "until", "since", "of"):
+            return None
+        year = 2000 + _ONES_WORDS.get((m["o2"] or "").lower(), 0)
+    return Cand(m.start(), m.end(), "DATE", _fixed(f"{year:04d}"), kind="year")
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    """The nth (1-based; -1 = last) given ISO weekday of a month."""
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = cal.add_days(cal.add_months(dt.date(year, month, 1), 1), -1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+    "christmas eve": lambda y: dt.date(y, 12, 24), "christmas": lambda y: dt.date(y, 12, 25),
+    "christmas day": lambda y: dt.date(y, 12, 25),
+    "new year's day": lambda y: dt.date(y, 1, 1), "new year's eve": lambda y: dt.date(y, 12, 31),
+    "independence day": lambda y: dt.date(y, 7, 4), "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14), "veterans day": lambda y: dt.date(y, 11, 11),
+    "boxing day": lambda y: dt.date(y, 12, 26),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 4, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
+    "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
+}
+
+
+def h_holiday(m: re.Match[str], text: str) -> Cand | None:
+    name = re.sub(r"\s+", " ", m["h"].lower())
+    rule = _HOLIDAYS[name]
+    rel = (m["rel"] or "").lower()
+
+    def resolve(ctx: Ctx, cand: Cand) -> Resolved:
+        if ctx.dct is None:
+            return "XXXX-XX-XX", False
+        this_year = rule(ctx.dct.year)
+        if rel == "last":
+            year = ctx.dct.year if this_year < ctx.dct else ctx.dct.year - 1
+        elif rel == "next":
+            year = ctx.dct.year if this_year > ctx.dct else ctx.dct.year + 1
+        else:
+            year = pick_year(ctx, cand, this_year.month, this_year.day) or ctx.dct.year
+        return cal.fmt_day(rule(year)), True
+
+    return Cand(m.start(), m.end(), "DATE", resolve, kind="day")
 
 
 def h_yearend(m: re.Match[str], text: str) -> Cand | None:
@@ -871,7 +996,7 @@ HANDLERS: dict[str, Handler] = {
     "rel": h_rel, "theyear": h_theyear, "ago": h_ago, "duration": h_duration,
     "recent": h_recent, "plural": h_plural, "weekday": h_weekday, "deictic": h_deictic,
     "ref": h_ref, "clock": h_clock, "set": h_set, "yearearlier": h_yearearlier,
-    "yearend": h_yearend, "weekend": h_weekend,
+    "spelled": h_spelled, "holiday": h_holiday, "yearend": h_yearend, "weekend": h_weekend,
 }
 # Earlier rules win ties between equally long candidates.
 PRIORITY = {name: index for index, name in enumerate(HANDLERS)}
@@ -879,11 +1004,43 @@ PRIORITY = {name: index for index, name in enumerate(HANDLERS)}
 
 # --------------------------------------------------------------------------- driver
 
+def _windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged [lo, hi) ranges around each trigger match."""
+    spans: list[tuple[int, int]] = []
+    for match in trigger.finditer(text):
+        lo, hi = max(0, match.start() - before), min(len(text), match.end() + after)
+        if spans and lo <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return spans
+
+
+def _matches(name: str, pattern: re.Pattern[str], text: str,
+             window_cache: dict[tuple[int, int, int], list[tuple[int, int]]]
+             ) -> list[re.Match[str]]:
+    trigger = TRIGGERS.get(name)
+    if trigger is None:
+        return list(pattern.finditer(text))
+    key = (id(trigger[0]), trigger[1], trigger[2])
+    if key not in window_cache:
+        window_cache[key] = _windows(text, *trigger)
+    found: list[re.Match[str]] = []
+    for lo, hi in window_cache[key]:
+        found.extend(pattern.finditer(text, lo, hi))
+    return found
+
+
 def _propose(text: str) -> list[Cand]:
     cands: list[Cand] = []
+    lower = text.lower()
+    window_cache: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
     for name, pattern in RULES.items():
+        gate = GATES.get(name)
+        if gate is not None and not any(word in lower for word in gate):
+            continue
         handler = HANDLERS[name]
-        for match in pattern.finditer(text):
+        for match in _matches(name, pattern, text, window_cache):
             if match.end() <= match.start():
                 continue
             cand = handler(match, text)
@@ -918,21 +1075,28 @@ def _extend_prefix(text: str, cand: Cand, floor: int) -> None:
     mod = PREFIX_MOD.get(word)
     if mod is None:
         return
-    if cand.type == "SET" or (cand.type == "DATE" and cand.kind == "" and
-                              word in NUMERIC_ONLY_PREFIXES and False):
+    if cand.type == "SET":
         return
     if word in POINT_PREFIXES and cand.type == "DURATION":
         return
     if word in NUMERIC_ONLY_PREFIXES and not NUMBER_START.match(text, cand.start):
         return
+    if word in _DROPPED_PREFIXES and (cand.type == "DURATION" or cand.kind == "clock"):
+        return
+    if word in ("earlier", "later") and cand.kind != "day":
+        return
     if word in ("about", "around", "approximately", "roughly") and cand.type == "DATE" \
-            and cand.kind in ("", "year"):
-        if not NUMBER_START.match(text, cand.start):
-            return
+            and (cand.kind in ("", "year", "day") and not NUMBER_START.match(text, cand.start)):
+        return
     cand.start = match.start("w")
     if cand.mod is None:
         cand.mod = mod
 
+
+# TimeBank leaves these outside duration spans ("about five hours", "within a week").
+_DROPPED_PREFIXES = frozenset({"about", "around", "approximately", "roughly", "over", "under",
+                               "within", "up to", "some", "just over", "just under",
+                               "well over"})
 
 _MERGE_GAP = re.compile(r"[ \t]*,?[ \t]*\Z")
 
@@ -981,6 +1145,7 @@ def tag(text: str, dct: dt.date | None = None) -> list[Timex]:
     chosen = _merge_clock(chosen, text)
     ctx = Ctx(text=text, dct=dct)
     result: list[Timex] = []
+    clocks: list[int] = []
     for cand in chosen:
         try:
             value, anchored = cand.resolve(ctx, cand)
@@ -989,8 +1154,32 @@ def tag(text: str, dct: dt.date | None = None) -> list[Timex]:
         if not cal.valid_value(value):
             continue
         if cand.type in ("DATE", "TIME"):
-            set_ref_day(ctx, value)
+            ctx.remember(value)
+        if cand.kind == "clock":
+            clocks.append(len(result))
         result.append(Timex(start=cand.start, end=cand.end, text=text[cand.start:cand.end],
                             type=cand.type, value=value, mod=cand.mod, anchored=anchored,
                             quant=cand.quant, freq=cand.freq))
+    for index in clocks:
+        _date_clock(result, index, text)
     return result
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s")
+
+
+def _date_clock(result: list[Timex], index: int, text: str) -> None:
+    """Give "10:35 a.m. (0735 GMT) Friday" the day named next to it in the sentence."""
+    clock = result[index]
+    for other in (result[index + 1] if index + 1 < len(result) else None,
+                  result[index - 1] if index else None):
+        if other is None or other.type != "DATE" or not _DAY_VALUE.match(other.value):
+            continue
+        lo, hi = sorted((clock.end, other.start)) if other.start >= clock.end else (
+            other.end, clock.start)
+        gap = text[lo:hi]
+        if len(gap) <= 40 and not _SENTENCE_BREAK.search(gap):
+            clock.value = other.value + clock.value[clock.value.index("T"):]
+            clock.anchored = other.anchored
+            return

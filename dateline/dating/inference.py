@@ -1,0 +1,366 @@
+"""Publication dates for articles that state none, inferred from their own content.
+
+An article without a date line still carries evidence of when it was written:
+
+* absolute dates it mentions ("on January 14, 2019"): a report is published on or after
+  the latest event it describes as past, and before the events it announces;
+* weekday + date without a year ("on Thursday, April 4"): only some years put April 4
+  on a Thursday, and other evidence (years mentioned, the copyright line, the dated
+  articles of the collection) says which of them is meant;
+* comment timestamps and a "today" header above the headline: the page existed then,
+  so it was published on or before them (upper bounds only, never the date itself);
+* other articles of the collection: an undated article telling the same story in nearly
+  the same words (or with the same long quotes) as a dated one appeared around its date.
+
+Each inferred date comes with a calibrated confidence. Only a near-copy of a dated
+article or a latest-event date pinned down by a tight window gets above 0.5; the latest
+event alone is a guess (reports often run a day or more after it) and stays below, and
+when the evidence is only a month, a year or contradicts itself the date stays None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from dateline.dating.pubdate import find_dates
+from dateline.model import Article, FuzzyDate, Precision
+
+__all__ = ["infer_publication_dates", "infer_publication_date"]
+
+_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+_WEEKDAY_RE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.IGNORECASE)
+_UNANCHORED_DAY = re.compile(r"XXXX-(\d{2})-(\d{2})\Z")
+_UNANCHORED_MONTH = re.compile(r"XXXX-(\d{2})\Z")
+_YEAR_RE = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-])")
+_COPYRIGHT_YEAR_RE = re.compile(r"(?:©|\bcopyright\b|\(c\))[^\n]{0,60}?\b((?:19|20)\d\d)\b",
+                                re.IGNORECASE)
+_FUTURE_CUE_RE = re.compile(
+    r"\b(?:will|would|shall|going to|plans?|planned|planning|scheduled|expected|due|set to|"
+    r"next|upcoming|coming|is to|are to|to be held|later this)\b|'ll\b", re.IGNORECASE)
+_QUOTE_RE = re.compile(r"[\"“]([^\"“”]{20,400})[\"”]")
+_TOKEN_RE = re.compile(r"[a-z][a-z'’-]+")
+_STOP = frozenset(
+    "the a an and or but of in on at to for from by with as is are was were be been has have "
+    "had it its this that these those he she they we you i his her their our said says will "
+    "would could should not no than then there which who whom what when where while after "
+    "before about into over also more most some such only other new one two three year years "
+    "last first just may can".split()
+)
+
+_MAX_POSTINGS = 400  # terms in more dated articles than this cannot single out a copy
+_QUERY_TERMS = 30
+_CANDIDATES = 40
+NEAR_COPY = 0.6  # TF-IDF cosine above which two texts tell one story in the same words
+SAME_STORY = 0.35  # cosine above which shared long quotes mark the same story
+
+
+@dataclass
+class _Evidence:
+    lower: list[tuple[dt.date, Precision, str]] = field(default_factory=list)
+    upper: list[tuple[dt.date, str]] = field(default_factory=list)
+    later_vague: list[str] = field(default_factory=list)  # past months after the last day date
+    copies: list[tuple[float, dt.date, str]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- text evidence
+
+def _sentence(text: str, start: int, end: int) -> str:
+    from dateline.dating.timex.context import sentence_bounds
+
+    left, right = sentence_bounds(text, start, end)
+    return text[left:right]
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """"past", "future" or None; a future reading needs an explicit future cue nearby."""
+    from dateline.dating.timex.context import tense_near
+
+    tense = tense_near(text, start, end)
+    if tense == "future" and not _FUTURE_CUE_RE.search(_sentence(text, start, end)):
+        return "past"  # "until at least June" in a past-tense sentence
+    return tense
+
+
+def _reference_years(article: Article, text: str, dated_years: Counter[int]) -> list[int]:
+    """Years the article is probably about: mentioned years, copyright, the collection."""
+    years: list[int] = [int(y) for y in _YEAR_RE.findall(text)]
+    years += [int(y) for y in _COPYRIGHT_YEAR_RE.findall(article.raw_text)]
+    years += [d.date.year for d in _comment_dates(article)]
+    if dated_years:
+        years.append(dated_years.most_common(1)[0][0])
+    return years
+
+
+def _weekday_year(month: int, day: int, weekday: int, ref_years: list[int]) -> int | None:
+    """The year near the reference years in which ``month/day`` falls on ``weekday``."""
+    if not ref_years:
+        return None
+    top = max(ref_years)
+    candidates = []
+    for year in range(min(ref_years) - 1, top + 3):
+        try:
+            if dt.date(year, month, day).weekday() == weekday:
+                candidates.append(year)
+        except ValueError:
+            continue
+    if not candidates:
+        return None
+    # closest to the latest reference year, since news reports recent events
+    candidates.sort(key=lambda y: (abs(y - top), -y))
+    best = candidates[0]
+    if abs(best - top) > 2:
+        return None
+    if len(candidates) > 1 and abs(candidates[1] - top) == abs(best - top):
+        return None
+    return best
+
+
+def _comment_dates(article: Article) -> list:
+    found = []
+    for line, why in article.removed:
+        if why == "comments":
+            found.extend(find_dates(line))
+    return found
+
+
+def _header_dates(article: Article) -> list:
+    found = []
+    for line, why in article.removed:
+        if why == "page header":
+            found.extend(find_dates(line))
+    return found
+
+
+def _text_evidence(article: Article, text: str, dated_years: Counter[int],
+                   evidence: _Evidence) -> None:
+    from dateline.dating.timex import tag, to_fuzzy_date
+
+    try:
+        timexes = tag(text, dct=None)
+    except Exception:  # the tagger is a colleague's work in progress: no evidence then
+        timexes = []
+    ref_years = _reference_years(article, text, dated_years)
+    vague: list[tuple[int, int | None, str]] = []  # (month, day, snippet) without a year
+    for tx in timexes:
+        if tx.type not in ("DATE", "TIME"):
+            continue
+        snippet = tx.text.strip()
+        if tx.anchored:
+            fuzzy = to_fuzzy_date(tx)
+        else:
+            fuzzy = None
+            m_day = _UNANCHORED_DAY.match(tx.value)
+            m_weekday = _WEEKDAY_RE.match(tx.text.strip())
+            if m_day and m_weekday:
+                month, day = int(m_day[1]), int(m_day[2])
+                year = _weekday_year(month, day, _WEEKDAYS[m_weekday[1][:3].lower()],
+                                     ref_years)
+                if year is not None:
+                    fuzzy = FuzzyDate(year, month, day, Precision.DAY)
+                    snippet += f" (a {m_weekday[1][:3].title()} in {year})"
+            elif m_day:
+                vague.append((int(m_day[1]), int(m_day[2]), snippet))
+            elif m_month := _UNANCHORED_MONTH.match(tx.value):
+                vague.append((int(m_month[1]), None, snippet))
+        if fuzzy is None:
+            continue
+        tense = _tense(text, tx.start, tx.end)
+        if tense == "future":
+            evidence.upper.append((fuzzy.first_day, f"announces {snippet!r} as coming"))
+        elif fuzzy.precision is Precision.DAY or fuzzy.precision is Precision.MONTH:
+            evidence.lower.append((fuzzy.first_day, fuzzy.precision, snippet))
+        else:
+            day = fuzzy.first_day
+            if fuzzy.label == "autumn":
+                day = dt.date(fuzzy.year, 9, 1)
+            evidence.lower.append((day, Precision.YEAR, snippet))
+    # Months and days named without a year, read in the year of the latest dated event:
+    # a past one after it means the story reaches beyond that event.
+    day_lowers = [d for d, p, _ in evidence.lower if p is Precision.DAY]
+    if day_lowers:
+        latest = max(day_lowers)
+        for month, day, snippet in vague:
+            start = text.find(snippet)
+            if start < 0 or _FUTURE_CUE_RE.search(_sentence(text, start, start + len(snippet))):
+                continue  # "will close from June through August": plans, not the past
+            try:
+                when = dt.date(latest.year, month, day or 1)
+            except ValueError:
+                continue
+            if (when.year, when.month) > (latest.year, latest.month) or (
+                    day and when > latest):
+                evidence.later_vague.append(snippet)
+    for match in _comment_dates(article):
+        evidence.upper.append((match.date, "a reader comment is dated "
+                               f"{match.date.isoformat()}"))
+    for match in _header_dates(article):
+        evidence.upper.append((match.date, "the page header shows "
+                               f"{match.date.isoformat()}"))
+
+
+# ---------------------------------------------------------------- collection evidence
+
+def _tokens(text: str) -> list[str]:
+    return [t for t in _TOKEN_RE.findall(text.lower()) if t not in _STOP and len(t) > 2]
+
+
+def _quotes(text: str) -> set[str]:
+    found = set()
+    for m in _QUOTE_RE.finditer(text):
+        words = _TOKEN_RE.findall(m[1].lower())
+        if len(words) >= 8:
+            found.add(" ".join(words))
+    return found
+
+
+class _Similarity:
+    """TF-IDF cosine of undated articles against the dated ones, via an inverted index."""
+
+    def __init__(self, articles: list[Article], dated: list[Article]) -> None:
+        tokens = {a.id: Counter(_tokens(_body(a))) for a in articles}
+        df: Counter[str] = Counter()
+        for counts in tokens.values():
+            df.update(counts.keys())
+        n = max(1, len(articles))
+        self.idf = {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+        self.vectors = {aid: self._vector(c) for aid, c in tokens.items()}
+        self.index: dict[str, list[tuple[Article, float]]] = defaultdict(list)
+        for art in dated:
+            for term, weight in self.vectors[art.id].items():
+                self.index[term].append((art, weight))
+        self.quote_index: dict[str, list[Article]] = defaultdict(list)
+        for art in dated:
+            for quote in _quotes(_body(art)):
+                self.quote_index[quote].append(art)
+
+    def _vector(self, counts: Counter[str]) -> dict[str, float]:
+        vec = {t: (1 + math.log(c)) * self.idf[t] for t, c in counts.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {t: v / norm for t, v in vec.items()}
+
+    def matches(self, article: Article) -> list[tuple[float, int, Article]]:
+        """(cosine, shared long quotes, dated article), best first.
+
+        Candidates come from the query's rarest terms (short posting lists), so the cost
+        stays flat on large collections; their cosine is then computed in full.
+        """
+        vector = self.vectors.get(article.id, {})
+        rare = sorted((t for t in vector if len(self.index.get(t, ())) <= _MAX_POSTINGS),
+                      key=lambda t: -self.idf[t])[:_QUERY_TERMS]
+        hits: Counter[str] = Counter()
+        by_id: dict[str, Article] = {}
+        for term in rare:
+            for other, _ in self.index.get(term, ()):
+                hits[other.id] += 1
+                by_id[other.id] = other
+        scores: dict[str, float] = {}
+        for aid, _ in hits.most_common(_CANDIDATES):
+            other_vec = self.vectors[aid]
+            scores[aid] = sum(w * other_vec.get(t, 0.0) for t, w in vector.items())
+        by_id = {aid: by_id[aid] for aid in scores}
+        shared: Counter[str] = Counter()
+        for quote in _quotes(_body(article)):
+            for other in self.quote_index.get(quote, ()):
+                shared[other.id] += 1
+                by_id[other.id] = other
+        out = [(scores.get(aid, 0.0), shared.get(aid, 0), art) for aid, art in by_id.items()
+               if art.id != article.id]
+        out.sort(key=lambda x: (-x[0], -x[1]))
+        return out
+
+
+def _body(article: Article) -> str:
+    return article.text or article.raw_text
+
+
+# ---------------------------------------------------------------- decision
+
+def _decide(evidence: _Evidence) -> tuple[dt.date, float, list[str]] | None:
+    notes: list[str] = []
+    lower_day = max((d for d, p, _ in evidence.lower if p is Precision.DAY), default=None)
+    lower_any = max((d for d, _, _ in evidence.lower), default=None)
+    upper = min((d for d, _ in evidence.upper), default=None)
+    if lower_any and upper and upper < lower_any:
+        upper = None  # contradictory bounds: trust the content, drop the bound
+    if evidence.copies:
+        cosine, when, why = max(evidence.copies)
+        ok = (lower_any is None or when >= lower_any) and (upper is None or when <= upper)
+        if ok:
+            confidence = 0.55 + 0.3 * min(1.0, (cosine - NEAR_COPY) / (1 - NEAR_COPY))
+            if "quote" in why:
+                confidence += 0.05
+            notes.append(why)
+            if lower_day:
+                notes.append(f"latest event it reports: {lower_day.isoformat()}")
+            return when, round(min(confidence, 0.85), 2), notes
+        notes.append(f"ignored: {why} (outside the article's own bounds)")
+    if lower_day is None:
+        return None
+    snippet = next(s for d, p, s in evidence.lower if d == lower_day and p is Precision.DAY)
+    if lower_any and lower_any > lower_day:
+        return None  # a later month or year is mentioned: the day is not the latest event
+    if evidence.later_vague:
+        return None  # "until at least June" after "January 14": the story runs later
+    confidence = 0.4
+    notes.append(f"latest event it reports: {snippet!r} = {lower_day.isoformat()}")
+    if upper is not None:
+        gap = (upper - lower_day).days
+        notes.append(f"published by {upper.isoformat()} at the latest")
+        if gap <= 1:
+            confidence = 0.6
+        elif gap <= 3:
+            confidence = 0.45
+    return lower_day, confidence, notes
+
+
+def infer_publication_date(article: Article, similarity: _Similarity | None = None,
+                           dated_years: Counter[int] | None = None) -> None:
+    """Infer one article's date in place (see :func:`infer_publication_dates`)."""
+    if article.published is not None or article.published_source == "metadata":
+        return
+    evidence = _Evidence()
+    _text_evidence(article, _body(article), dated_years or Counter(), evidence)
+    if similarity is not None:
+        for cosine, quotes, other in similarity.matches(article)[:5]:
+            if other.published is None:
+                continue
+            if cosine >= NEAR_COPY:
+                evidence.copies.append((cosine, other.published,
+                                        f"same story in nearly the same words as {other.id} "
+                                        f"(cosine {cosine:.2f}, dated "
+                                        f"{other.published.isoformat()})"))
+            elif quotes >= 1 and cosine >= SAME_STORY:
+                evidence.copies.append((NEAR_COPY + 0.02 * min(quotes, 5), other.published,
+                                        f"shares {quotes} long quote(s) with {other.id} "
+                                        f"(cosine {cosine:.2f}, dated "
+                                        f"{other.published.isoformat()})"))
+    decided = _decide(evidence)
+    if decided is None:
+        return
+    article.published, article.published_confidence, notes = decided
+    article.published_source = "inferred"
+    article.published_evidence = [*article.published_evidence, *notes]
+
+
+def infer_publication_dates(articles: list[Article]) -> None:
+    """Give undated articles an inferred publication date where their content supports one.
+
+    Run after :func:`dateline.dating.pubdate.date_articles` (and the clean stage, whose
+    ``removed`` lines supply comment and header dates). Articles with a date, or whose
+    metadata gave one, are left alone; so are those whose evidence is too weak: they
+    keep ``published = None``. Inferred dates get ``published_source = "inferred"``, a
+    confidence (> 0.5 only for strong, consistent evidence) and readable evidence.
+    """
+    undated = [a for a in articles
+               if a.published is None and a.published_source != "metadata"]
+    if not undated:
+        return
+    dated = [a for a in articles if a.published is not None and a.published_source != "inferred"]
+    dated_years: Counter[int] = Counter(a.published.year for a in dated)
+    similarity = _Similarity(articles, dated) if dated else None
+    for article in undated:
+        infer_publication_date(article, similarity, dated_years)

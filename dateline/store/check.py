@@ -1,0 +1,41 @@
+"""Consistency checks of a store (used by the tests; cheap enough to run after a crash)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from dateline.store.db import Store
+from dateline.store.schema import articles, events, mentions, sentences
+
+
+def verify(store: Store) -> list[str]:
+    """Problems found in the store, one line each; an empty list means consistent."""
+    problems: list[str] = []
+    with store.read() as conn:
+        hashes = conn.execute(select(articles.c.content_hash, func.count())
+                              .group_by(articles.c.content_hash)
+                              .having(func.count() > 1)).all()
+        problems += [f"content hash {h[:12]} stored {n} times" for h, n in hashes]
+        orphans = conn.execute(select(func.count()).select_from(mentions).where(
+            mentions.c.event_id.is_(None))).scalar()
+        if orphans:
+            problems.append(f"{orphans} mention(s) belong to no event")
+        dangling = conn.execute(select(func.count()).select_from(mentions).where(
+            mentions.c.event_id.not_in(select(events.c.id)))).scalar()
+        if dangling:
+            problems.append(f"{dangling} mention(s) point at a missing event")
+        counts = dict(conn.execute(select(mentions.c.event_id, func.count())
+                                   .group_by(mentions.c.event_id)).all())
+        for event_id, stored in conn.execute(select(events.c.id, events.c.mention_count)):
+            if counts.get(event_id, 0) != stored:
+                problems.append(f"event {event_id} lists {stored} mention(s), "
+                                f"holds {counts.get(event_id, 0)}")
+        lost = conn.execute(select(func.count()).select_from(mentions).where(
+            mentions.c.article_id.not_in(select(articles.c.id)))).scalar()
+        if lost:
+            problems.append(f"{lost} mention(s) of articles not in the store")
+        lost = conn.execute(select(func.count()).select_from(sentences).where(
+            sentences.c.article_id.not_in(select(articles.c.id)))).scalar()
+        if lost:
+            problems.append(f"{lost} sentence(s) of articles not in the store")
+    return problems

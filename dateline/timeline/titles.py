@@ -1,0 +1,151 @@
+"""Short titles for events, cut from the source sentence around its date.
+
+A sentence often reports several things; the date tells which one the event is. With a
+dependency parse, the title is the phrase the date modifies: the clause of the verb it
+attaches to (subject, verb, object, first complements) or, when the date qualifies a
+noun ("the 1987 treaty", "talks on Tuesday"), that noun phrase. Without a parser, the
+sentence is trimmed by patterns instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dateline.model import Mention
+
+MAX_TITLE_WORDS = 16
+
+_DATELINE_PREFIX = re.compile(
+    r"^\s*[A-Z][A-Z .,'\-]{2,40}(?:\([A-Za-z .]+\))?\s*[\-—–:]+\s*")
+_ATTRIBUTION = re.compile(
+    r",?\s*(?:according to [^,.]+|(?:an? |the )?[\w\s.'\-]{0,50}?\b(?:said|says|told [\w\s]+|"
+    r"reported|announced|confirmed))\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_DATE_PREPOSITION = re.compile(r"\b(?:on|in|at|during|earlier|late|early)\s*$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",|;|\s[—–-]\s|\bwhich\b|\bwhere\b|\bafter\b|\bbecause\b")
+
+# Dependents that carry the core of a clause; everything else is left out of a title.
+_CLAUSE_KEEP = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg", "dobj", "advmod",
+                          "prt", "acomp", "attr", "xcomp", "agent", "dative", "oprd",
+                          "ccomp", "prep"})
+_PHRASE_DROP = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj",
+                          "parataxis", "mark", "npadvmod"})
+_REPORTING = frozenset({"say", "said", "says", "tell", "told", "announce", "announced",
+                        "confirm", "confirmed", "report", "reported", "add", "added"})
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?’”)])", r"\1", text)
+    text = re.sub(r"([(“‘])\s+", r"\1", text)
+    text = re.sub(r"(?:,\s*){2,}", ", ", text)
+    text = text.strip(" ,;:.—–-")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    for opening, closing in (("“", "”"), ("(", ")")):
+        if text.count(opening) != text.count(closing):
+            text = text.replace(opening, "").replace(closing, "")
+    return text[:1].upper() + text[1:]
+
+
+def _shorten(text: str) -> str:
+    words = text.split()
+    if len(words) <= MAX_TITLE_WORDS:
+        return text
+    cut = None
+    for match in _CLAUSE_BREAK.finditer(text):
+        if 5 <= len(text[: match.start()].split()) <= MAX_TITLE_WORDS:
+            cut = match.start()
+    return text[:cut].rstrip(" ,;") if cut else " ".join(words[:MAX_TITLE_WORDS]) + "…"
+
+
+def title_by_patterns(mention: Mention) -> str:
+    """A title without a parser: the sentence minus dateline, date phrase and attribution."""
+    text = mention.sentence
+    start, end = mention.timex.start, mention.timex.end
+    if 0 <= start < end <= len(text) and text[start:end] == mention.timex.text:
+        before = _DATE_PREPOSITION.sub("", text[:start]).rstrip(" ,")
+        text = before + " " + text[end:].lstrip(" ,")
+    text = _DATELINE_PREFIX.sub("", text).strip().strip('"“”')
+    shortened = _ATTRIBUTION.sub("", text)
+    if len(shortened.split()) >= 4:
+        text = shortened
+    return _tidy(_shorten(_tidy(text))) or mention.sentence[:80]
+
+
+def _climb(anchor, dropped: set[int]):
+    """From the word a date attaches to, up to the head of the phrase it dates."""
+    first = True
+    while anchor.head is not anchor:
+        if anchor.pos_ in ("ADP", "ADV", "PART", "SCONJ"):
+            if anchor.pos_ == "ADP" and first:  # "on Tuesday": the preposition goes too
+                dropped.add(anchor.i)
+            anchor = anchor.head
+        elif (anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj"
+              and anchor.head.lower_ == "of" and anchor.head.head.pos_ in ("NOUN", "PROPN")):
+            anchor = anchor.head.head  # "talks" in "the first round of talks"
+        elif (anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("xcomp", "conj")
+              and not any(c.dep_.startswith("nsubj") for c in anchor.children)):
+            anchor = anchor.head  # "began filling in 2023": the subject is the head's
+        else:
+            break
+        first = False
+    return anchor
+
+
+def _phrase(head, dropped: set[int], clause: bool) -> list:
+    """The kept tokens of ``head``'s phrase, in sentence order."""
+    dropped = set(dropped)
+    if clause:
+        keep = set(_CLAUSE_KEEP)
+        if head.lower_ not in _REPORTING:
+            keep.discard("ccomp")
+        for child in head.children:
+            if child.dep_ not in keep:
+                dropped.update(t.i for t in child.subtree)
+    else:
+        for child in head.children:
+            if child.dep_ in _PHRASE_DROP:
+                dropped.update(t.i for t in child.subtree)
+    tokens = [t for t in head.subtree if t.i not in dropped
+              and not any(a.i in dropped for a in t.ancestors if head.is_ancestor(a))]
+    # Relative clauses and appositions inside the kept arguments make titles ramble.
+    trimmed = [t for t in tokens
+               if not any(a.dep_ in ("relcl", "appos", "acl") and head.is_ancestor(a)
+                          for a in [t, *t.ancestors])]
+    tokens = trimmed if len(trimmed) >= 3 else tokens
+    # Long titles lose their last prepositional phrases first, then are cut.
+    while len(tokens) > MAX_TITLE_WORDS + 2:
+        preps = [c for c in head.children if c.dep_ == "prep"
+                 and any(t.i == c.i for t in tokens)]
+        if not preps:
+            break
+        last = preps[-1]
+        tokens = [t for t in tokens if not (t.i == last.i or last.is_ancestor(t))]
+        if len(preps) == 1:
+            break
+    return tokens
+
+
+def title_from_parse(doc, start: int, end: int) -> str | None:
+    """The phrase that the date at characters ``start:end`` of ``doc`` modifies."""
+    date_tokens = [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    if not date_tokens:
+        return None
+    date_ids = {t.i for t in date_tokens}
+    # A possessive date ("Tuesday's talks") takes its "'s" along.
+    date_ids.update(t.i for t in doc if t.dep_ == "case" and t.head.i in date_ids)
+    root = next((t for t in date_tokens if t.head.i not in date_ids), None)
+    if root is None or root.head is root:
+        return None
+    dropped = set(date_ids)
+    anchor = _climb(root.head, dropped)
+    clause = anchor.pos_ in ("VERB", "AUX")
+    tokens = _phrase(anchor, dropped, clause)
+    if not clause and len(tokens) < 4 and anchor.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        tokens = _phrase(anchor.head, dropped, True)  # "Tuesday's talks produced ..."
+    text = "".join(t.text_with_ws for t in tokens)
+    if len(text.split()) < 3:
+        return None
+    return _tidy(_shorten(_tidy(_DATELINE_PREFIX.sub("", text))))
