@@ -44,6 +44,7 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RE = re.compile(r"\d")
+_SENTENCE_RE = re.compile(r"[a-z]{2}[.!?][\"'”’)]*\s*$")  # ends like a sentence
 _RFC_RE = re.compile(r"^\s*(?:\w{3},\s*)?(\d{1,2})\s+(\w{3})\w*\s+(\d{4})", re.IGNORECASE)
 _COMPACT_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T.*)?\s*$")
 _EPOCH_RE = re.compile(r"^\s*\d{9,13}(?:\.\d+)?\s*$")
@@ -248,7 +249,7 @@ def _score_line(line: str, line_no: int, title_idx: int | None, match: DateMatch
     if _COMMENT_STAMP_RE.search(line):
         return None
     date_line = is_date_line(line)
-    if not date_line and len(_WORD_RE.findall(line)) > 15:
+    if not date_line and (len(_WORD_RE.findall(line)) > 15 or _SENTENCE_RE.search(line)):
         return None  # a date inside a body sentence is an event date, not the byline
     score = 3.0 if date_line else 0.0
     if _TODAY_RE.search(line):

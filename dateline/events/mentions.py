@@ -30,7 +30,7 @@ _MIN_WORDS = 5
 # Lines without closing punctuation are headings, teasers or captions, not reports;
 # a long one is more likely a sentence whose full stop the copy lost.
 _HEADLINE_MAX_WORDS = 15
-_CLOSING = ('.', '!', '?', '"', "'", '”', '’', ')', '…', ':')
+_CLOSING = ('.', '!', '?', '"', "'", '”', '’', '…', ':')
 _LEAD_SENTENCES = 6
 
 
