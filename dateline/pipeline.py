@@ -17,13 +17,13 @@ from dateline.config import Config
 from dateline.dating.pubdate import date_articles
 from dateline.dating.timex import tag
 from dateline.events.grouping import GroupingParams, group_mentions
-from dateline.events.mentions import UndatedItem, attach_entities, extract_mentions
+from dateline.events.mentions import UndatedItem, extract_mentions
 from dateline.ingest import read_articles
 from dateline.model import Article, Mention, Timeline, Warning_
 from dateline.timeline.build import (
     default_max_events,
+    describe_events,
     make_event,
-    refine_titles,
     select_events,
 )
 from dateline.timeline.query import filter_events
@@ -79,13 +79,6 @@ def process_articles(articles: list[Article], config: Config,
             warnings.append(Warning_(article.path, f"skipped: internal error ({error!r})"))
             article.sentences = []
 
-    nlp = None
-    if config.use_ner and mentions:
-        if nlp_loader is None:
-            from dateline.nlp import load_pipeline as nlp_loader
-        nlp = nlp_loader()
-        attach_entities(mentions, nlp)
-
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days)
     clusters = group_mentions(mentions, params)
@@ -94,8 +87,10 @@ def process_articles(articles: list[Article], config: Config,
         events = filter_events(events, config.query)
     limit = config.max_events or default_max_events(len(articles))
     selected = select_events(events, limit)
-    if nlp is not None:
-        refine_titles(selected, nlp)
+    if config.use_ner and selected:
+        if nlp_loader is None:
+            from dateline.nlp import load_pipeline as nlp_loader
+        describe_events(selected, nlp_loader())
 
     undated_records = [item.to_dict() for item in undated]
     for article in articles:

@@ -63,7 +63,8 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
          r"(?:use|browse)\b|\bmanage (?:your )?(?:cookies|consent|preferences)\b"),
         ("newsletter plug", r"\bnewsletters?\b.*\b(?:sign ?up|subscribe|inbox|get|delivered|"
          r"free)\b|\b(?:sign ?up|subscribe)\b.*\bnewsletters?\b|\bto your inbox\b|\bin your "
-         r"inbox\b"),
+         r"inbox\b|^\W*(?:get|sign up for|receive) (?:our|the) (?:free )?(?:daily|weekly|morning|"
+         r"evening) (?:briefing|digest|email|bulletin|newsletter)\b"),
         ("subscription plea", r"\bsubscribe (?:now|today|here|to|for)\b|\balready (?:a|an) "
          r"(?:subscriber|member)\b|\bbecome (?:a|an) (?:subscriber|member|supporter|patron)\b|"
          r"\bunlimited (?:digital )?access\b|\bsubscribers? only\b|\bsubscriber[- ]exclusive\b|"
@@ -107,7 +108,8 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("tags", r"^\W*(?:filed under|posted in|tags?|tagged|topics?|categories|category|"
          r"more about|more on)\s*:"),
         ("update notice", r"^\W*this (?:article|story|post|piece|report) (?:was|has been) "
-         r"(?:updated|corrected|amended|changed)\b"),
+         r"(?:updated|corrected|amended|changed)\b|\ban earlier version of this (?:article|"
+         r"story|post|report)\b"),
         ("account plea", r"^\W*(?:sign|log) ?in (?:to|or)\b|\bcreate (?:a|an|your)(?: free)?"
          r" [\w ]{0,25}account\b|\b(?:save|gift|email|print|share) this (?:story|article|"
          r"page|post)\b|\blisten to this (?:article|story)\b|^\W*click to (?:share|email|"
@@ -124,7 +126,7 @@ _STRONG: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # Substrings one of which every match of a pattern contains: a cheap test skips the regex.
 _STRONG_KEYS: dict[str, tuple[str, ...]] = {
     "cookie notice": ("cookie", "privacy", "terms of", "by continuing", "manage"),
-    "newsletter plug": ("newsletter", "inbox"),
+    "newsletter plug": ("newsletter", "inbox", "briefing", "digest", "email", "bulletin"),
     "subscription plea": ("subscri", "already a", "become a", "unlimited", "free article",
                           "free stor", "you've", "you have", "trial", "log", "sign",
                           "create a", "this article", "this content", "paywall"),
@@ -149,8 +151,9 @@ _SOCIAL_TEXT = (
 _SOCIAL_WORDS = frozenset(_SOCIAL_TEXT.split())
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
 _BIO_RE = re.compile(
-    r"^\W*about the authors?\b|\bfollow (?:him|her|them|me) on\b|\bcan be reached (?:at|by)\b|"
-    r"\b(?:contact|email|e-mail|reach) (?:him|her|them|the (?:author|reporter|writer)) at\b|"
+    r"(?i:^\W*about the authors?\b|\bfollow (?:him|her|them|me) on\b|\bcan be reached "
+    r"(?:at|by)\b|\b(?:contact|email|e-mail|reach) (?:him|her|them|the (?:author|reporter|"
+    r"writer)) at\b)|"
     rf"^{_NAME} (?:is|was) (?:an?|the|{_NAME}['’]s?) (?:[\w'’-]+ ){{0,4}}(?:reporter|"
     r"writer|correspondent|journalist|editor|columnist|contributor|freelancer|producer|"
     r"photographer)\b.*\b(?:for|at|with|based|covers?|covering|joined|writes)\b|"
@@ -212,6 +215,7 @@ _CTA_WORDS = frozenset(
     "video videos watch listen advertise contact about classifieds obituaries puzzles "
     "games shop jobs today today's".split()
 )
+_WIDE_GAP_RE = re.compile(r"[^\s.,;:!?]\s{2,}(?=\S)")
 _INNER_SENTENCE_RE = re.compile(r"\w[a-z)]\.\s+[A-Z]")
 _NAME_LINE_RE = re.compile(r"^[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|al|bin)){1,3}$")
 _COMMENT_AUTHOR_RE = re.compile(r"^[^\s].{0,50}?\s(?:says|said|wrote|writes|replied):\s*$")
@@ -420,7 +424,8 @@ def _weak_score(line: _Line, index: int, position: float, stats: _CollectionStat
         evidence.append((0.6, "repeated boilerplate"))
     if _LINKISH_RE.search(text):
         evidence.append((0.7, "link"))
-    if len(_SEPARATORS_RE.findall(text)) >= 2 and n <= 20:
+    if (len(_SEPARATORS_RE.findall(text)) >= 2 or len(_WIDE_GAP_RE.findall(text)) >= 2) \
+            and n <= 20:
         evidence.append((1.1, "navigation"))
     if text.isupper() and n <= 6 and not _DATELINE_PREFIX_RE.match(text):
         evidence.append((0.5, "menu heading"))
@@ -463,7 +468,8 @@ def _story_words(lines: list[_Line], title: str | None) -> set[str]:
     return words
 
 
-def _title_score(lines: list[_Line], i: int, index: int, stats: _CollectionStats) -> float:
+def _title_score(lines: list[_Line], i: int, index: int, stats: _CollectionStats,
+                 body_start: int | None = None) -> float:
     """How much a headline-like line looks like *this* story's headline, not site furniture.
 
     Headlines are statements of several words, sit right above the date line or byline,
@@ -485,6 +491,8 @@ def _title_score(lines: list[_Line], i: int, index: int, stats: _CollectionStats
         score -= 0.5
     if _SEPARATORS_RE.search(line.text):
         score -= 0.5
+    if len(_WIDE_GAP_RE.findall(line.text)) >= 2:
+        score -= 1.5  # "News  Sports  Business": a menu bar copied with its spacing
     if _INNER_SENTENCE_RE.search(line.text):
         score -= 1.0  # two sentences: a notice or a blurb, not a headline
     for j in range(i + 1, min(i + 4, len(lines))):
@@ -494,19 +502,28 @@ def _title_score(lines: list[_Line], i: int, index: int, stats: _CollectionStats
             break
         if len(below.words) >= 4 and _looks_like_headline(below):
             break  # another headline candidate sits closer to the date line
+    if i + 1 < len(lines) and len(_SEPARATORS_RE.findall(lines[i + 1].text)) >= 2:
+        score -= 0.7  # right above the menu bar: the masthead's tagline
+    if body_start is not None and 0 < body_start - i <= 5:
+        score += 0.5  # headlines sit just above the story, past the menus
     return score - 0.03 * i
 
 
 def _find_title(lines: list[_Line], search_depth: int, index: int,
                 stats: _CollectionStats) -> int | None:
     """Best headline candidate above the first body paragraph, or None."""
-    best, best_score = None, -0.5
+    candidates = []
+    body_start = None
     for i, line in enumerate(lines[:search_depth]):
         if not _looks_like_headline(line):
             if len(line.words) >= 15 and _strong_reason(line) is None:
+                body_start = i
                 break
             continue
-        score = _title_score(lines, i, index, stats)
+        candidates.append(i)
+    best, best_score = None, -0.5
+    for i in candidates:
+        score = _title_score(lines, i, index, stats, body_start)
         if score > best_score:
             best, best_score = i, score
     return best

@@ -63,7 +63,7 @@ class _Evidence:
     lower: list[tuple[dt.date, Precision, str]] = field(default_factory=list)
     upper: list[tuple[dt.date, str]] = field(default_factory=list)
     later_vague: list[str] = field(default_factory=list)  # past months after the last day date
-    copies: list[tuple[float, dt.date, str]] = field(default_factory=list)
+    copies: list[tuple[float, dt.date, str, float]] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- text evidence
@@ -85,38 +85,42 @@ def _tense(text: str, start: int, end: int) -> str | None:
     return tense
 
 
-def _reference_years(article: Article, text: str, dated_years: Counter[int]) -> list[int]:
-    """Years the article is probably about: mentioned years, copyright, the collection."""
-    years: list[int] = [int(y) for y in _YEAR_RE.findall(text)]
-    years += [int(y) for y in _COPYRIGHT_YEAR_RE.findall(article.raw_text)]
-    years += [d.date.year for d in _comment_dates(article)]
+def _reference_years(article: Article, text: str,
+                     dated_years: Counter[int]) -> range | None:
+    """The years the article was probably written in, for dates given without a year.
+
+    The page's copyright line and reader comments are at or after publication: up to two
+    years before them. Years the text mentions are past events (years beyond the
+    collection's dated range are plans and ignored): up to three years after the latest.
+    Else the collection's most common publication year, give or take one.
+    """
+    page = [int(y) for y in _COPYRIGHT_YEAR_RE.findall(article.raw_text)]
+    page += [d.date.year for d in _comment_dates(article)]
+    if page:
+        return range(min(page) - 2, min(page) + 1)
+    ceiling = max(dated_years) + 1 if dated_years else None
+    mentioned = [int(y) for y in _YEAR_RE.findall(text)]
+    mentioned = [y for y in mentioned if ceiling is None or y <= ceiling]
+    if mentioned:
+        return range(max(mentioned), max(mentioned) + 4)
     if dated_years:
-        years.append(dated_years.most_common(1)[0][0])
-    return years
+        common = dated_years.most_common(1)[0][0]
+        return range(common - 1, common + 2)
+    return None
 
 
-def _weekday_year(month: int, day: int, weekday: int, ref_years: list[int]) -> int | None:
-    """The year near the reference years in which ``month/day`` falls on ``weekday``."""
-    if not ref_years:
+def _weekday_year(month: int, day: int, weekday: int, years: range | None) -> int | None:
+    """The one year in ``years`` in which ``month/day`` falls on ``weekday``, else None."""
+    if years is None:
         return None
-    top = max(ref_years)
     candidates = []
-    for year in range(min(ref_years) - 1, top + 3):
+    for year in years:
         try:
             if dt.date(year, month, day).weekday() == weekday:
                 candidates.append(year)
         except ValueError:
             continue
-    if not candidates:
-        return None
-    # closest to the latest reference year, since news reports recent events
-    candidates.sort(key=lambda y: (abs(y - top), -y))
-    best = candidates[0]
-    if abs(best - top) > 2:
-        return None
-    if len(candidates) > 1 and abs(candidates[1] - top) == abs(best - top):
-        return None
-    return best
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _comment_dates(article: Article) -> list:
@@ -287,7 +291,7 @@ def _decide(evidence: _Evidence) -> tuple[dt.date, float, list[str]] | None:
     if lower_any and upper and upper < lower_any:
         upper = None  # contradictory bounds: trust the content, drop the bound
     if evidence.copies:
-        cosine, when, why = max(evidence.copies)
+        cosine, when, why, source_confidence = max(evidence.copies)
         ok = (lower_any is None or when >= lower_any) and (upper is None or when <= upper)
         if ok:
             confidence = 0.55 + 0.3 * min(1.0, (cosine - NEAR_COPY) / (1 - NEAR_COPY))
@@ -296,7 +300,7 @@ def _decide(evidence: _Evidence) -> tuple[dt.date, float, list[str]] | None:
             notes.append(why)
             if lower_day:
                 notes.append(f"latest event it reports: {lower_day.isoformat()}")
-            return when, round(min(confidence, 0.85), 2), notes
+            return when, round(min(confidence, 0.85, source_confidence), 2), notes
         notes.append(f"ignored: {why} (outside the article's own bounds)")
     if lower_day is None:
         return None
@@ -332,12 +336,14 @@ def infer_publication_date(article: Article, similarity: _Similarity | None = No
                 evidence.copies.append((cosine, other.published,
                                         f"same story in nearly the same words as {other.id} "
                                         f"(cosine {cosine:.2f}, dated "
-                                        f"{other.published.isoformat()})"))
+                                        f"{other.published.isoformat()})",
+                                        other.published_confidence or 0.5))
             elif quotes >= 1 and cosine >= SAME_STORY:
                 evidence.copies.append((NEAR_COPY + 0.02 * min(quotes, 5), other.published,
                                         f"shares {quotes} long quote(s) with {other.id} "
                                         f"(cosine {cosine:.2f}, dated "
-                                        f"{other.published.isoformat()})"))
+                                        f"{other.published.isoformat()})",
+                                        other.published_confidence or 0.5))
     decided = _decide(evidence)
     if decided is None:
         return

@@ -44,7 +44,7 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RE = re.compile(r"\d")
-_SENTENCE_RE = re.compile(r"[a-z]{2}[.!?][\"'”’)]*\s*$")  # ends like a sentence
+_SENTENCE_RE = re.compile(r"\w[.!?][\"'”’)]*\s*$")  # ends like a sentence
 _RFC_RE = re.compile(r"^\s*(?:\w{3},\s*)?(\d{1,2})\s+(\w{3})\w*\s+(\d{4})", re.IGNORECASE)
 _COMPACT_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T.*)?\s*$")
 _EPOCH_RE = re.compile(r"^\s*\d{9,13}(?:\.\d+)?\s*$")

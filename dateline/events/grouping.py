@@ -30,6 +30,7 @@ _TEMPORAL_WORDS = frozenset(
 )
 _STOP = ENGLISH_STOP_WORDS | _TEMPORAL_WORDS
 FORBIDDEN = -1.0e9
+NEAR_DATE_WORDS = 4
 # Title-and-lead cosines: unrelated news articles rarely pass the low mark, articles of
 # one story usually pass the high one.
 STORY_LOW, STORY_HIGH = 0.08, 0.25
@@ -53,46 +54,94 @@ def _stem(word: str) -> str:
     return word
 
 
-def _content_words(text: str) -> list[str]:
+def content_words(text: str) -> list[str]:
     return [_stem(w) for w in (m.lower() for m in _WORD.findall(text))
             if w not in _STOP and len(w) > 2]
 
 
+_NAME = re.compile(r"\b(?:[A-Z][a-z][\w'’\-]*|[A-Z]{2,})(?: (?:[A-Z][a-z][\w'’\-]*|[A-Z]{2,}))*")
+
+
+def name_phrases(sentence: str) -> list[str]:
+    """Capitalized word runs ("Ilse Marrack", "National Assembly", "UN"): cheap stand-ins
+    for named entities, good enough to tell which sentences talk about the same actors."""
+    names = []
+    for match in _NAME.finditer(sentence):
+        words = [re.sub(r"['’]s$", "", w) for w in match.group().split()
+                 if w.lower() not in _STOP]
+        if words:
+            names.append(" ".join(words))
+    return names
+
+
+def _near_date(mention: Mention, window: int = NEAR_DATE_WORDS) -> list[str]:
+    """Content words next to the date: what the date is the date of ("Tuesday's talks",
+    "talks in Geneva on Tuesday"), weighted beyond the rest of the sentence."""
+    text = mention.sentence
+    start, end = mention.timex.start, mention.timex.end
+    if not (0 <= start <= end <= len(text)):
+        return []
+    before = _WORD.findall(text[:start])[-window:]
+    after = _WORD.findall(text[end:])[:window]
+    return ["near:" + w for w in content_words(" ".join(before + after))]
+
+
 def _analyzer(mention: Mention) -> list[str]:
-    tokens = _content_words(mention.sentence)
-    for entity in mention.entities:
-        if entity.label == "DATE":
-            continue
-        key = "ent:" + " ".join(entity.text.lower().split())
+    tokens = content_words(mention.sentence) + _near_date(mention)
+    for name in name_phrases(mention.sentence):
+        key = "name:" + name.lower()
         tokens.extend((key, key))
     return tokens
 
 
-def _cosines(items: list, analyzer, use_idf: bool = True) -> np.ndarray:
+def _vectors(items: list, analyzer, use_idf: bool = True):
+    """L2-normalized TF-IDF rows of ``items`` (None when there is no word at all)."""
     vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, use_idf=use_idf)
     try:
-        matrix = vectorizer.fit_transform(items)
-    except ValueError:  # no content words at all
-        return np.eye(len(items))
-    return (matrix @ matrix.T).toarray()
+        return vectorizer.fit_transform(items)
+    except ValueError:
+        return None
 
 
-def similarity_matrix(mentions: list[Mention], story_bonus: float = 0.15) -> np.ndarray:
-    """Similarity of all mention pairs: TF-IDF cosine of the sentences (content words and
-    entities), plus a bonus when their articles tell the same story.
+class MentionSimilarity:
+    """Pairwise similarity of mentions, computed block by block on demand.
 
-    Two articles tell the same story when their titles and leads share many words (plain
-    term cosine: in a one-story collection every article shares the story's words, and
-    that sharing is what counts). Dates gate every merge, so the bonus only says that two
-    reports of the same day in the same story are probably reports of the same event.
+    Similarity is the TF-IDF cosine of the sentences (content words and names) plus a
+    bonus when their articles tell the same story. Two articles tell the same story when
+    their titles and leads share many words (plain term cosine: in a one-story collection
+    every article shares the story's words, and that sharing is what counts). Dates gate
+    every merge, so the bonus only says that two reports of the same day in the same
+    story are probably reports of the same event. Vectors are fitted once; only the
+    blocks that clustering compares are multiplied, so memory grows with the largest
+    block, not with the square of the collection.
     """
-    if not mentions:
-        return np.zeros((0, 0))
-    similarity = _cosines(mentions, _analyzer)
-    if story_bonus and any(m.context for m in mentions):
-        story = _cosines([m.context for m in mentions], _content_words, use_idf=False)
-        similarity += story_bonus * np.clip((story - STORY_LOW) / (STORY_HIGH - STORY_LOW), 0, 1)
-    return similarity
+
+    def __init__(self, mentions: list[Mention], story_bonus: float = 0.15):
+        self.size = len(mentions)
+        self.sentences = _vectors(mentions, _analyzer) if mentions else None
+        self.story_bonus = story_bonus
+        self.contexts = None
+        if story_bonus and any(m.context for m in mentions):
+            self.contexts = _vectors([m.context for m in mentions], content_words,
+                                     use_idf=False)
+
+    def cross(self, rows: list[int], columns: list[int]) -> np.ndarray:
+        if self.sentences is None:
+            return np.equal.outer(np.array(rows), np.array(columns)).astype(float)
+        block = (self.sentences[rows] @ self.sentences[columns].T).toarray()
+        if self.contexts is not None:
+            story = (self.contexts[rows] @ self.contexts[columns].T).toarray()
+            block += self.story_bonus * np.clip((story - STORY_LOW) / (STORY_HIGH - STORY_LOW),
+                                                0, 1)
+        return block
+
+    def block(self, indices: list[int]) -> np.ndarray:
+        return self.cross(indices, indices)
+
+
+def similarity_matrix(mentions: list[Mention]) -> np.ndarray:
+    """The full pairwise similarity matrix (for small sets; see ``MentionSimilarity``)."""
+    return MentionSimilarity(mentions).block(list(range(len(mentions))))
 
 
 def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
@@ -133,9 +182,9 @@ def _day_number(date: FuzzyDate) -> int:
     return date.first_day.toordinal()
 
 
-def _pair_scores(indices: list[int], mentions: list[Mention], similarity: np.ndarray,
+def _pair_scores(indices: list[int], mentions: list[Mention], similarity: MentionSimilarity,
                  params: GroupingParams) -> np.ndarray:
-    sub = similarity[np.ix_(indices, indices)].copy()
+    sub = similarity.block(indices)
     days = np.array([_day_number(mentions[i].date) for i in indices])
     gap = np.abs(days[:, None] - days[None, :])
     articles = np.array([mentions[i].article_id for i in indices], dtype=object)
@@ -161,8 +210,8 @@ def _windows(indices: list[int], mentions: list[Mention], tolerance: int) -> lis
     return windows
 
 
-def _cluster_block(indices: list[int], mentions: list[Mention], similarity: np.ndarray,
-                   params: GroupingParams) -> list[list[int]]:
+def _cluster_block(indices: list[int], mentions: list[Mention],
+                   similarity: MentionSimilarity, params: GroupingParams) -> list[list[int]]:
     scores = _pair_scores(indices, mentions, similarity, params)
     return [[indices[k] for k in cluster] for cluster in _average_link(scores, params.threshold)]
 
@@ -171,42 +220,46 @@ def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
                    ) -> list[list[Mention]]:
     """Cluster mentions into events; every mention lands in exactly one cluster."""
     params = params or GroupingParams()
-    similarity = similarity_matrix(mentions)
+    similarity = MentionSimilarity(mentions)
     by_precision: dict[Precision, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         by_precision[mention.date.precision].append(i)
 
     clusters: list[list[int]] = []
+    # Finer clusters by the periods that contain them: "2024" and "2024-03" for a day.
+    within: dict[str, list[list[int]]] = defaultdict(list)
     for window in _windows(by_precision[Precision.DAY], mentions, params.tolerance_days):
-        clusters.extend(_cluster_block(window, mentions, similarity, params))
+        for cluster in _cluster_block(window, mentions, similarity, params):
+            clusters.append(cluster)
+            date = mentions[cluster[0]].date
+            within[f"{date.year:04d}-{date.month:02d}"].append(cluster)
+            within[f"{date.year:04d}"].append(cluster)
     for precision in (Precision.MONTH, Precision.YEAR):
         periods: dict[str, list[int]] = defaultdict(list)
         for i in by_precision[precision]:
             periods[mentions[i].date.iso()].append(i)
-        for members in periods.values():
+        for period, members in periods.items():
             for cluster in _cluster_block(members, mentions, similarity, params):
-                target = _finer_match(cluster, clusters, mentions, similarity, params)
+                target = _finer_match(cluster, within[period], mentions, similarity, params)
                 if target is None:
                     clusters.append(cluster)
+                    if precision is Precision.MONTH:
+                        within[period[:4]].append(cluster)
                 else:
                     target.extend(cluster)
     return [[mentions[i] for i in sorted(c)] for c in clusters]
 
 
-def _finer_match(cluster: list[int], finer: list[list[int]], mentions: list[Mention],
-                 similarity: np.ndarray, params: GroupingParams) -> list[int] | None:
+def _finer_match(cluster: list[int], candidates: list[list[int]], mentions: list[Mention],
+                 similarity: MentionSimilarity, params: GroupingParams) -> list[int] | None:
     """The finer-dated cluster inside this cluster's period that it clearly retells."""
-    period = mentions[cluster[0]].date
     articles = {mentions[i].article_id for i in cluster}
     best, best_score = None, params.attach_threshold
-    for candidate in finer:
-        first = mentions[candidate[0]]
-        if first.date.precision.rank >= period.precision.rank or not period.contains(first.date):
-            continue
+    for candidate in candidates:
         # An article that dates the event precisely elsewhere would not also say "in March".
         if articles & {mentions[i].article_id for i in candidate}:
             continue
-        score = float(similarity[np.ix_(cluster, candidate)].mean())
+        score = float(similarity.cross(cluster, candidate).mean())
         if score > best_score:
             best, best_score = candidate, score
     return best

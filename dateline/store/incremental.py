@@ -30,7 +30,7 @@ from dateline.clean import clean_articles, mark_duplicates
 from dateline.clean.duplicates import NUM_PERM, jaccard, shingles
 from dateline.config import Config
 from dateline.dating.pubdate import date_articles
-from dateline.events.grouping import GroupingParams, group_mentions, similarity_matrix
+from dateline.events.grouping import GroupingParams, group_mentions
 from dateline.events.mentions import UndatedItem, attach_entities, extract_mentions
 from dateline.model import Article, Mention, Precision, Warning_
 from dateline.store import codec
@@ -40,8 +40,9 @@ from dateline.timeline.build import make_event
 
 BANDS, ROWS = 32, 4  # 32 bands of 4 MinHash rows: pairs at Jaccard 0.68 meet with p > 0.99
 DEFAULT_BATCH = 25
-PERIOD_DAY_LIMIT = 5000  # a coarse mention looks for a finer event in periods this full
+PERIOD_DAY_LIMIT = 2000  # a coarse mention looks for a finer event in periods this full
 CANDIDATE_SIMILARITY = 0.1  # wording this close to a new mention re-groups an event
+ATTACH_CANDIDATE_SIMILARITY = 0.3  # ... and this close for a coarse one joining a finer event
 _IN_CHUNK = 500
 
 
@@ -315,6 +316,19 @@ def _may_join(new: Mention, old: Mention, tolerance: int) -> bool:
     return new.date.contains(old.date)
 
 
+def _similarity_block(new: list[Mention], old: list[Mention]) -> np.ndarray:
+    """Similarity of each new mention to each stored one (the grouping's own measure),
+    computing only the new-by-old block when the grouping module offers it."""
+    from dateline.events import grouping
+
+    helper = getattr(grouping, "MentionSimilarity", None)
+    if helper is not None:
+        similarity = helper(new + old)
+        return similarity.cross(list(range(len(new))),
+                                list(range(len(new), len(new) + len(old))))
+    return grouping.similarity_matrix(new + old)[:len(new), len(new):]
+
+
 def affected_events(conn: Connection, new: list[Mention], config: Config) -> set[str]:
     """Ids of the stored events a batch of new mentions may change.
 
@@ -326,15 +340,19 @@ def affected_events(conn: Connection, new: list[Mention], config: Config) -> set
     candidates = _candidates(conn, new, tolerance)
     if not candidates:
         return set()
-    similarity = similarity_matrix(new + [m for _, m in candidates])
-    block = similarity[:len(new), len(new):]
+    block = _similarity_block(new, [m for _, m in candidates])
     floor = min(CANDIDATE_SIMILARITY, config.similarity_threshold)
     touched: set[str] = set()
     rows, cols = np.nonzero(block >= floor)
     for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
         event_id, old = candidates[j]
-        if event_id not in touched and _may_join(new[i], old, tolerance):
-            touched.add(event_id)
+        if event_id in touched or not _may_join(new[i], old, tolerance):
+            continue
+        # A month or year mention only joins a finer event it retells closely.
+        if (new[i].date.precision is not Precision.DAY and old.date.precision is Precision.DAY
+                and block[i, j] < ATTACH_CANDIDATE_SIMILARITY):
+            continue
+        touched.add(event_id)
     return touched
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
     func,
     inspect,
     select,
+    text,
 )
 
 metadata = MetaData()
@@ -83,6 +84,7 @@ mentions = Table(
     Column("entities", Text, nullable=False),  # JSON list of [text, label]
     Column("future", Boolean, nullable=False),
     Column("event_id", String(40), index=True),
+    Column("context", Text),  # step 4: the article's title and lead (story similarity)
     Index("ix_mentions_precision_day", "precision", "first_day"),
 )
 
@@ -138,11 +140,18 @@ def _create(*tables: Table) -> Callable[[Connection], None]:
     return step
 
 
+def _add_mention_context(conn: Connection) -> None:
+    columns = {c["name"] for c in inspect(conn).get_columns("mentions")}
+    if "context" not in columns:  # stores created by step 1 before the column existed
+        conn.execute(text("ALTER TABLE mentions ADD COLUMN context TEXT"))
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "articles, sentences, mentions and events", _create(articles, sentences, mentions,
                                                             events)),
     (2, "near-duplicate LSH bands", _create(article_bands)),
     (3, "undated items", _create(undated)),
+    (4, "story context of mentions", _add_mention_context),
 ]
 LATEST = MIGRATIONS[-1][0]
 

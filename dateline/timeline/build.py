@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
-from dateline.events.grouping import resolve_date, similarity_matrix
+from dateline.events.grouping import resolve_date
+from dateline.events.mentions import attach_entities
 from dateline.model import Event, Mention, Source
 from dateline.timeline.summaries import participants_and_location, representative
 from dateline.timeline.titles import title_by_patterns, title_from_parse
@@ -20,11 +19,9 @@ def default_max_events(article_count: int) -> int:
 def make_event(mentions: list[Mention]) -> Event:
     """One event from a cluster: date by majority, summary and title from a source."""
     date, conflicts = resolve_date(mentions)
-    similarity = similarity_matrix(mentions) if len(mentions) > 1 else np.ones((1, 1))
     # Summaries come from sources that state the chosen date, so the text and date agree.
-    agreeing = [k for k, m in enumerate(mentions) if m.date == date] or list(range(len(mentions)))
-    best = representative([mentions[k] for k in agreeing],
-                          similarity[np.ix_(agreeing, agreeing)])
+    agreeing = [m for m in mentions if m.date == date] or mentions
+    best = representative(agreeing)
     sources = []
     seen = set()
     for mention in mentions:
@@ -32,14 +29,13 @@ def make_event(mentions: list[Mention]) -> Event:
         if key not in seen:
             seen.add(key)
             sources.append(Source(mention.article_id, mention.sentence))
-    participants, location = participants_and_location(mentions)
     articles = {m.article_id for m in mentions}
     score = (len(articles) + 0.1 * len(mentions)
              + 0.3 * any(m.sentence_index < 3 for m in mentions)
              + 0.2 * (2 - date.precision.rank))
     return Event(id="", date=date, title=title_by_patterns(best), summary=best.sentence,
-                 mentions=mentions, sources=sources, participants=participants,
-                 location=location, score=round(score, 3), date_conflicts=conflicts)
+                 mentions=mentions, sources=sources, score=round(score, 3),
+                 date_conflicts=conflicts)
 
 
 def select_events(events: list[Event], max_events: int) -> list[Event]:
@@ -51,11 +47,16 @@ def select_events(events: list[Event], max_events: int) -> list[Event]:
     return kept
 
 
-def refine_titles(events: list[Event], nlp) -> None:
-    """Replace pattern titles by parsed ones: the phrase the event's date modifies.
+def describe_events(events: list[Event], nlp) -> None:
+    """Who, where and a parsed title for the events a reader will see.
 
-    Parsing is the slowest step per sentence, so it runs on the kept events only.
+    Entity recognition and parsing are the slowest steps per sentence, so they run on
+    the kept events only: entities over all their sentences, the parse over summaries.
     """
+    mentions = [m for event in events for m in event.mentions]
+    attach_entities(mentions, nlp)
+    for event in events:
+        event.participants, event.location = participants_and_location(event.mentions)
     chosen = []
     for event in events:
         mention = next((m for m in event.mentions

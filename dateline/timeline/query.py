@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from dateline.events.grouping import name_phrases
 from dateline.model import Event
 
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"|(AND|OR|NOT)\b|([^\s()"]+))')
@@ -153,8 +154,9 @@ def _matcher(variants: set[str]) -> re.Pattern:
 def filter_events(events: list[Event], query: str) -> list[Event]:
     """The events that satisfy the query, in their original order."""
     tree = parse_query(query)
-    known = {e.text for event in events for m in event.mentions for e in m.entities}
-    known.update(p for event in events for p in event.participants)
+    known = {name for event in events for source in event.sources
+             for name in name_phrases(source.sentence)}
+    known.update(e.text for event in events for m in event.mentions for e in m.entities)
     patterns: dict[str, re.Pattern] = {}
 
     def holds(node, text: str) -> bool:

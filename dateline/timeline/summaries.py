@@ -9,26 +9,26 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import numpy as np
-
+from dateline.events.grouping import content_words
 from dateline.model import Mention
 
 
-def representative(mentions: list[Mention], similarity: np.ndarray,
-                   lead_bonus: dict[int, float] | None = None) -> Mention:
-    """The mention most like the others, preferring precise dates and article leads."""
+def representative(mentions: list[Mention]) -> Mention:
+    """The mention most like the others (shared content words), preferring precise
+    dates, article leads and sentences of readable length."""
     if len(mentions) == 1:
         return mentions[0]
-    centrality = similarity.mean(axis=1)
-    best_score, best = -1.0, mentions[0]
-    for k, mention in enumerate(mentions):
-        score = centrality[k]
-        score += 0.1 * (2 - mention.date.precision.rank)
-        score += 0.1 if mention.sentence_index < 3 else 0.0
-        score -= 0.002 * max(0, len(mention.sentence.split()) - 35)
-        if score > best_score:
-            best_score, best = score, mention
-    return best
+    words = [set(content_words(m.sentence)) for m in mentions]
+
+    def score(k: int) -> float:
+        mention = mentions[k]
+        overlap = sum(len(words[k] & other) / (len(words[k] | other) or 1)
+                      for j, other in enumerate(words) if j != k) / (len(mentions) - 1)
+        return (overlap + 0.1 * (2 - mention.date.precision.rank)
+                + (0.1 if mention.sentence_index < 3 else 0.0)
+                - 0.002 * max(0, len(mention.sentence.split()) - 35))
+
+    return mentions[max(range(len(mentions)), key=score)]
 
 
 def participants_and_location(mentions: list[Mention]) -> tuple[list[str], str | None]:

@@ -48,14 +48,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-_SOON_BEFORE = re.compile(r"(?i)\bas\s+(?:soon|early)\s+as\s+\Z|\b(?:until|till|by)\s+\Z")
+_SOON_BEFORE = re.compile(r"(?i)\bas\s+(?:soon|early)\s+as\s+\Z")
 _FALSE_FRIENDS = re.compile(r"(?i)(?:next|set)\s+(?:to|aside|up|off|out)\b|set\b")
 
 
 def tense_near(text: str, start: int, end: int) -> str | None:
     """PAST, FUTURE or None from the cue word nearest to the span within its sentence."""
     if _SOON_BEFORE.search(text, max(0, start - 16), start):
-        return FUTURE  # "as soon as Tuesday", "by Friday"
+        return FUTURE  # "as soon as Tuesday"
     left, right = sentence_bounds(text, start, end)
     best: tuple[int, str] | None = None
     weak: tuple[int, str] | None = None

@@ -74,12 +74,12 @@ DECADE_WORDS = MappingProxyType({
 # Verbs and auxiliaries that place a clause in the future (or schedule it).
 FUTURE_CUES = frozenset({
     "will", "'ll", "shall", "going", "scheduled", "expected", "expects", "expect", "plans",
-    "plan", "planned", "planning", "due", "set", "upcoming", "coming", "next", "would",
+    "plan", "planning", "due", "set", "upcoming", "coming", "next", "would",
     "intends", "hopes", "aims", "later", "slated", "tomorrow", "until", "till", "to",
     "won't", "wo", "begins", "starts", "opens", "ends", "resumes",
 })
 # Future cues that only count when the sentence has no stronger evidence.
-WEAK_FUTURE_CUES = frozenset({"would", "to", "until", "till", "begins", "starts", "opens",
+WEAK_FUTURE_CUES = frozenset({"to", "until", "till", "begins", "starts", "opens",
                               "ends", "resumes", "later"})
 PAST_IRREGULAR = frozenset({
     "said", "was", "were", "had", "did", "met", "made", "took", "told", "went", "came",
@@ -99,6 +99,7 @@ NOT_PAST_ED = frozenset({
     "proposed", "expected", "scheduled", "planned", "speed", "seed", "feed", "breed",
     "proceed", "exceed", "succeed", "alleged", "so-called", "advanced", "detailed",
     "supposed", "concerned", "interested", "experienced", "combined", "continued",
+    "hundreds",
     "increased", "reduced", "armed", "embed", "shed", "wed", "fled",
 })
 

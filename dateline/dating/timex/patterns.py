@@ -83,7 +83,7 @@ RULES: dict[str, re.Pattern[str]] = {
         r"|past|previous|prior|last|latest\s+fiscal|comparable)\s+)?quarter\b"
         r"|\b(?:the|that)\s+(?P<padj>latest|same|comparable|just-ended)\s+period\b", FLAGS),
     "half": re.compile(
-        r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)(?P<hy>[- ])half"
+        r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd|last|latter)(?P<hy>[- ])half"
         r"(?:\s+of\s+(?:the\s+)?(?:(?:fiscal\s+)?(?P<y>\d{4})|(?P<rel>this|last|next)\s+year"
         r"|(?P<ty>the\s+year)))?\b", FLAGS),
     "season": re.compile(
@@ -104,7 +104,8 @@ RULES: dict[str, re.Pattern[str]] = {
         r"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|final|previous|coming"
         r"|following|latest|remaining|initial|ensuing|preceding|other|entire|whole|full|same"
         rf"|recent|succeeding)\s+)?(?P<num>{NUM})[\s-]+"
-        r"(?:(?:more|further|additional|full|straight|consecutive|long|short|extra)[\s-]+)?"
+        r"(?:(?:more|further|additional|full|straight|consecutive|long|short|extra|trading"
+        r"|business|working|school|calendar)[\s-]+)?"
         rf"(?P<u>{UNIT})(?P<adj>[- ](?:long|old))?\b", FLAGS),
     "recent": re.compile(
         r"\b(?:(?P<the>the)\s+)?(?:most\s+)?(?P<rel>recent|coming|past|next|last|previous|ensuing)"

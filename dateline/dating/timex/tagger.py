@@ -501,6 +501,8 @@ def h_half(m: re.Match[str], text: str) -> Cand | None:
     half = 1 if m["ord"].lower() in ("first", "1st") else 2
     if not (m["y"] or m["rel"] or m["ty"] or m["hy"] == "-"):
         return None
+    if m["ord"].lower() in ("last", "latter") and not (m["y"] or m["rel"] or m["ty"]):
+        return None
 
     def resolve(ctx: Ctx, cand: Cand) -> Resolved:
         if m["y"]:
