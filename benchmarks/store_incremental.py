@@ -55,13 +55,17 @@ def load_sources() -> list[tuple[str, dt.date, list[str]]]:
     return [d for d in docs if d and d[2]]
 
 
-def synthetic(docs, number: int) -> str:
-    """Article ``number``: paragraphs of three source documents, dated after the first."""
-    rng = random.Random(number)
+def synthetic(docs, number: int, salt: int = 0) -> str:
+    """Article ``number``: paragraphs of three source documents, dated after the first.
+
+    A non-zero ``salt`` makes another report of the same story on the same day (same lead
+    document and date, other paragraphs mixed in), like a follow-up from another outlet.
+    """
+    rng = random.Random(number * 1009 + salt)
     count = len(docs)
     variant = number // count
     first = docs[number % count]
-    others = [docs[(number * 7 + variant * 13 + k * 101) % count] for k in (1, 2)]
+    others = [docs[(number * 7 + variant * 13 + k * 101 + salt * 53) % count] for k in (1, 2)]
     keep = max(2, round(len(first[2]) * 0.7))
     paragraphs = first[2][:2] + rng.sample(first[2][2:], max(0, min(keep, len(first[2])) - 2))
     for other in others:
@@ -76,12 +80,12 @@ def synthetic(docs, number: int) -> str:
     return f"{title}\n{dateline}\n\n" + "\n\n".join(head + tail) + "\n"
 
 
-def write_articles(docs, numbers, folder: Path) -> list[str]:
+def write_articles(docs, numbers, folder: Path, salt: int = 0) -> list[str]:
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for number in numbers:
-        path = folder / f"silver-{number:05d}.txt"
-        path.write_text(synthetic(docs, number), encoding="utf-8")
+        path = folder / f"silver-{number:05d}-{salt}.txt"
+        path.write_text(synthetic(docs, number, salt), encoding="utf-8")
         paths.append(str(path))
     return paths
 
@@ -125,13 +129,16 @@ def main(argv: list[str] | None = None) -> int:
         with store.read() as conn:
             base = article_count(conn)
         results = []
-        for label, offset in (("cold model", 0), ("warm model", args.new)):
-            numbers = range(10_000_000 + base + offset, 10_000_000 + base + offset + args.new)
-            paths = write_articles(docs, numbers, Path(tmp) / f"new{offset}")
+        for salt, label in ((1, "cold model"), (2, "warm model")):
+            # New reports of stories spread over the stored period: they meet existing
+            # events, which is the work an incremental update has to do.
+            numbers = [(k * 997 + salt * 31) % base for k in range(args.new)]
+            paths = write_articles(docs, numbers, Path(tmp) / f"new{salt}", salt=salt)
             start = time.perf_counter()
             result = add(store, paths, Config(progress=False))
             elapsed = time.perf_counter() - start
             results.append((label, elapsed, result))
+            offset = (salt - 1) * args.new
             print(f"add {len(result.added)} articles to {base + offset} ({label}): "
                   f"{elapsed:.2f} s; events replaced {result.events_replaced}, "
                   f"written {result.events_created}")

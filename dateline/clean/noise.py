@@ -218,7 +218,7 @@ _CTA_WORDS = frozenset(
 _WIDE_GAP_RE = re.compile(r"[^\s.,;:!?]\s{2,}(?=\S)")
 _INNER_SENTENCE_RE = re.compile(r"\w[a-z)]\.\s+[A-Z]")
 _NAME_LINE_RE = re.compile(r"^[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|al|bin)){1,3}$")
-_COMMENT_AUTHOR_RE = re.compile(r"^[^\s].{0,50}?\s(?:says|said|wrote|writes|replied):\s*$")
+_COMMENT_AUTHOR_RE = re.compile(r"^(\S.{0,50}?)\s(?:says|said|wrote|writes|replied):\s*$")
 _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _ITEM_MARK_RE = re.compile(r"^(?:[-–—•·*>»›]+\s*|\d{1,2}[.)]\s+)")
 _STAMP_FILLER_RE = re.compile(
@@ -594,12 +594,32 @@ def _comment_stamp(text: str) -> bool:
     dates = find_dates(text)
     if not dates:
         return False
-    rest = text
-    for d in reversed(dates):
-        rest = rest[: d.start] + " " + rest[d.end :]
-    rest = _CLOCK_RE.sub(" ", _STAMP_FILLER_RE.sub(" ", rest))
-    words = rest.split()
-    return 1 <= len(words) <= 4 and not any(w.lower() in _STAMP_NOT_COMMENT for w in words)
+    who = text[: dates[0].start]  # the commenter's name or handle comes first
+    if _CLOCK_RE.search(who) or who.rstrip().endswith(":"):
+        return False
+    if text[dates[-1].end :].strip(" .,:;-–—|·•") and not _CLOCK_RE.search(
+            text[dates[-1].end :]):
+        return False
+    words = _CLOCK_RE.sub(" ", _STAMP_FILLER_RE.sub(" ", who)).split()
+    return 1 <= len(words) <= 4 and all(_handle_like(w) for w in words)
+
+
+def _handle_like(word: str) -> bool:
+    """A word of a commenter's name or handle: capitalised, or a handle with _ or digits."""
+    if word.lower() in _STAMP_NOT_COMMENT or word.lower() in STOPWORDS:
+        return False
+    return word[:1].isupper() or any(ch.isdigit() or ch == "_" for ch in word) or (
+        word.isalpha() and word.islower() and len(word) >= 3 and len(word) <= 20)
+
+
+def _comment_author(text: str) -> bool:
+    """"Linda Shaw says:", "kirsty_m wrote:": a commenter's name over their comment."""
+    m = _COMMENT_AUTHOR_RE.match(text)
+    if not m:
+        return False
+    words = m[1].split()
+    return 1 <= len(words) <= 4 and all(_handle_like(w) for w in words) and \
+        not (len(words) > 1 and all(w.islower() for w in words))
 
 
 def _author_names(lines: list[_Line], start: int, body_start: int) -> list[str]:
@@ -681,8 +701,8 @@ def clean_article(article: Article, index: int, stats: _CollectionStats) -> None
             strong_zone = bool(re.match(r"^\W*\d+ ", text))
         elif _TEASER_HEADING_RE.match(text) and i > start:
             zone, strong_zone = "related stories", False
-        elif copied_page and i > body_start and (
-                _COMMENT_AUTHOR_RE.match(text) or _comment_stamp(text)):
+        elif copied_page and i > body_start and i / total > 0.4 and (
+                _comment_author(text) or _comment_stamp(text)):
             zone, strong_zone = "comments", True
         if _captioned(line):
             line.keep, line.caption = False, True

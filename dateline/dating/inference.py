@@ -13,9 +13,11 @@ An article without a date line still carries evidence of when it was written:
   the same words (or with the same long quotes) as a dated one appeared around its date.
 
 Each inferred date comes with a calibrated confidence. Only a near-copy of a dated
-article or a latest-event date pinned down by a tight window gets above 0.5; the latest
-event alone is a guess (reports often run a day or more after it) and stays below, and
-when the evidence is only a month, a year or contradicts itself the date stays None.
+article (0.55-0.75: copies can run a day later) or a latest-event date pinned down by a
+tight window gets above 0.5; nothing inferred reaches 0.8, the level at which a date
+anchors relative expressions. The latest event alone is a guess (reports often run a
+day or more after it) and stays below 0.5, and when the evidence is only a month, a
+year or contradicts itself the date stays None.
 """
 
 from __future__ import annotations
@@ -253,8 +255,13 @@ class _Similarity:
         stays flat on large collections; their cosine is then computed in full.
         """
         vector = self.vectors.get(article.id, {})
-        rare = sorted((t for t in vector if len(self.index.get(t, ())) <= _MAX_POSTINGS),
-                      key=lambda t: -self.idf[t])[:_QUERY_TERMS]
+        shared = []
+        for term in vector:
+            postings = self.index.get(term, ())
+            others = len(postings) - any(o.id == article.id for o, _ in postings)
+            if 1 <= others <= _MAX_POSTINGS:
+                shared.append(term)
+        rare = sorted(shared, key=lambda t: -self.idf[t])[:_QUERY_TERMS]
         hits: Counter[str] = Counter()
         by_id: dict[str, Article] = {}
         for term in rare:
@@ -290,18 +297,25 @@ def _decide(evidence: _Evidence) -> tuple[dt.date, float, list[str]] | None:
     upper = min((d for d, _ in evidence.upper), default=None)
     if lower_any and upper and upper < lower_any:
         upper = None  # contradictory bounds: trust the content, drop the bound
-    if evidence.copies:
-        cosine, when, why, source_confidence = max(evidence.copies)
-        ok = (lower_any is None or when >= lower_any) and (upper is None or when <= upper)
-        if ok:
-            confidence = 0.55 + 0.3 * min(1.0, (cosine - NEAR_COPY) / (1 - NEAR_COPY))
-            if "quote" in why:
-                confidence += 0.05
-            notes.append(why)
-            if lower_day:
-                notes.append(f"latest event it reports: {lower_day.isoformat()}")
-            return when, round(min(confidence, 0.85, source_confidence), 2), notes
-        notes.append(f"ignored: {why} (outside the article's own bounds)")
+    copies = [c for c in evidence.copies
+              if (lower_any is None or c[1] >= lower_any) and (upper is None or c[1] <= upper)]
+    for _, _, why, _ in evidence.copies:
+        if not any(why == c[2] for c in copies):
+            notes.append(f"ignored: {why} (outside the article's own bounds)")
+    if copies:
+        cosine, when, why, source_confidence = max(copies)
+        # Syndicated copies run the same day or a day later: never quite certain.
+        confidence = 0.55 + 0.2 * min(1.0, (cosine - NEAR_COPY) / (1 - NEAR_COPY))
+        others = {c[1] for c in copies if c[1] != when}
+        if others:
+            when = min(others | {when})  # the earliest telling bounds the story's first run
+            confidence -= 0.15
+            notes.append("copies are dated " + ", ".join(
+                sorted(d.isoformat() for d in others | {when})))
+        notes.insert(0, why)
+        if lower_day:
+            notes.append(f"latest event it reports: {lower_day.isoformat()}")
+        return when, round(min(confidence, 0.75, source_confidence), 2), notes
     if lower_day is None:
         return None
     snippet = next(s for d, p, s in evidence.lower if d == lower_day and p is Precision.DAY)
@@ -309,16 +323,23 @@ def _decide(evidence: _Evidence) -> tuple[dt.date, float, list[str]] | None:
         return None  # a later month or year is mentioned: the day is not the latest event
     if evidence.later_vague:
         return None  # "until at least June" after "January 14": the story runs later
-    confidence = 0.4
+    # Reports usually run the day of the latest event or the day after: alone, that
+    # event is a guess; an upper bound (a comment, an announced date) narrows it.
+    guessed_year = "(a " in snippet  # the year came from the weekday, not the text
+    confidence = 0.35 if guessed_year else 0.4
     notes.append(f"latest event it reports: {snippet!r} = {lower_day.isoformat()}")
     if upper is not None:
         gap = (upper - lower_day).days
         notes.append(f"published by {upper.isoformat()} at the latest")
-        if gap <= 1:
-            confidence = 0.6
+        if gap <= 0:
+            confidence = 0.7
+        elif gap == 1:
+            confidence = 0.55
         elif gap <= 3:
             confidence = 0.45
-    return lower_day, confidence, notes
+        if guessed_year:
+            confidence -= 0.05
+    return lower_day, round(confidence, 2), notes
 
 
 def infer_publication_date(article: Article, similarity: _Similarity | None = None,

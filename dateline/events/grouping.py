@@ -254,12 +254,16 @@ def _finer_match(cluster: list[int], candidates: list[list[int]], mentions: list
                  similarity: MentionSimilarity, params: GroupingParams) -> list[int] | None:
     """The finer-dated cluster inside this cluster's period that it clearly retells."""
     articles = {mentions[i].article_id for i in cluster}
-    best, best_score = None, params.attach_threshold
-    for candidate in candidates:
-        # An article that dates the event precisely elsewhere would not also say "in March".
-        if articles & {mentions[i].article_id for i in candidate}:
-            continue
-        score = float(similarity.cross(cluster, candidate).mean())
+    # An article that dates the event precisely elsewhere would not also say "in March".
+    eligible = [c for c in candidates if not articles & {mentions[i].article_id for i in c}]
+    if not eligible:
+        return None
+    columns = [i for candidate in eligible for i in candidate]
+    block = similarity.cross(cluster, columns).mean(axis=0)
+    best, best_score, offset = None, params.attach_threshold, 0
+    for candidate in eligible:
+        score = float(block[offset:offset + len(candidate)].mean())
+        offset += len(candidate)
         if score > best_score:
             best, best_score = candidate, score
     return best

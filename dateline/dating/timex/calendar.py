@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from types import MappingProxyType
 
 MIN_YEAR = 1
 MAX_YEAR = 9999
@@ -25,7 +26,7 @@ VALUE_RE = re.compile(
     r"|P\d+Y\d+M|PT\d+H\d+M|P\d+D(?:T\d+H)?)\Z"
 )
 
-SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
+SEASON_MONTH = MappingProxyType({"SP": 4, "SU": 7, "FA": 10, "WI": 1})
 
 
 def valid_value(value: str) -> bool:
@@ -116,6 +117,9 @@ def fmt_at(date: dt.date, unit: str) -> str:
     return fmt_year(date)
 
 
-UNRESOLVED = {"D": "XXXX-XX-XX", "H": "XXXX-XX-XX", "MI": "XXXX-XX-XX", "S": "XXXX-XX-XX",
-              "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
-              "Y": "XXXX", "DE": "XXXX", "CE": "XXXX"}
+# What a relative expression of each unit becomes when nothing anchors it.
+UNRESOLVED = MappingProxyType({
+    "D": "XXXX-XX-XX", "H": "XXXX-XX-XX", "MI": "XXXX-XX-XX", "S": "XXXX-XX-XX",
+    "W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX",
+    "Y": "XXXX", "DE": "XXXX", "CE": "XXXX",
+})

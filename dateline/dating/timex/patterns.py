@@ -7,6 +7,8 @@ literal words and bounded repetitions only, so matching costs bounded time per c
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from .lexicon import ORDINALS
 
@@ -41,7 +43,7 @@ SEASON = r"(?:spring|summer|fall|autumn|winter)"
 
 FLAGS = re.IGNORECASE
 
-RULES: dict[str, re.Pattern[str]] = {
+_RULES_TABLE: dict[str, re.Pattern[str]] = {
     "iso": re.compile(
         r"(?<![\w.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
         r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?(?![\w-])"),
@@ -159,7 +161,7 @@ PREFIX = re.compile(
     r"|about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than"
     r"|under|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than|within|fewer\s+than"
     r"|just\s+over|just\s+under|well\s+over|as\s+(?:many|much|long)\s+as)(?:\s+|-))\Z", FLAGS)
-PREFIX_MOD = {
+_PREFIX_MOD_TABLE = {
     "early": "START", "late": "END", "mid": "MID", "earlier": "START", "later": "END",
     "the end of": "END",
     "the beginning of": "START", "the start of": "START", "the middle of": "MID",
@@ -185,23 +187,34 @@ WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 
 # Rules whose matches always contain a cheap trigger: they only run in a window around
 # each trigger (chars before, chars after), which keeps tagging fast on long texts.
-_UNIT_TRIGGER = re.compile(
-    r"(?i)\b(?:second|minute|hour|day|week|fortnight|month|year|decade|centur|quarter)")
-TRIGGERS: dict[str, tuple[re.Pattern[str], int, int]] = {
-    "ago": (re.compile(r"(?i)\b(?:ago|earlier|later|from\s+now|hence|back|previously)\b"),
-            90, 2),
+# Triggers are lower-case patterns run over the lower-cased text (no IGNORECASE cost).
+_UNIT_TRIGGER = (r"\b(?:second|minute|hour|day|week|fortnight|month|year|decade|centur"
+                 r"|quarter)")
+_MONTH_TRIGGER = (r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_TRIGGER_SOURCES_TABLE: dict[str, tuple[str, int, int]] = {
+    "ago": (r"\b(?:ago|earlier|later|from\s+now|hence|back|previously)\b", 90, 2),
     "duration": (_UNIT_TRIGGER, 60, 16),
-    "set": (re.compile(r"(?i)\b(?:every|each|per|daily|weekly|monthly|yearly|hourly|nightly"
-                       r"|biweekly|once|twice|thrice|times)\b"), 40, 60),
-    "decade": (re.compile(r"(?i)0'?s\b|ties\b"), 20, 5),
-    "century": (re.compile(r"(?i)centur"), 40, 10),
-    "quarter": (re.compile(r"(?i)quarter|\bQ[1-4]\b"), 40, 40),
-    "rel": (re.compile(r"(?i)\b(?:second|minute|hour|day|week|fortnight|month|year|decade"
-                       r"|centur|quarter|morning|afternoon|evening|night)"), 40, 20),
-    "recent": (re.compile(r"(?i)\b(?:years|months|weeks|days|decades|hours|quarters)\b"),
-               30, 1),
-    "season": (re.compile(r"(?i)spring|summer|fall|autumn|winter"), 20, 20),
-    "half": (re.compile(r"(?i)half"), 20, 40),
+    "set": (r"\b(?:every|each|per|daily|weekly|monthly|yearly|hourly|nightly|biweekly|once"
+            r"|twice|thrice|times)\b", 40, 60),
+    "decade": (r"0'?s\b|ties\b", 20, 5),
+    "century": (r"centur", 40, 10),
+    "quarter": (r"quarter|\bq[1-4]\b", 40, 40),
+    "rel": (r"\b(?:second|minute|hour|day|week|fortnight|month|year|decade|centur|quarter"
+            r"|morning|afternoon|evening|night)", 40, 20),
+    "recent": (r"\b(?:years|months|weeks|days|decades|hours|quarters)\b", 30, 1),
+    "season": (r"spring|summer|fall|autumn|winter", 20, 20),
+    "half": (r"half", 20, 40),
+    "monthdate": (_MONTH_TRIGGER, 40, 24),
+    "weekday": (r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", 30, 24),
+    "theyear": (r"\byear\b", 20, 2),
+}
+_TRIGGERS_TABLE: dict[str, tuple[re.Pattern[str], int, int]] = {
+    name: (re.compile(source), before, after)
+    for name, (source, before, after) in _TRIGGER_SOURCES_TABLE.items()
+}
+_TRIGGERS_ANYCASE_TABLE: dict[str, tuple[re.Pattern[str], int, int]] = {
+    name: (re.compile(source, re.IGNORECASE), before, after)
+    for name, (source, before, after) in _TRIGGER_SOURCES_TABLE.items()
 }
 
 _UNIT_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year",
@@ -209,7 +222,7 @@ _UNIT_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", 
 _PLURALS = ("years", "months", "weeks", "days", "decades", "hours", "minutes", "centuries")
 # A rule can only match if one of these substrings occurs in the lower-cased text; the
 # check is a C-level substring search, far cheaper than scanning with the rule itself.
-GATES: dict[str, tuple[str, ...]] = {
+_GATES_TABLE: dict[str, tuple[str, ...]] = {
     "fiscal": ("fiscal", "fy"),
     "century": ("centur",),
     "decade": ("0s", "0's", "ties"),
@@ -238,3 +251,11 @@ GATES: dict[str, tuple[str, ...]] = {
     "clock": (":", "m.", "am", "pm", "noon", "midnight", "a.m", "p.m"),
     "iso": ("-",),
 }
+
+# Read-only views: the tables are constants shared by every call.
+RULES: Mapping = MappingProxyType(_RULES_TABLE)
+PREFIX_MOD: Mapping = MappingProxyType(_PREFIX_MOD_TABLE)
+TRIGGER_SOURCES: Mapping = MappingProxyType(_TRIGGER_SOURCES_TABLE)
+TRIGGERS: Mapping = MappingProxyType(_TRIGGERS_TABLE)
+TRIGGERS_ANYCASE: Mapping = MappingProxyType(_TRIGGERS_ANYCASE_TABLE)
+GATES: Mapping = MappingProxyType(_GATES_TABLE)

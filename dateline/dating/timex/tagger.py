@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from dateline.model import Timex
 
@@ -37,6 +38,7 @@ from .patterns import (
     PREFIX_MOD,
     RULES,
     TRIGGERS,
+    TRIGGERS_ANYCASE,
     WORD_AFTER,
     WORD_BEFORE,
 )
@@ -931,7 +933,7 @@ def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
 
 
-_HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
+_HOLIDAYS: Mapping[str, Callable[[int], dt.date]] = MappingProxyType({
     "christmas eve": lambda y: dt.date(y, 12, 24), "christmas": lambda y: dt.date(y, 12, 25),
     "christmas day": lambda y: dt.date(y, 12, 25),
     "new year's day": lambda y: dt.date(y, 1, 1), "new year's eve": lambda y: dt.date(y, 12, 31),
@@ -942,7 +944,7 @@ _HOLIDAYS: dict[str, Callable[[int], dt.date]] = {
     "thanksgiving day": lambda y: _nth_weekday(y, 11, 4, 4),
     "labor day": lambda y: _nth_weekday(y, 9, 1, 1),
     "memorial day": lambda y: _nth_weekday(y, 5, 1, -1),
-}
+})
 
 
 def h_holiday(m: re.Match[str], text: str) -> Cand | None:
@@ -991,7 +993,7 @@ def h_weekend(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", resolve)
 
 
-HANDLERS: dict[str, Handler] = {
+_HANDLER_TABLE: dict[str, Handler] = {
     "iso": h_iso, "slash": h_slash, "compact": h_compact, "monthdate": h_monthdate,
     "year": h_year, "decade": h_decade, "century": h_century, "fiscal": h_fiscal,
     "quarter": h_quarter, "thequarter": h_thequarter, "half": h_half, "season": h_season,
@@ -1001,7 +1003,8 @@ HANDLERS: dict[str, Handler] = {
     "spelled": h_spelled, "holiday": h_holiday, "yearend": h_yearend, "weekend": h_weekend,
 }
 # Earlier rules win ties between equally long candidates.
-PRIORITY = {name: index for index, name in enumerate(HANDLERS)}
+HANDLERS: Mapping[str, Handler] = MappingProxyType(_HANDLER_TABLE)
+PRIORITY: Mapping[str, int] = MappingProxyType({name: index for index, name in enumerate(HANDLERS)})
 
 
 # --------------------------------------------------------------------------- driver
@@ -1018,15 +1021,17 @@ def _windows(text: str, trigger: re.Pattern[str], before: int, after: int) -> li
     return spans
 
 
-def _matches(name: str, pattern: re.Pattern[str], text: str,
-             window_cache: dict[tuple[int, int, int], list[tuple[int, int]]]
-             ) -> list[re.Match[str]]:
-    trigger = TRIGGERS.get(name)
-    if trigger is None:
+def _matches(name: str, pattern: re.Pattern[str], text: str, lower: str | None,
+             window_cache: dict[str, list[tuple[int, int]]]) -> list[re.Match[str]]:
+    """All matches of one rule, searched only near its trigger words when it has some."""
+    if name not in TRIGGERS:
         return list(pattern.finditer(text))
-    key = (id(trigger[0]), trigger[1], trigger[2])
+    # Lower-casing can change lengths for a few characters; then search case-insensitively.
+    trigger, before, after = TRIGGERS[name] if lower is not None else TRIGGERS_ANYCASE[name]
+    key = trigger.pattern + f"/{before}/{after}"
     if key not in window_cache:
-        window_cache[key] = _windows(text, *trigger)
+        window_cache[key] = _windows(lower if lower is not None else text, trigger, before,
+                                     after)
     found: list[re.Match[str]] = []
     for lo, hi in window_cache[key]:
         found.extend(pattern.finditer(text, lo, hi))
@@ -1036,13 +1041,15 @@ def _matches(name: str, pattern: re.Pattern[str], text: str,
 def _propose(text: str) -> list[Cand]:
     cands: list[Cand] = []
     lower = text.lower()
-    window_cache: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+    same_length = len(lower) == len(text)
+    window_cache: dict[str, list[tuple[int, int]]] = {}
     for name, pattern in RULES.items():
         gate = GATES.get(name)
         if gate is not None and not any(word in lower for word in gate):
             continue
         handler = HANDLERS[name]
-        for match in _matches(name, pattern, text, window_cache):
+        for match in _matches(name, pattern, text, lower if same_length else None,
+                              window_cache):
             if match.end() <= match.start():
                 continue
             cand = handler(match, text)
