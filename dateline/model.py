@@ -168,6 +168,17 @@ class Mention:
     entities: list[Entity] = field(default_factory=list)
     future: bool = False  # scheduled / announced rather than already happened
     context: str = ""  # the article's title and lead: which story the sentence belongs to
+    continues: int | None = None  # no date of its own: index of the dated sentence it follows
+    bounding: bool = False  # a coarse date after "since"/"until": a state's edge, not an event
+
+    @property
+    def inherited(self) -> bool:
+        return self.continues is not None
+
+    @property
+    def supporting(self) -> bool:
+        """Can add a source to an event, but never makes an event alone."""
+        return self.inherited or self.bounding
 
 
 @dataclass

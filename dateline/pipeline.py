@@ -82,7 +82,7 @@ def process_articles(articles: list[Article], config: Config,
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days)
     clusters = group_mentions(mentions, params)
-    events = [make_event(cluster) for cluster in clusters]
+    events = [event for cluster in clusters if (event := make_event(cluster)) is not None]
     if config.query:
         events = filter_events(events, config.query)
     limit = config.max_events or default_max_events(len(articles))

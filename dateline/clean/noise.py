@@ -150,14 +150,15 @@ _SOCIAL_TEXT = (
 )
 _SOCIAL_WORDS = frozenset(_SOCIAL_TEXT.split())
 _NAME = r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
+_ASIDE = r"(?: \([^)]{1,40}\))?"  # "Jane Roe (@janeroe) covers ..."
 _BIO_RE = re.compile(
     r"(?i:^\W*about the authors?\b|\bfollow (?:him|her|them|me) on\b|\bcan be reached "
     r"(?:at|by)\b|\b(?:contact|email|e-mail|reach) (?:him|her|them|the (?:author|reporter|"
     r"writer)) at\b)|"
-    rf"^{_NAME} (?:is|was) (?:an?|the|{_NAME}['’]s?) (?:[\w'’-]+ ){{0,4}}(?:reporter|"
+    rf"^\W*{_NAME}{_ASIDE} (?:is|was) (?:an?|the|{_NAME}['’]s?) (?:[\w'’-]+ ){{0,4}}(?:reporter|"
     r"writer|correspondent|journalist|editor|columnist|contributor|freelancer|producer|"
     r"photographer)\b.*\b(?:for|at|with|based|covers?|covering|joined|writes)\b|"
-    rf"^{_NAME} (?:writes|reports|covers|has covered|has written) (?:about |on |for )?"
+    rf"^\W*{_NAME}{_ASIDE} (?:writes|reports|covers|has covered|has written) (?:about |on |for )?"
     r"[\w ,'’&-]{3,80}\b(?:for|at) (?:the )?[A-Z]",
 )
 _CAPTION_RES = tuple(
@@ -424,9 +425,9 @@ def _weak_score(line: _Line, index: int, position: float, stats: _CollectionStat
         evidence.append((0.6, "repeated boilerplate"))
     if _LINKISH_RE.search(text):
         evidence.append((0.7, "link"))
-    if (len(_SEPARATORS_RE.findall(text)) >= 2 or len(_WIDE_GAP_RE.findall(text)) >= 2) \
-            and n <= 20:
-        evidence.append((1.1, "navigation"))
+    gaps = len(_WIDE_GAP_RE.findall(text))
+    if (len(_SEPARATORS_RE.findall(text)) >= 2 or gaps >= 2) and n <= 20:
+        evidence.append((1.6 if gaps >= 3 else 1.1, "navigation"))
     if text.isupper() and n <= 6 and not _DATELINE_PREFIX_RE.match(text):
         evidence.append((0.5, "menu heading"))
     if n <= 3 and not _SENTENCE_END_RE.search(text):
@@ -479,6 +480,8 @@ def _title_score(lines: list[_Line], i: int, index: int, stats: _CollectionStats
     line = lines[i]
     n = len(line.words)
     score = 1.0 if n >= 4 else (0.2 if n == 3 else -0.8)
+    if n >= 6:
+        score += 0.3  # taglines and labels are short; headlines say something
     if stats.head_repeats(index, line.norm) >= 1 or stats.repeats(index, line.norm) >= 2:
         score -= 3.0
     lowered = [w.lower() for w in line.words]
@@ -491,17 +494,27 @@ def _title_score(lines: list[_Line], i: int, index: int, stats: _CollectionStats
         score -= 0.5
     if _SEPARATORS_RE.search(line.text):
         score -= 0.5
+    if i > 0 and len(lines[i - 1].words) >= 4 and not lines[i - 1].text.isupper() and \
+            lines[i - 1].para == line.para and _looks_like_headline(lines[i - 1]):
+        score -= 0.4  # right under another headline-like line: the standfirst
     if len(_WIDE_GAP_RE.findall(line.text)) >= 2:
         score -= 1.5  # "News  Sports  Business": a menu bar copied with its spacing
     if _INNER_SENTENCE_RE.search(line.text):
         score -= 1.0  # two sentences: a notice or a blurb, not a headline
-    for j in range(i + 1, min(i + 4, len(lines))):
+    decks = 0
+    for j in range(i + 1, min(i + 5, len(lines))):
         below = lines[j]
         if _dated(below) or (_BYLINE_RE.match(below.text) and len(below.words) <= 14):
-            score += 1.5
+            score += 1.5 - 0.3 * decks
+            break
+        if _NAME_LINE_RE.match(below.text) and j == i + 1 + decks and n >= 5 and \
+                len(below.words) <= 3:
+            score += 0.8 - 0.3 * decks  # the author's name right under the headline
             break
         if len(below.words) >= 4 and _looks_like_headline(below):
-            break  # another headline candidate sits closer to the date line
+            decks += 1  # a standfirst may sit between headline and byline, but only one
+            if decks > 1:
+                break
     if i + 1 < len(lines) and len(_SEPARATORS_RE.findall(lines[i + 1].text)) >= 2:
         score -= 0.7  # right above the menu bar: the masthead's tagline
     if body_start is not None and 0 < body_start - i <= 5:
@@ -558,7 +571,10 @@ def _teaser_item(line: _Line, story: set[str]) -> bool:
 
 
 def _teaser_blocks(lines: list[_Line], start: int, story: set[str]) -> set[int]:
-    """Paragraphs made of a short heading and short headline-like lines: teaser lists."""
+    """Paragraphs made of a short heading and short headline-like lines: teaser lists.
+
+    ``start`` is where the story begins (its first paragraph, or the headline).
+    """
     found: set[int] = set()
     i = start + 1
     while i < len(lines):
@@ -569,11 +585,11 @@ def _teaser_blocks(lines: list[_Line], start: int, story: set[str]) -> set[int]:
         items = fillers = 0
         for k in block:
             line = lines[k]
-            if _teaser_item(line, story):
-                items += 1
-            elif (not line.keep or _dated(line) or _RELATIVE_TIME_RE.match(line.text)
-                  or _strong_reason(line)):
+            if (not line.keep or _dated(line) or _RELATIVE_TIME_RE.match(line.text)
+                    or _strong_reason(line)):
                 fillers += 1
+            elif _teaser_item(line, story):
+                items += 1
             elif k == i and len(line.words) <= 8 and (
                     not _SENTENCE_END_RE.search(line.text) or line.text.endswith(":")):
                 fillers += 1  # the block's heading
@@ -631,6 +647,8 @@ def _author_names(lines: list[_Line], start: int, body_start: int) -> list[str]:
         if m:
             text = re.sub(r"^\W*(?i:by|written by|words by|reporting by|story by)\s+", "", text)
             text = re.split(r"\s*[,|/–—]\s*|\s+and\s+", text)[0]
+        elif _dated(line):
+            text = re.split(r"\s[|•·—–/,]\s|,\s", text)[0]
         if _NAME_LINE_RE.match(text) and len(text.split()) >= 2:
             names.append(text)
     return names
@@ -683,7 +701,8 @@ def clean_article(article: Article, index: int, stats: _CollectionStats) -> None
     authors = _author_names(lines, start, body_start) if copied_page else []
 
     story = _story_words(lines[start:], article.title)
-    teasers = _teaser_blocks(lines, start, story) if copied_page else set()
+    first_story = body_start - 1 if body_start < len(lines) else start
+    teasers = _teaser_blocks(lines, first_story, story) if copied_page else set()
     total = len(lines)
     zone: str | None = None
     strong_zone = False
@@ -725,8 +744,9 @@ def clean_article(article: Article, index: int, stats: _CollectionStats) -> None
             continue
         if extracted:
             continue
-        if authors and i > body_start and i / total > 0.5 and len(line.words) <= 80 and \
-                any(text.startswith(name + " ") for name in authors):
+        if i > body_start and i / total > 0.5 and len(line.words) <= 80 and (
+                any(text.lstrip("—–-• ").startswith(name + " ") for name in authors)
+                or (i / total > 0.6 and _BIO_RE.search(text))):
             line.keep, line.reason = False, "author bio"
             continue
         score, why = _weak_score(line, index, i / total, stats, story)

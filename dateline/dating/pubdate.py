@@ -44,6 +44,8 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_RE = re.compile(r"\d")
+_READ_TIME_RE = re.compile(r"\b\d+\s*(?:min|minute)s?\.?\s+read\b", re.IGNORECASE)
+_NAME_SEPARATOR_RE = re.compile(r"\s[|•·—–/]\s")
 _SENTENCE_RE = re.compile(r"\w[.!?][\"'”’)]*\s*$")  # ends like a sentence
 _RFC_RE = re.compile(r"^\s*(?:\w{3},\s*)?(\d{1,2})\s+(\w{3})\w*\s+(\d{4})", re.IGNORECASE)
 _COMPACT_RE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T.*)?\s*$")
@@ -210,8 +212,13 @@ def is_date_line(line: str) -> bool:
         rest = rest[: d.start] + " " + rest[d.end :]
     if _BYLINE_RE.match(line):
         return len(rest.split()) <= 12
-    rest = _DATE_LINE_FILLER.sub(" ", rest)
-    return len(_WORD_RE.findall(rest)) <= 2
+    rest = _DATE_LINE_FILLER.sub(" ", _READ_TIME_RE.sub(" ", rest))
+    words = _WORD_RE.findall(rest)
+    if len(words) <= 2:
+        return True
+    # "Jane Roe • March 3, 2019": an author's name set off from the date by a separator
+    return (len(words) <= 4 and _NAME_SEPARATOR_RE.search(line) is not None
+            and all(w[:1].isupper() for w in words))
 
 
 @dataclass

@@ -79,7 +79,7 @@ def _near_date(mention: Mention, window: int = NEAR_DATE_WORDS) -> list[str]:
     "talks in Geneva on Tuesday"), weighted beyond the rest of the sentence."""
     text = mention.sentence
     start, end = mention.timex.start, mention.timex.end
-    if not (0 <= start <= end <= len(text)):
+    if mention.inherited or text[start:end] != mention.timex.text:
         return []
     before = _WORD.findall(text[:start])[-window:]
     after = _WORD.findall(text[end:])[:window]
@@ -218,8 +218,24 @@ def _cluster_block(indices: list[int], mentions: list[Mention],
 
 def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
                    ) -> list[list[Mention]]:
-    """Cluster mentions into events; every mention lands in exactly one cluster."""
-    params = params or GroupingParams()
+    """Cluster mentions into events; every mention lands in exactly one cluster.
+
+    Mentions that state a date are clustered; a mention that only continues a dated
+    sentence follows that sentence into its cluster.
+    """
+    stated = [m for m in mentions if not m.inherited]
+    clusters = _group_stated(stated, params or GroupingParams())
+    home = {(m.article_id, m.sentence_index, m.date): k
+            for k, cluster in enumerate(clusters) for m in cluster}
+    for mention in mentions:
+        if mention.inherited:
+            key = (mention.article_id, mention.continues, mention.date)
+            if key in home:
+                clusters[home[key]].append(mention)
+    return clusters
+
+
+def _group_stated(mentions: list[Mention], params: GroupingParams) -> list[list[Mention]]:
     similarity = MentionSimilarity(mentions)
     by_precision: dict[Precision, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):

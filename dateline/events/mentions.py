@@ -12,14 +12,19 @@ import re
 from dataclasses import dataclass
 
 from dateline.dating.timex import to_fuzzy_date
-from dateline.model import Article, Entity, Mention, Sentence, Timex
+from dateline.model import Article, Entity, FuzzyDate, Mention, Precision, Sentence, Timex
 from dateline.nlp import entities_only
 
-# A date right after one of these words bounds a period instead of dating an event.
+# A date right after one of these words bounds a period or sets a deadline instead of
+# dating an event. After "since" or "until" a precise day dates an event (the start of
+# what has lasted since: "suspended since July 24"); a month, season or year mostly
+# bounds a state ("since last autumn, I check the canal"), so such a mention can
+# support an event that other sentences report but never makes one alone.
 _BOUNDING_WORDS = re.compile(
-    r"\b(?:since|until|till|through|throughout|by|from|as of|before|ever since|up to)\s*$",
+    r"\b(?:through|throughout|by|from|as of|before|up to|between|within)\s*$",
     re.IGNORECASE,
 )
+_INTERVAL_WORDS = re.compile(r"\b(?:since|until|till)\s*$", re.IGNORECASE)
 _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|is due to|are due to|scheduled|expected to|plans? to|"
     r"planned|set to|is going to|are going to|upcoming|next)\b",
@@ -48,10 +53,9 @@ class UndatedItem:
                 "expression": self.expression, "reason": self.reason}
 
 
-def _anchors_event(sentence: Sentence, timex: Timex) -> bool:
-    if timex.type not in ("DATE", "TIME"):
-        return False
-    return not _BOUNDING_WORDS.search(sentence.text[: timex.start])
+def _bounds_state(sentence: Sentence, timex: Timex, date: FuzzyDate) -> bool:
+    return (date.precision is not Precision.DAY
+            and bool(_INTERVAL_WORDS.search(sentence.text[: timex.start])))
 
 
 def _reads_as_report(text: str) -> bool:
@@ -66,31 +70,59 @@ def _is_future(sentence: str) -> bool:
 
 
 def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]]:
-    """Turn an article's dated sentences into mentions (entities are added later)."""
+    """Turn an article's dated sentences into mentions (entities are added later).
+
+    A report sentence with no date of its own that directly follows a dated sentence
+    continues its story ("The talks ended at midnight." after "They met on Tuesday.");
+    it becomes an inherited mention that can join that event but never makes one.
+    """
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
     lead = " ".join(s.text for s in article.sentences[:_LEAD_SENTENCES])
     context = f"{article.title or ''}\n{lead}"
+    previous: Mention | None = None
     for sentence in article.sentences:
         if not _reads_as_report(sentence.text):
+            previous = None
             continue
-        seen_dates = set()
-        for timex in sentence.timexes:
-            if not _anchors_event(sentence, timex):
-                continue
-            date = to_fuzzy_date(timex) if timex.anchored else None
-            if date is None:
-                if not timex.anchored:
-                    undated.append(UndatedItem(
-                        article.id, sentence.text, timex.text,
-                        "relative date in an article whose publication date is unknown"))
-                continue
-            if date in seen_dates:
-                continue
-            seen_dates.add(date)
-            mentions.append(Mention(article.id, sentence.index, sentence.text, date, timex,
-                                    future=_is_future(sentence.text), context=context))
+        own = _explicit_mentions(article, sentence, context, undated)
+        if own:
+            mentions.extend(own)
+            previous = own[0]
+        elif previous is not None and not sentence.timexes and not _starts_paragraph(
+                article.text, sentence):
+            mentions.append(Mention(article.id, sentence.index, sentence.text, previous.date,
+                                    previous.timex, future=previous.future, context=context,
+                                    continues=previous.sentence_index))
+        else:
+            previous = None
     return mentions, undated
+
+
+def _starts_paragraph(text: str, sentence: Sentence) -> bool:
+    return "\n\n" in text[max(0, sentence.start - 3):sentence.start]
+
+
+def _explicit_mentions(article: Article, sentence: Sentence, context: str,
+                       undated: list[UndatedItem]) -> list[Mention]:
+    found: list[Mention] = []
+    for timex in sentence.timexes:
+        if timex.type not in ("DATE", "TIME"):
+            continue
+        if _BOUNDING_WORDS.search(sentence.text[: timex.start]):
+            continue
+        if not timex.anchored:
+            undated.append(UndatedItem(
+                article.id, sentence.text, timex.text,
+                "relative date in an article whose publication date is unknown"))
+            continue
+        date = to_fuzzy_date(timex)
+        if date is None or any(m.date == date for m in found):
+            continue
+        found.append(Mention(article.id, sentence.index, sentence.text, date, timex,
+                             future=_is_future(sentence.text), context=context,
+                             bounding=_bounds_state(sentence, timex, date)))
+    return found
 
 
 def attach_entities(mentions: list[Mention], nlp, batch_size: int = 64) -> None:

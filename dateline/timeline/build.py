@@ -16,11 +16,19 @@ def default_max_events(article_count: int) -> int:
     return max(40, round(12 * math.sqrt(article_count)))
 
 
-def make_event(mentions: list[Mention]) -> Event:
-    """One event from a cluster: date by majority, summary and title from a source."""
-    date, conflicts = resolve_date(mentions)
+def make_event(mentions: list[Mention]) -> Event | None:
+    """One event from a cluster: date by majority, summary and title from a source.
+
+    None when no sentence of the cluster reports the event with a date of its own:
+    supporting sentences (continuations of a dated sentence, "since last autumn") add
+    sources to an event but never make one alone.
+    """
+    stated = [m for m in mentions if not m.supporting]
+    if not stated:
+        return None
+    date, conflicts = resolve_date(stated)
     # Summaries come from sources that state the chosen date, so the text and date agree.
-    agreeing = [m for m in mentions if m.date == date] or mentions
+    agreeing = [m for m in stated if m.date == date] or stated
     best = representative(agreeing)
     sources = []
     seen = set()
@@ -30,8 +38,8 @@ def make_event(mentions: list[Mention]) -> Event:
             seen.add(key)
             sources.append(Source(mention.article_id, mention.sentence))
     articles = {m.article_id for m in mentions}
-    score = (len(articles) + 0.1 * len(mentions)
-             + 0.3 * any(m.sentence_index < 3 for m in mentions)
+    score = (len(articles) + 0.1 * len(stated)
+             + 0.3 * any(m.sentence_index < 3 for m in stated)
              + 0.2 * (2 - date.precision.rank))
     return Event(id="", date=date, title=title_by_patterns(best), summary=best.sentence,
                  mentions=mentions, sources=sources, score=round(score, 3),

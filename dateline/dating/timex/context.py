@@ -52,18 +52,68 @@ _SOON_BEFORE = re.compile(r"(?i)\bas\s+(?:soon|early)\s+as\s+\Z")
 _FALSE_FRIENDS = re.compile(r"(?i)(?:next|set)\s+(?:to|aside|up|off|out)\b|set\b")
 
 
+_BE_PASSIVE = frozenset({"be", "been", "being", "is", "are", "am", "'s"})
+_PERFECT = frozenset({"has", "have", "had"})
+# Past auxiliaries that only report a plan ("was expected to", "were planning"): the
+# following word decides, so the auxiliary itself is no cue.
+_PLAN_WORDS = frozenset({"expected", "scheduled", "due", "set", "going", "planning",
+                         "slated", "supposed", "planned", "poised", "to"})
+_PAST_AUX = frozenset({"was", "were"})
+_PRESENT_AUX = frozenset({"is", "are", "am"})
+_WEAK_REACH = 50
+_PLAN_NOUNS = frozenset({"plan", "plans"})
+
+
+def _group_cue(words: list[str], index: int) -> tuple[str, bool, int] | None:
+    """(direction, strong, weight) of word ``index`` read with its neighbours.
+
+    A light verb-group reading instead of a POS tagger: passive and perfect participles
+    defer to their auxiliary ("would be paid" is future, "is being traded" present),
+    "was expected to" / "is to" announce a future, "plans" counts only as "plans to",
+    and bare "-ed" forms weigh less than auxiliaries (they are often adjectives:
+    "markets untouched by", "the planned merger").
+    """
+    word = words[index]
+    lower = word.lower()
+    prev = words[index - 1].lower() if index else ""
+    nxt = words[index + 1].lower() if index + 1 < len(words) else ""
+    if lower in _PAST_AUX and nxt in _PLAN_WORDS:
+        return None  # "was expected to": the scheduling word decides
+    if lower in _PRESENT_AUX and nxt == "to":
+        return FUTURE, True, 3
+    if lower in _PLAN_NOUNS and nxt != "to":
+        return None
+    cue = _cue(word)
+    if cue is None:
+        return None
+    direction, strong = cue
+    if direction == PAST and prev in _BE_PASSIVE and lower not in ("been", "being"):
+        return None  # a passive participle: the auxiliary before it carries the tense
+    if direction == PAST and lower.endswith("ed") and lower not in PAST_IRREGULAR:
+        return direction, strong, 3 if prev in _PERFECT else 4
+    if lower == "would" and prev == "said":
+        return direction, strong, 3
+    return direction, strong, 3
+
+
+_SINCE_BEFORE = re.compile(r"(?i)\b(?:since|ever\s+since)\s+(?:(?:early|late|mid)[\s-]+)?\Z")
+
+
 def tense_near(text: str, start: int, end: int) -> str | None:
     """PAST, FUTURE or None from the cue word nearest to the span within its sentence."""
     if _SOON_BEFORE.search(text, max(0, start - 16), start):
         return FUTURE  # "as soon as Tuesday"
+    if _SINCE_BEFORE.search(text, max(0, start - 20), start):
+        return PAST  # "since March": a time before the clause's reference point
     left, right = sentence_bounds(text, start, end)
+    matches = [m for m in _WORD.finditer(text, left, right)
+               if not start <= m.start() < end]
+    words = [m.group() for m in matches]
     best: tuple[int, str] | None = None
     weak: tuple[int, str] | None = None
-    for match in _WORD.finditer(text, left, right):
-        if start <= match.start() < end:
-            continue
-        cue = _cue(match.group())
-        if cue is None:
+    for index, match in enumerate(matches):
+        group = _group_cue(words, index)
+        if group is None:
             continue
         if match.group() in ("next", "set") and _FALSE_FRIENDS.match(text, match.start()):
             follow = text[match.end():match.end() + 4].lower()
@@ -73,10 +123,11 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         # Cues before the expression are the verb it usually modifies; weigh them closer.
         if match.end() <= start:
             distance = distance * 2 // 3
-        direction, strong = cue
+        direction, strong, weight = group
+        distance = distance * weight // 3
         if strong and (best is None or distance < best[0]):
             best = (distance, direction)
-        elif not strong and (weak is None or distance < weak[0]):
+        elif not strong and distance <= _WEAK_REACH and (weak is None or distance < weak[0]):
             weak = (distance, direction)
     if best is not None:
         return best[1]
