@@ -5,6 +5,7 @@
 set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 if ! command -v chromium >/dev/null 2>&1; then
+  as_root apt-get update -q >&2
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >&2
 fi
 python -c "import playwright" 2>/dev/null || pip install -q "playwright>=1.40" >&2

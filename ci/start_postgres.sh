@@ -10,6 +10,7 @@ PORT="${DATELINE_PG_PORT:-5432}"
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  as_root apt-get update -q >&2
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql >&2
 fi
 VERSION="$(ls /usr/lib/postgresql | sort -V | tail -n1)"

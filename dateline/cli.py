@@ -68,6 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     eval_timex.add_argument("paths", nargs="+", metavar="DIR_OR_FILE")
     eval_timex.add_argument("--errors", action="store_true", help="list every error")
     eval_timex.set_defaults(handler=_command_eval_timex)
+
+    from dateline.store.commands import add_store_commands
+
+    add_store_commands(commands)
     return parser
 
 

@@ -194,3 +194,18 @@ def test_header_date_far_above_the_headline_is_not_trusted():
            "brought down power lines across the north end.\n")
     art = _dated(raw, title="Gales leave island without power for two days")
     assert art.published is None or art.published_confidence <= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "Jane Roe • March 3, 2019 • 4 min read",
+    "Published Jan. 22, 2019 9:41 p.m. ET | Updated Jan. 23, 2019 7:02 a.m. ET",
+])
+def test_more_date_line_shapes(text: str):
+    assert is_date_line(text)
+
+
+def test_a_dated_sentence_near_the_headline_is_not_the_date_line():
+    art = _dated("Council approves harbour plan\n\n"
+                 "Construction will start on 1 June 2020.\n\n"
+                 "The council approved the plan after a long debate about its cost.\n")
+    assert art.published is None

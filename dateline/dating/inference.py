@@ -255,12 +255,8 @@ class _Similarity:
         stays flat on large collections; their cosine is then computed in full.
         """
         vector = self.vectors.get(article.id, {})
-        shared = []
-        for term in vector:
-            postings = self.index.get(term, ())
-            others = len(postings) - any(o.id == article.id for o, _ in postings)
-            if 1 <= others <= _MAX_POSTINGS:
-                shared.append(term)
+        # the index holds dated articles only, so the (undated) query is never in it
+        shared = [t for t in vector if 1 <= len(self.index.get(t, ())) <= _MAX_POSTINGS]
         rare = sorted(shared, key=lambda t: -self.idf[t])[:_QUERY_TERMS]
         hits: Counter[str] = Counter()
         by_id: dict[str, Article] = {}

@@ -2,12 +2,21 @@
 
 ``open_store`` opens (creating and migrating) a database; ``add`` ingests new articles and
 re-groups only the events they touch; ``timeline`` renders the stored events like a
-fresh build.
+fresh build. Names are imported on first use, so that registering the store's CLI
+commands does not load the NLP stack.
 """
 
-from dateline.store.db import Store, StoreError, default_db_path, open_store
-from dateline.store.incremental import AddResult, add, add_articles
-from dateline.store.query import EventQuery, timeline
+from importlib import import_module
 
-__all__ = ["AddResult", "EventQuery", "Store", "StoreError", "add", "add_articles",
-           "default_db_path", "open_store", "timeline"]
+_HOMES = {
+    "Store": "db", "StoreError": "db", "default_db_path": "db", "open_store": "db",
+    "AddResult": "incremental", "add": "incremental", "add_articles": "incremental",
+    "EventQuery": "query", "timeline": "query",
+}
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(import_module(f"dateline.store.{_HOMES[name]}"), name)
+    raise AttributeError(f"module 'dateline.store' has no attribute {name!r}")

@@ -9,8 +9,6 @@ from collections.abc import Mapping
 
 from dateline.model import Article, Entity, Event, FuzzyDate, Mention, Precision, Source, Timex
 
-_HAS_CONTEXT = "context" in Mention.__dataclass_fields__
-
 
 def content_hash(raw_text: str) -> str:
     """Identity of an article in the store: SHA-256 of its raw text."""
@@ -92,7 +90,8 @@ def mention_row(mention: Mention, mention_id: int) -> dict:
         **date_columns(mention.date), "timex": dumps(timex_record(mention.timex)),
         "entities": dumps([[e.text, e.label] for e in mention.entities]),
         "future": bool(mention.future), "event_id": None,
-        "context": getattr(mention, "context", "") or "",
+        "context": mention.context or "", "continues": mention.continues,
+        "bounding": bool(mention.bounding),
     }
 
 
@@ -102,8 +101,8 @@ def mention_from_row(row: Mapping) -> Mention:
         sentence=row["sentence"], date=date_from_row(row),
         timex=timex_from_record(json.loads(row["timex"])),
         entities=[Entity(text, label) for text, label in json.loads(row["entities"])],
-        future=bool(row["future"]),
-        **({"context": row.get("context") or ""} if _HAS_CONTEXT else {}),
+        future=bool(row["future"]), context=row.get("context") or "",
+        continues=row.get("continues"), bounding=bool(row.get("bounding")),
     )
 
 

@@ -37,6 +37,7 @@ from dateline.store import codec
 from dateline.store.db import Store
 from dateline.store.schema import article_bands, articles, events, mentions, sentences, undated
 from dateline.timeline.build import make_event
+from dateline.timeline.summaries import participants_and_location
 
 BANDS, ROWS = 32, 4  # 32 bands of 4 MinHash rows: pairs at Jaccard 0.68 meet with p > 0.99
 DEFAULT_BATCH = 25
@@ -60,9 +61,9 @@ class AddResult:
 
 @lru_cache(maxsize=1)
 def _entity_pipeline():
-    from dateline.nlp import load_entity_pipeline
+    from dateline.nlp import load_pipeline
 
-    return load_entity_pipeline()
+    return load_pipeline()
 
 
 def _chunks(items: list, size: int = _IN_CHUNK) -> Iterable[list]:
@@ -381,6 +382,10 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config
     for cluster in clusters:
         event = make_event(cluster)
         numbers = [number_of[id(m)] for m in cluster]
+        if event is None:  # supporting sentences only: kept, in no event until one comes
+            links.extend({"mention_id": n, "new_event": None} for n in numbers)
+            continue
+        event.participants, event.location = participants_and_location(event.mentions)
         event_id = f"ev{min(numbers)}"
         event_rows.append(codec.event_row(event, event_id, sites))
         links.extend({"mention_id": n, "new_event": event_id} for n in numbers)

@@ -85,6 +85,8 @@ mentions = Table(
     Column("future", Boolean, nullable=False),
     Column("event_id", String(40), index=True),
     Column("context", Text),  # step 4: the article's title and lead (story similarity)
+    Column("continues", Integer),  # step 5: a sentence continuing a dated one (its index)
+    Column("bounding", Boolean),  # step 5: a coarse "since"/"until" date
     Index("ix_mentions_precision_day", "precision", "first_day"),
 )
 
@@ -140,10 +142,15 @@ def _create(*tables: Table) -> Callable[[Connection], None]:
     return step
 
 
-def _add_mention_context(conn: Connection) -> None:
-    columns = {c["name"] for c in inspect(conn).get_columns("mentions")}
-    if "context" not in columns:  # stores created by step 1 before the column existed
-        conn.execute(text("ALTER TABLE mentions ADD COLUMN context TEXT"))
+def _add_mention_columns(*declarations: str) -> Callable[[Connection], None]:
+    """A step adding columns to ``mentions`` that stores made by step 1 do not have yet
+    (a new store's step 1 already creates the table with every column)."""
+    def step(conn: Connection) -> None:
+        columns = {c["name"] for c in inspect(conn).get_columns("mentions")}
+        for declaration in declarations:
+            if declaration.split()[0] not in columns:
+                conn.execute(text(f"ALTER TABLE mentions ADD COLUMN {declaration}"))
+    return step
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
@@ -151,7 +158,8 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
                                                             events)),
     (2, "near-duplicate LSH bands", _create(article_bands)),
     (3, "undated items", _create(undated)),
-    (4, "story context of mentions", _add_mention_context),
+    (4, "story context of mentions", _add_mention_columns("context TEXT")),
+    (5, "supporting mentions", _add_mention_columns("continues INTEGER", "bounding BOOLEAN")),
 ]
 LATEST = MIGRATIONS[-1][0]
 

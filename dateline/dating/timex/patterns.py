@@ -97,8 +97,8 @@ _RULES_TABLE: dict[str, re.Pattern[str]] = {
         r"(?P<rel>last|this|next|past|coming|previous|following|current|preceding|same"
         r"|upcoming|prior)\s+(?P<u>week|weekend|month|year|quarter|decade|century|day|night"
         r"|morning|afternoon|evening|fiscal\s+year)\b", FLAGS),
-    "theyear": re.compile(r"\b(?:(?P<pre>earlier|later)\s+in\s+)?the\s+(?P<u>year)\b(?!-)",
-                          FLAGS),
+    "theyear": re.compile(r"\b(?:(?P<pre>earlier|later)\s+in\s+)?the\s+(?:(?P<adj>full|fiscal)\s+)?"
+                          r"(?P<u>year)\b(?!-)", FLAGS),
     "ago": re.compile(
         rf"\b(?:(?P<num>{NUM})[\s-]+)?(?P<u>{UNIT})\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|previously|back)\b", FLAGS),
@@ -142,10 +142,12 @@ _RULES_TABLE: dict[str, re.Pattern[str]] = {
         r"\b(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
         r"(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<q>quarter|period))?\b", FLAGS),
     "spelled": re.compile(
-        r"\bnineteen[\s-]+(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"\b(?:(?P<yr>the\s+year)\s+|(?P<mon>January|February|March|April|May|June|July"
+        r"|August|September|October|November|December)\s+|(?:the\s+)?(?P<s>spring|summer"
+        r"|fall|autumn|winter)\s+of\s+)?(?:nineteen[\s-]+(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
         r"(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b"
         r"|\b(?P<tt>two\s+thousand)(?:\s+and)?(?:\s+(?P<o2>one|two|three|four|five|six|seven"
-        r"|eight|nine|ten))?\b", FLAGS),
+        r"|eight|nine|ten))?\b)", FLAGS),
     "holiday": re.compile(
         r"\b(?:(?P<rel>last|this|next)\s+)?(?P<h>Christmas\s+Eve|Christmas(?:\s+Day)?"
         r"|New\s+Year's\s+(?:Day|Eve)|Independence\s+Day|Halloween|Valentine's\s+Day"
@@ -153,6 +155,23 @@ _RULES_TABLE: dict[str, re.Pattern[str]] = {
         r"|Boxing\s+Day)(?!\w)"),
     "yearend": re.compile(r"\b(?:year[- ]end|year's\s+end)\b", FLAGS),
     "weekend": re.compile(r"\b(?:the|that)\s+weekend\b", FLAGS),
+    # Anaphoric "that day", "later that year", "earlier that month": the last date named.
+    "thatunit": re.compile(
+        r"\b(?:(?P<pre>earlier|later|early|late)\s+(?:in\s+)?)?that\s+(?P<u>day|week|month|year)\b"
+        r"(?!-|\s+(?:of|when|after|before|which|that)\b)", FLAGS),
+    "term": re.compile(r"\bthe\s+(?P<w>near|short|long)\s+term\b"
+                       r"(?=\s*[,.;:)!?'\"`]|\s*\Z|\s+(?:and|but|or|as|because|if|while|to|in|at"
+                       r"|for|with|than|when|until|though|although)\b)", FLAGS),
+    "weekof": re.compile(rf"\b(?:the\s+)?week\s+of\s+(?P<mon>{MON})\s+(?P<d>\d{{1,2}})"
+                         r"(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<yr>\d{4})(?!\d))?", FLAGS),
+    # Earnings comparisons: "the 1988 quarter", "last year's quarter", "the same period
+    # last year", "the quarter a year ago": the reported quarter, shifted to that year.
+    "yearquarter": re.compile(
+        r"\b(?:the\s+(?P<y>(?:19|20)\d\d)\s+(?:(?:fiscal\s+)?(?P<q>quarter|period))"
+        r"|(?P<ly>last|this|next)\s+year's\s+(?:(?:third|fourth|first|second)\s+)?"
+        r"(?:comparable\s+|same\s+|corresponding\s+)?(?P<q2>quarter|period)"
+        r"|the\s+(?:same\s+|corresponding\s+|comparable\s+)?(?P<q3>quarter|period)\s+"
+        r"(?:of\s+|in\s+)?(?:(?P<ly2>last)\s+year|a\s+year\s+(?:ago|earlier)))\b", FLAGS),
 }
 
 # Modifier words that extend a span to the left, and the TimeML mod they carry.
@@ -241,6 +260,10 @@ _GATES_TABLE: dict[str, tuple[str, ...]] = {
     "yearend": ("year",),
     "weekend": ("weekend",),
     "spelled": ("nineteen", "thousand"),
+    "thatunit": ("that day", "that week", "that month", "that year"),
+    "term": (" term",),
+    "weekof": ("week of",),
+    "yearquarter": ("quarter", "period"),
     "holiday": ("christmas", "year's", "independence", "halloween", "valentine",
                 "thanksgiving", "labor", "memorial", "veterans", "boxing"),
     "deictic": ("today", "tonight", "yesterday", "tomorrow", "now", "current", "presently",

@@ -623,8 +623,10 @@ def h_theyear(m: re.Match[str], text: str) -> Cand | None:
     if nxt in ("before", "after", "earlier", "ago", "when", "in", "that", "which"):
         return None
     mod = _PRE_MOD.get((m["pre"] or "").lower())
-    if nxt in ("ended", "ending", "through") and not m["pre"]:
-        # "the year ended Sept. 30": a fiscal year as a span of time
+    if (nxt in ("ended", "ending", "through") or (
+            m["adj"] and word_before(text, m.start()) in ("throughout", "during", "over"))) \
+            and not m["pre"]:
+        # "the year ended Sept. 30", "throughout the fiscal year": a span of time
         return Cand(m.start(), m.end(), "DURATION", _fixed("P1Y"))
 
     def resolve(ctx: Ctx, cand: Cand) -> Resolved:
@@ -914,14 +916,25 @@ _ONES_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "
 
 
 def h_spelled(m: re.Match[str], text: str) -> Cand | None:
-    """Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand"."""
+    """Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand".
+
+    A month name or "the winter of" in front joins the expression ("January nineteen
+    ninety-seven" is 1997-01); "the year two thousand" keeps "the year" in the span.
+    """
     if m["t"]:
         year = 1900 + 10 * _TENS_WORDS[m["t"].lower()] + _ONES_WORDS.get((m["o"] or "").lower(), 0)
     else:
-        if word_before(text, m.start()) not in ("year", "in", "by", "until", "since", "of"):
+        if not m["yr"] and word_before(text, m.start()) not in ("year", "in", "by", "until",
+                                                                "since", "of"):
             return None
         year = 2000 + _ONES_WORDS.get((m["o2"] or "").lower(), 0)
-    return Cand(m.start(), m.end(), "DATE", _fixed(f"{year:04d}"), kind="year")
+    if m["mon"]:
+        value = f"{year:04d}-{month_num(m['mon']):02d}"
+    elif m["s"]:
+        value = f"{year:04d}-{SEASONS[m['s'].lower()]}"
+    else:
+        value = f"{year:04d}"
+    return Cand(m.start(), m.end(), "DATE", _fixed(value), kind="year")
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
@@ -993,6 +1006,68 @@ def h_weekend(m: re.Match[str], text: str) -> Cand | None:
     return Cand(m.start(), m.end(), "DATE", resolve)
 
 
+_THAT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def h_thatunit(m: re.Match[str], text: str) -> Cand | None:
+    """"that year", "later that day": the period of the date last mentioned."""
+    code = _THAT_CODES[m["u"].lower()]
+    mod = _PRE_MOD.get((m["pre"] or "").lower())
+
+    def resolve(ctx: Ctx, cand: Cand) -> Resolved:
+        base = {"D": ctx.ref, "W": ctx.ref, "M": ctx.ref_month, "Y": ctx.ref_year}[code]
+        if base is None:
+            return "", False  # nothing named before: "that day" is no date here
+        return cal.fmt_at(base, code), True
+
+    return Cand(m.start(), m.end(), "DATE", resolve, mod=mod,
+                kind="day" if code == "D" else "")
+
+
+def h_term(m: re.Match[str], text: str) -> Cand | None:
+    """"the near term", "the short term" (FUTURE_REF); "the long term" is not marked."""
+    if m["w"].lower() == "long":
+        return None
+    return Cand(m.start(), m.end(), "DATE", _fixed("FUTURE_REF"))
+
+
+def h_weekof(m: re.Match[str], text: str) -> Cand | None:
+    """"the week of March 6": the ISO week containing that day."""
+    month, day = month_num(m["mon"]), int(m["d"])
+    if cal.safe_date(2000, month, day) is None:
+        return None
+
+    def resolve(ctx: Ctx, cand: Cand) -> Resolved:
+        year = int(m["yr"]) if m["yr"] else pick_year(ctx, cand, month, day)
+        date = cal.safe_date(year, month, day) if year else None
+        if date is None:
+            return "XXXX-WXX", False
+        return cal.fmt_week(date), True
+
+    return Cand(m.start(), m.end(), "DATE", resolve)
+
+
+def h_yearquarter(m: re.Match[str], text: str) -> Cand | None:
+    """"the 1988 quarter", "last year's quarter": the reported quarter in another year."""
+    if m["y"] and m["q"].lower() == "period" and word_after(text, m.end()).lower() == "of":
+        return None
+
+    def resolve(ctx: Ctx, cand: Cand) -> Resolved:
+        if m["y"]:
+            year: int | None = int(m["y"])
+        elif m["ly"]:
+            year = _relative_year(ctx, m["ly"])
+        else:
+            year = ctx.ref_quarter[0] - 1 if ctx.ref_quarter else _relative_year(ctx, "last")
+        if year is None:
+            return "XXXX-QX", False
+        if ctx.ref_quarter is None:
+            return f"{year:04d}", True
+        return f"{year:04d}-Q{ctx.ref_quarter[1]}", True
+
+    return Cand(m.start(), m.end(), "DATE", resolve)
+
+
 _HANDLER_TABLE: dict[str, Handler] = {
     "iso": h_iso, "slash": h_slash, "compact": h_compact, "monthdate": h_monthdate,
     "year": h_year, "decade": h_decade, "century": h_century, "fiscal": h_fiscal,
@@ -1001,6 +1076,8 @@ _HANDLER_TABLE: dict[str, Handler] = {
     "recent": h_recent, "plural": h_plural, "weekday": h_weekday, "deictic": h_deictic,
     "ref": h_ref, "clock": h_clock, "set": h_set, "yearearlier": h_yearearlier,
     "spelled": h_spelled, "holiday": h_holiday, "yearend": h_yearend, "weekend": h_weekend,
+    "thatunit": h_thatunit, "term": h_term, "weekof": h_weekof,
+    "yearquarter": h_yearquarter,
 }
 # Earlier rules win ties between equally long candidates.
 HANDLERS: Mapping[str, Handler] = MappingProxyType(_HANDLER_TABLE)
