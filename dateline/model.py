@@ -170,6 +170,7 @@ class Mention:
     context: str = ""  # the article's title and lead: which story the sentence belongs to
     continues: int | None = None  # no date of its own: index of the dated sentence it follows
     bounding: bool = False  # a coarse date after "since"/"until": a state's edge, not an event
+    basis: str = "text"  # "text": the sentence dates it; "publication": an undated lead
 
     @property
     def inherited(self) -> bool:

@@ -6,6 +6,15 @@ line is classified from cheap features (length, punctuation, stopwords, call-to-
 vocabulary, position, repetition across the collection, word overlap with the story) and
 whole blocks are dropped after headings that announce other stories or comments.
 
+The headline is the best-scoring headline-like line of the page header: a statement of
+several words, right above the date line or byline, not repeated in the headers of the
+collection's other pages (mastheads, taglines, menus and section labels are). Everything
+above it is page header; short labels between it and the story's first paragraph (section,
+author name, reading time) are article meta. Below the story, paragraphs made of a short
+heading and short headline-like lines that share few words with the story are teaser
+lists whatever the heading says, and a commenter's name or "name + timestamp" line opens
+a comment thread that runs to the end.
+
 Losing a real body line is worse than keeping a borderline one, so single weak signals
 never remove a line; only definitive phrases, block membership or several signals do.
 Date lines and bylines are always dropped from ``text`` (the dating stage reads them from

@@ -53,9 +53,9 @@ _STOP = frozenset(
     "last first just may can".split()
 )
 
-_MAX_POSTINGS = 400  # terms in more dated articles than this cannot single out a copy
+_MAX_POSTINGS = 150  # terms in more dated articles than this cannot single out a copy
 _QUERY_TERMS = 30
-_CANDIDATES = 40
+_CANDIDATES = 20
 NEAR_COPY = 0.6  # TF-IDF cosine above which two texts tell one story in the same words
 SAME_STORY = 0.35  # cosine above which shared long quotes mark the same story
 

@@ -75,17 +75,23 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
     A report sentence with no date of its own that directly follows a dated sentence
     continues its story ("The talks ended at midnight." after "They met on Tuesday.");
     it becomes an inherited mention that can join that event but never makes one.
+    A lead that reports its news without any date ("Boeing has unveiled its 787") is
+    dated by the article's publication, and says so (``basis="publication"``).
     """
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
     lead = " ".join(s.text for s in article.sentences[:_LEAD_SENTENCES])
     context = f"{article.title or ''}\n{lead}"
     previous: Mention | None = None
+    is_lead = True
     for sentence in article.sentences:
         if not _reads_as_report(sentence.text):
             previous = None
             continue
         own = _explicit_mentions(article, sentence, context, undated)
+        if is_lead and not own and not sentence.timexes:
+            own = _publication_mention(article, sentence, context)
+        is_lead = False
         if own:
             mentions.extend(own)
             previous = own[0]
@@ -97,6 +103,17 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
         else:
             previous = None
     return mentions, undated
+
+
+def _publication_mention(article: Article, sentence: Sentence, context: str) -> list[Mention]:
+    """The undated lead's event, dated by a publication date the article states."""
+    if (article.published is None or article.published_source == "inferred"
+            or _is_future(sentence.text)):
+        return []
+    date = FuzzyDate.from_date(article.published)
+    timex = Timex(0, 0, "", "DATE", date.iso())
+    return [Mention(article.id, sentence.index, sentence.text, date, timex,
+                    context=context, basis="publication")]
 
 
 def _starts_paragraph(text: str, sentence: Sentence) -> bool:
