@@ -386,6 +386,7 @@ def date_article(article: Article, order: str | None = None) -> None:
 
 
 _NUMERIC_RE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
+_COPYRIGHT_WORDS = frozenset("c copyright all rights reserved the ltd inc llc co".split())
 _MASTHEAD_SMALL = frozenset("of the and for in on a & de la le".split())
 
 
@@ -402,7 +403,7 @@ def numeric_order_votes(text: str) -> tuple[int, int]:
 
 
 def _site_keys(article: Article) -> list[str]:
-    """What ties articles to one site: URL host, site name, masthead line."""
+    """What ties articles to one site: URL host, site name, masthead, copyright owner."""
     keys = []
     if article.url:
         host = re.sub(r"^(?:https?://)?(?:www\.)?", "", article.url.lower()).split("/")[0]
@@ -427,6 +428,12 @@ def _site_keys(article: Article) -> list[str]:
             continue
         keys.append("mast:" + " ".join(words).lower())
         break
+    for raw in article.raw_text.splitlines()[-12:]:
+        if _COPYRIGHT_RE.search(raw):  # "© 2019 Lakeshore Weekly | Website by ...": the owner
+            owner = re.sub(r"[^a-z ]+", " ", raw.lower())
+            owner = " ".join(w for w in owner.split() if w not in _COPYRIGHT_WORDS)
+            if len(owner) >= 6:
+                keys.append("copy:" + owner)
     return keys
 
 

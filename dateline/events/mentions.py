@@ -25,6 +25,8 @@ _BOUNDING_WORDS = re.compile(
     re.IGNORECASE,
 )
 _INTERVAL_WORDS = re.compile(r"\b(?:since|until|till)\s*$", re.IGNORECASE)
+# The far end of a range ("between June and September", "from 2019 to 2021").
+_RANGE_END = re.compile(r"(?:\band|\bto|\bthrough|-|–)\s*$", re.IGNORECASE)
 _FUTURE_CUES = re.compile(
     r"\b(?:will|shall|'ll|is to|are to|is due to|are due to|scheduled|expected to|plans? to|"
     r"planned|set to|is going to|are going to|upcoming|next)\b",
@@ -123,10 +125,14 @@ def _starts_paragraph(text: str, sentence: Sentence) -> bool:
 def _explicit_mentions(article: Article, sentence: Sentence, context: str,
                        undated: list[UndatedItem]) -> list[Mention]:
     found: list[Mention] = []
+    in_range = False
     for timex in sentence.timexes:
-        if timex.type not in ("DATE", "TIME"):
+        before = sentence.text[: timex.start]
+        closes_range = in_range and bool(_RANGE_END.search(before))
+        in_range = bool(re.search(r"\b(?:between|from)\s*$", before, re.IGNORECASE))
+        if timex.type not in ("DATE", "TIME") or closes_range:
             continue
-        if _BOUNDING_WORDS.search(sentence.text[: timex.start]):
+        if _BOUNDING_WORDS.search(before):
             continue
         if not timex.anchored:
             undated.append(UndatedItem(

@@ -6,7 +6,7 @@ import datetime as dt
 
 
 def display_date(event: dict) -> str:
-    """"Wed 13 March 2024", "March 2024", "autumn 2023", "2019" as the precision allows."""
+    """"Wed 13 March 2024", "March 2024", "autumn 2023", "week of 8 April 2024", "2019"."""
     value, precision, label = event["date"], event["precision"], event.get("date_label")
     if precision == "day":
         day = dt.date.fromisoformat(value)
@@ -16,6 +16,8 @@ def display_date(event: dict) -> str:
         text = f"{month:%B %Y}"
     else:
         text = value
+    if label and label.startswith("week of"):  # "week of 8 April" already names the month
+        return f"{label} {value[:4]}"
     return f"{label} {text}" if label else text
 
 

@@ -10,6 +10,7 @@ import re
 from collections import Counter
 
 from dateline.events.grouping import content_words
+from dateline.events.names import NameIndex, clean_name
 from dateline.model import Mention
 
 
@@ -31,21 +32,41 @@ def representative(mentions: list[Mention]) -> Mention:
     return mentions[max(range(len(mentions)), key=score)]
 
 
-def participants_and_location(mentions: list[Mention]) -> tuple[list[str], str | None]:
+def participants_and_location(mentions: list[Mention], names: NameIndex | None = None
+                              ) -> tuple[list[str], str | None]:
     """Entities named by the event's sentences: who (most named first) and where.
 
-    A place introduced by "in"/"at" is where the event happened; other places (the
-    countries at the table) count among the participants.
+    Names are normalized with ``names`` (built over the whole collection; over these
+    mentions alone when not given): "Merkel" counts for "Angela Merkel", and "the German
+    chancellor" too when the article says who that is. Each sentence names someone once.
+    A place introduced by "in", "at" or "near" is where the event happened; other places
+    (the countries at the table) count among the participants, and the location never.
     """
+    names = names or NameIndex.from_mentions(mentions)
     who: Counter[str] = Counter()
     where: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
     for mention in mentions:
-        for name, label in {(e.text, e.label) for e in mention.entities}:
-            if label in ("GPE", "LOC", "FAC") and re.search(
-                    rf"\b(?:in|at|near|outside)\s+(?:the\s+)?{re.escape(name)}", mention.sentence):
-                where[name] += 1
-            elif label in ("PERSON", "ORG", "NORP", "GPE"):
-                who[name] += 1
+        key = (mention.article_id, mention.sentence)
+        if key in seen:
+            continue
+        seen.add(key)
+        places = {clean_name(e.text) for e in mention.entities if e.label in _PLACES}
+        for name in names.names_in(mention):
+            if name.kind in _PLACES and _introduced_as_place(name.text, places, mention.sentence):
+                where[name.text] += 1
+            elif name.kind in _WHO:
+                who[name.text] += 1
     location = where.most_common(1)[0][0] if where else None
     participants = [name for name, _ in who.most_common() if name != location]
     return participants[:12], location
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_WHO = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _introduced_as_place(name: str, written: set[str], sentence: str) -> bool:
+    forms = {name} | {w for w in written if w.endswith(name) or name.endswith(w)}
+    return any(re.search(rf"\b(?:in|at|near|outside)\s+(?:the\s+)?{re.escape(form)}\b",
+                         sentence) for form in forms if form)

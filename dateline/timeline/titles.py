@@ -35,8 +35,13 @@ _REPORTING = frozenset({"say", "said", "says", "tell", "told", "announce", "anno
                         "confirm", "confirmed", "report", "reported", "add", "added"})
 
 
+_LEADING_LINKS = re.compile(r"^(?:which|who|that|when|where|while|as|because|after|before|"
+                            r"if|and|but|so)\s+", re.IGNORECASE)
+
+
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
+    text = _LEADING_LINKS.sub("", text.strip())
     text = re.sub(r"\s+([,.;:!?’”)])", r"\1", text)
     text = re.sub(r"([(“‘])\s+", r"\1", text)
     text = re.sub(r"(?:,\s*){2,}", ", ", text)
@@ -85,9 +90,12 @@ def _climb(anchor, dropped: set[int]):
         elif (anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ == "pobj"
               and anchor.head.lower_ == "of" and anchor.head.head.pos_ in ("NOUN", "PROPN")):
             anchor = anchor.head.head  # "talks" in "the first round of talks"
-        elif (anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("xcomp", "conj")
+        elif (anchor.pos_ in ("VERB", "AUX", "ADJ")
+              and anchor.dep_ in ("xcomp", "conj", "relcl", "acl", "advcl", "amod")
               and not any(c.dep_.startswith("nsubj") for c in anchor.children)):
-            anchor = anchor.head  # "began filling in 2023": the subject is the head's
+            # "began filling in 2023", "talks, due in Geneva on Thursday": the subject
+            # belongs to the head.
+            anchor = anchor.head
         else:
             break
         first = False
@@ -145,7 +153,8 @@ def title_from_parse(doc, start: int, end: int) -> str | None:
     tokens = _phrase(anchor, dropped, clause)
     if not clause and len(tokens) < 4 and anchor.dep_ in ("nsubj", "nsubjpass", "dobj"):
         tokens = _phrase(anchor.head, dropped, True)  # "Tuesday's talks produced ..."
-    text = "".join(t.text_with_ws for t in tokens)
+    text = "".join(t.text + (t.whitespace_ if nxt.i == t.i + 1 else " ")
+                   for t, nxt in zip(tokens, [*tokens[1:], tokens[-1]], strict=True))
     if len(text.split()) < 3:
         return None
     return _tidy(_shorten(_tidy(_DATELINE_PREFIX.sub("", text))))

@@ -41,9 +41,10 @@ def to_fuzzy_date(timex: Timex) -> FuzzyDate | None:
         if match := _WEEK.match(value):
             monday = dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
             sunday = monday + dt.timedelta(days=6)
+            label = f"week of {monday.day} {monday:%B}"
             if monday.month == sunday.month:
-                return FuzzyDate(monday.year, monday.month, 1, Precision.MONTH, "week")
-            return FuzzyDate(monday.year, 1, 1, Precision.YEAR, "week")
+                return FuzzyDate(monday.year, monday.month, 1, Precision.MONTH, label)
+            return FuzzyDate(monday.year, 1, 1, Precision.YEAR, label)
         if match := _PART.match(value):
             return FuzzyDate(int(match[1]), 1, 1, Precision.YEAR, _LABELS[match[2]])
     except (ValueError, OverflowError):

@@ -1,0 +1,295 @@
+"""Who is who: named entities normalized across one collection of articles.
+
+spaCy gives each event sentence a list of entities as written: "Merkel", "Angela
+Merkel", "Chancellor Angela Merkel's", "the United Nations", "UN". A reader wants one
+name per person or body. :class:`NameIndex` learns, from the entity lists alone (pure
+Python, no model), which written forms are the same thing:
+
+- titles ("Mr", "Deputy Foreign Minister"), a leading "the" and a possessive 's are
+  stripped;
+- a surname alone is the full name the same article uses with that surname, else the one
+  full name the whole collection uses with it (when there is exactly one);
+- an acronym is the long name whose initials it spells, when the collection has it;
+- a nationality ("Veldoran") is the country it names ("Veldora"), when the collection has
+  that country;
+- a description ("the German chancellor", "the envoy") is a person when the same article
+  equates them: by apposition ("Angela Merkel, the German chancellor,") or by a title
+  before the name ("German Chancellor Angela Merkel").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from dateline.model import Mention
+
+PERSON, ORG, PLACE, GROUP = "PERSON", "ORG", "GPE", "NORP"
+
+# Words that make up a title or role in front of a name. A description's head (its last
+# word) must be one of ROLE_NOUNS for the description to stand for a person.
+ROLE_NOUNS = frozenset("""
+ambassador chairman chairwoman chair chancellor chief commander commissioner director
+envoy governor head judge king leader mayor mediator minister negotiator premier
+president prosecutor queen secretary secretary-general senator spokesman spokeswoman
+spokesperson general prince princess pope sheikh emir ceo official
+""".split())
+_TITLE_WORDS = ROLE_NOUNS | frozenset("""
+mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. sen sen. rep rep.
+gen. col. capt. deputy vice prime foreign finance defence defense interior trade energy
+water economy justice health environment agriculture and executive special senior
+former acting chief state general un u.n. eu
+""".split())
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame".split())
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_SPACES = re.compile(r"\s+")
+_STOP = frozenset("of the and for de du la le des von van der".split())
+_CUT_WORDS = frozenset("who which that whose of for at in with from on since".split())
+_APPOSITION_AFTER = r",\s+(?:the|a|an)\s+((?:[\w.’'-]+\s+){0,5}?[\w.-]+)\s*(?=[,.;)]|$)"
+_APPOSITION_BEFORE = r"\b(?:the|a|an)\s+((?:[\w.’'-]+\s+){0,5}?[\w.-]+),\s+$"
+
+
+def clean_name(text: str, label: str = "") -> str:
+    """The name as it should be displayed: spaces collapsed, "the", possessive and (for a
+    person) titles removed. "Deputy Foreign Minister Ilse Marrack's" -> "Ilse Marrack"."""
+    name = _SPACES.sub(" ", text).strip(" ,;:\"“”'‘’()")
+    name = _POSSESSIVE.sub("", name).strip()
+    if name.lower().startswith("the "):
+        name = name[4:]
+    if label == PERSON:
+        words = name.split()
+        last_title = max((i for i, w in enumerate(words[:-1]) if w.lower() in _TITLE_WORDS),
+                         default=-1)
+        name = " ".join(words[last_title + 1:])
+    return name
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split()
+                   if w[:1].isupper() and w.lower() not in _STOP)
+
+
+def _is_acronym(name: str) -> bool:
+    bare = name.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha()
+
+
+@dataclass(frozen=True)
+class Name:
+    """One normalized name: what to display and what kind of thing it is."""
+
+    text: str
+    kind: str  # a spaCy label: PERSON, ORG, GPE, LOC, FAC, NORP (a group, no country)
+
+
+class NameIndex:
+    """Written forms of names in one collection, resolved to one name each.
+
+    Build it with :meth:`from_mentions` over every mention whose entities are known;
+    then :meth:`names_in` gives the names one mention's sentence mentions.
+    """
+
+    def __init__(self) -> None:
+        self._full: dict[str, dict[str, Counter[str]]] = defaultdict(
+            lambda: defaultdict(Counter))  # article -> surname -> full names
+        self._full_anywhere: dict[str, Counter[str]] = defaultdict(Counter)
+        self._labels: dict[str, Counter[str]] = defaultdict(Counter)  # name -> labels
+        self._long_forms: dict[str, set[str]] = defaultdict(set)  # acronym -> names
+        self._countries: set[str] = set()
+        # article -> description head -> {person: description words}
+        self._roles: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
+            lambda: defaultdict(dict))
+
+    # -- building ---------------------------------------------------------------------
+    @classmethod
+    def from_mentions(cls, mentions: Iterable[Mention],
+                      texts: Mapping[str, Iterable[str]] | None = None) -> NameIndex:
+        """Learn the names of ``mentions`` (their entities and sentences).
+
+        ``texts`` optionally gives more sentences per article (the whole article) in
+        which to look for descriptions equated with a person.
+        """
+        index = cls()
+        mentions = list(mentions)
+        for mention in mentions:
+            for entity in mention.entities:
+                index._learn(mention.article_id, entity.text, entity.label)
+        sentences: dict[str, set[str]] = defaultdict(set)
+        for mention in mentions:
+            sentences[mention.article_id].add(mention.sentence)
+        for article, extra in (texts or {}).items():
+            sentences[article].update(extra)
+        for article, found in sentences.items():
+            for sentence in found:
+                index._learn_roles(article, sentence)
+        return index
+
+    def _learn(self, article: str, text: str, label: str) -> None:
+        name = clean_name(text, label)
+        if not name:
+            return
+        self._labels[name][label] += 1
+        if label == PERSON and len(name.split()) > 1:
+            surname = name.split()[-1]
+            self._full[article][surname][name] += 1
+            self._full_anywhere[surname][name] += 1
+        if label in (ORG, "GPE") and not _is_acronym(name) and len(name.split()) > 1:
+            self._long_forms[_acronym(name)].add(name)
+        if label == "GPE":
+            self._countries.add(name)
+
+    def _learn_roles(self, article: str, sentence: str) -> None:
+        for person in self._people_of(article):
+            for match in re.finditer(re.escape(person), sentence):
+                before, after = sentence[:match.start()], sentence[match.end():]
+                for words in (_role_after(after), _role_before(before),
+                              _title_before(before)):
+                    if words and words[-1] in ROLE_NOUNS:
+                        self._roles[article][words[-1]][person] = set(words)
+
+    def _people_of(self, article: str) -> set[str]:
+        return {name for names in self._full[article].values() for name in names}
+
+    # -- resolving --------------------------------------------------------------------
+    def resolve(self, text: str, label: str, article: str) -> Name | None:
+        """The normalized name for an entity as written in ``article`` (None if empty)."""
+        name = clean_name(text, label)
+        if not name:
+            return None
+        words = name.split()
+        if len(words) == 1:
+            # Another label on a surname is a tagging slip only when the same article
+            # spells the person out; a person's surname alone may use the whole collection.
+            full = self._full_name(name, article, local_only=label != PERSON)
+            if full is not None:
+                return Name(full, PERSON)
+        if label == PERSON:
+            return Name(name, PERSON)
+        if _is_acronym(name):
+            long_forms = self._long_forms.get(name.replace(".", ""), set())
+            if len(long_forms) == 1:
+                long_name = next(iter(long_forms))
+                return Name(long_name, self._kind_of(long_name, label))
+        if label == "NORP":
+            country = self._country_for(name)
+            if country is not None:
+                return Name(country, "GPE")
+        return Name(name, self._kind_of(name, label))
+
+    def _full_name(self, surname: str, article: str, local_only: bool = False) -> str | None:
+        local = self._full.get(article, {}).get(surname)
+        if local:
+            return local.most_common(1)[0][0]
+        if local_only:
+            return None
+        anywhere = self._full_anywhere.get(surname)
+        if anywhere and len(anywhere) == 1:
+            return next(iter(anywhere))
+        return None
+
+    def _kind_of(self, name: str, label: str) -> str:
+        """The label the collection gives a name most often (its own label on a tie)."""
+        labels = self._labels.get(name)
+        if not labels:
+            return label
+        best = max(labels.values())
+        return label if labels[label] == best else labels.most_common(1)[0][0]
+
+    def _country_for(self, group: str) -> str | None:
+        matches = [c for c in self._countries
+                   if min(len(c), len(group)) >= 4
+                   and (group.startswith(c) or c.startswith(group)
+                        or (group[:len(c) - 1] == c[:-1] and len(c) >= 5))]
+        return matches[0] if len(matches) == 1 else None
+
+    def role_holder(self, description: str, article: str) -> str | None:
+        """The person ``article`` equates with a description ("the German chancellor",
+        "the chancellor"), if exactly one person there holds that role."""
+        words = [w.lower() for w in description.split() if w.lower() not in ("the", "a", "an")]
+        if not words:
+            return None
+        holders = self._roles.get(article, {}).get(words[-1], {})
+        fitting = [person for person, role in holders.items() if set(words) <= role]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def described_in(self, sentence: str, article: str) -> list[str]:
+        """People a sentence of ``article`` names by description only ("the envoy")."""
+        found = []
+        for head in self._roles.get(article, {}):
+            pattern = rf"\b[Tt]he\s+((?:[\w-]+\s+){{0,3}}?){re.escape(head)}\b"
+            for match in re.finditer(pattern, sentence, re.IGNORECASE):
+                person = self.role_holder(match.group(0), article)
+                if person is not None and person not in found:
+                    found.append(person)
+        return found
+
+    def people_forms(self, article: str | None = None) -> dict[str, str]:
+        """Every written form of a person's name (full and surname) -> the full name;
+        for ``article`` its own full names win over the collection's."""
+        forms: dict[str, str] = {}
+        for name, labels in self._labels.items():
+            if labels.get(PERSON):
+                full = self.resolve(name, PERSON, article or "")
+                if full is not None:
+                    forms[name] = full.text
+        for surname, names in self._full_anywhere.items():
+            if len(names) == 1:
+                forms.setdefault(surname, next(iter(names)))
+        if article is not None:
+            for surname, names in self._full.get(article, {}).items():
+                forms[surname] = names.most_common(1)[0][0]
+        return forms
+
+    def names_in(self, mention: Mention) -> list[Name]:
+        """The normalized names a mention's sentence mentions, once each, in order."""
+        seen: dict[str, Name] = {}
+        for entity in mention.entities:
+            name = self.resolve(entity.text, entity.label, mention.article_id)
+            if name is not None and name.text not in seen:
+                seen[name.text] = name
+        for person in self.described_in(mention.sentence, mention.article_id):
+            seen.setdefault(person, Name(person, PERSON))
+        return list(seen.values())
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".,’'").lower() for w in text.split() if w.strip(".,’'")]
+
+
+def _cut(words: list[str]) -> list[str]:
+    for i, word in enumerate(words):
+        if word in _CUT_WORDS:
+            return words[:i]
+    return words
+
+
+def _role_after(after: str) -> list[str]:
+    """"..., the German chancellor," right after the name."""
+    match = re.match(_APPOSITION_AFTER, after)
+    return _cut(_words(match.group(1))) if match else []
+
+
+def _role_before(before: str) -> list[str]:
+    """"the German chancellor, " right before the name."""
+    match = re.search(_APPOSITION_BEFORE, before)
+    return _cut(_words(match.group(1))) if match else []
+
+
+def _title_before(before: str) -> list[str]:
+    """"German Chancellor " or "UN envoy " right before the name: title words, plus one
+    capitalized word in front of them (a nationality or an organization)."""
+    words = before.split()
+    taken: list[str] = []
+    for word in reversed(words[-6:]):
+        bare = word.strip(",").lower()
+        if word.endswith(",") or bare not in _TITLE_WORDS:
+            if taken and word[:1].isupper() and not word.endswith(","):
+                taken.append(bare)
+            break
+        taken.append(bare)
+    taken.reverse()
+    if not taken or all(w in _HONORIFICS for w in taken):
+        return []
+    return [w.strip(".’'") for w in taken]
