@@ -10,6 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dateline.events.quotes import Quote
 
 
 class Precision(str, Enum):
@@ -202,6 +206,9 @@ class Event:
     location: str | None = None
     score: float = 0.0
     date_conflicts: list[dict] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)  # direct quotes in its sources
+    # ordinal claims ("the third round of talks"): text, ordinal, kind, article, documented
+    claims: list[dict] = field(default_factory=list)
 
 
 @dataclass

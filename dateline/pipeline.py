@@ -14,6 +14,7 @@ from dateline.clean import clean_articles
 from dateline.clean.duplicates import mark_duplicates
 from dateline.clean.sentences import split_sentences
 from dateline.config import Config
+from dateline.dating.inference import infer_publication_dates
 from dateline.dating.pubdate import date_articles
 from dateline.dating.timex import tag
 from dateline.events.grouping import GroupingParams, group_mentions
@@ -41,10 +42,23 @@ def _progress(items: Iterable[T], description: str, enabled: bool,
     yield from tqdm(items, desc=description, total=total, unit="article", leave=False)
 
 
+# An inferred publication date below this confidence dates the article in the output but
+# is not firm enough to turn "on Wednesday" into a calendar day.
+ANCHOR_CONFIDENCE = 0.8
+
+
+def anchor_date(article: Article):
+    """The date relative expressions of the article resolve against, if any."""
+    if article.published_source == "inferred" and (
+            article.published_confidence or 0.0) < ANCHOR_CONFIDENCE:
+        return None
+    return article.published
+
+
 def annotate_article(article: Article) -> None:
     """Split the cleaned body into sentences and attach the temporal expressions."""
     article.sentences = split_sentences(article.text)
-    timexes = tag(article.text, article.published)
+    timexes = tag(article.text, anchor_date(article))
     position = 0
     for sentence in article.sentences:
         while position < len(timexes) and timexes[position].start < sentence.start:
@@ -64,6 +78,7 @@ def process_articles(articles: list[Article], config: Config,
     warnings = warnings if warnings is not None else []
     clean_articles(articles)
     date_articles(articles)
+    infer_publication_dates(articles)
     mark_duplicates(articles, config.near_duplicate_threshold)
 
     mentions: list[Mention] = []
@@ -93,9 +108,10 @@ def process_articles(articles: list[Article], config: Config,
         describe_events(selected, nlp_loader())
 
     undated_records = [item.to_dict() for item in undated]
+    with_events = {m.article_id for m in mentions}
     for article in articles:
-        if article.published is None and article.duplicate_of is None and not any(
-                m.article_id == article.id for m in mentions):
+        if (article.published is None and article.duplicate_of is None
+                and article.id not in with_events):
             undated_records.append({"article": article.id, "sentence": None, "expression": None,
                                     "reason": "no publication date and no dated event"})
     return Timeline(articles=articles, events=selected, undated=undated_records,

@@ -137,7 +137,7 @@ def _explicit_mentions(article: Article, sentence: Sentence, context: str,
         if not timex.anchored:
             undated.append(UndatedItem(
                 article.id, sentence.text, timex.text,
-                "relative date in an article whose publication date is unknown"))
+                "relative date, and the publication date is unknown or only loosely inferred"))
             continue
         date = to_fuzzy_date(timex)
         if date is None or any(m.date == date for m in found):

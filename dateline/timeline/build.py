@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
+from dateline.events.claims import attach_claims
 from dateline.events.grouping import resolve_date
 from dateline.events.mentions import attach_entities
-from dateline.model import Event, Mention, Source
+from dateline.events.names import NameIndex
+from dateline.events.quotes import attach_quotes
+from dateline.model import Article, Event, Mention, Source
 from dateline.timeline.summaries import participants_and_location, representative
 from dateline.timeline.titles import title_by_patterns, title_from_parse
 
@@ -55,16 +59,25 @@ def select_events(events: list[Event], max_events: int) -> list[Event]:
     return kept
 
 
-def describe_events(events: list[Event], nlp) -> None:
-    """Who, where and a parsed title for the events a reader will see.
+def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None = None
+                    ) -> None:
+    """Who, where, quotes, counting claims and a parsed title for the events a reader sees.
 
     Entity recognition and parsing are the slowest steps per sentence, so they run on
     the kept events only: entities over all their sentences, the parse over summaries.
+    Names are normalized over the whole collection (``NameIndex``); quotes are read in
+    the events' articles (whole articles when ``articles`` is given).
     """
     mentions = [m for event in events for m in event.mentions]
     attach_entities(mentions, nlp)
+    articles = list(articles) if articles is not None else None
+    texts = ({a.id: [s.text for s in a.sentences] for a in articles}
+             if articles is not None else None)
+    names = NameIndex.from_mentions(mentions, texts)
     for event in events:
-        event.participants, event.location = participants_and_location(event.mentions)
+        event.participants, event.location = participants_and_location(event.mentions, names)
+    attach_quotes(events, names, articles)
+    attach_claims(events)
     chosen = []
     for event in events:
         mention = next((m for m in event.mentions

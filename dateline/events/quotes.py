@@ -1,0 +1,260 @@
+"""Direct quotes and who said them, from the sentences of an article.
+
+A quote is text between quotation marks (curly “…” or straight "…", possibly over several
+sentences) that reads as speech: four words or more, or a complete utterance ending in
+punctuation. Short scare quotes ("theatre") are not quotes. The speaker is taken only
+from what the text says, in one of the attribution forms news copy uses::
+
+    "…," said Angela Merkel.          "…," Angela Merkel said.
+    Angela Merkel said: "…"           "…," he said.   (he/she: the last person named before)
+
+A quote with none of these keeps ``speaker`` None. Names are normalized with the
+collection's :class:`~dateline.events.names.NameIndex` when one is given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dateline.events.names import NameIndex, clean_name
+
+if TYPE_CHECKING:
+    from dateline.model import Article, Event
+
+
+@dataclass
+class Quote:
+    """A direct quote, its speaker (None when the text does not say) and its article."""
+
+    speaker: str | None
+    text: str
+    article: str
+
+    def to_dict(self) -> dict:
+        return {"speaker": self.speaker, "text": self.text, "article": self.article}
+
+
+@dataclass
+class FoundQuote:
+    """A quote and the indexes of the article sentences it (and its attribution) covers."""
+
+    quote: Quote
+    sentences: tuple[int, ...]
+
+
+_VERBS = (r"said|says|say|told|tells|added|adds|asked|asks|warned|warns|insisted|insists|"
+          r"replied|replies|explained|declared|stated|wrote|writes|noted|notes|argued|"
+          r"recalled|acknowledged|conceded|admitted|announced|responded|remarked|urged|"
+          r"continued|cautioned|complained|countered|predicted|promised|vowed")
+# "…," said X  /  "…," X said  (X: up to about eight words, no sentence break)
+_SAID_X = re.compile(rf"^\s*(?:,\s*)?(?:{_VERBS})\s+([^.!?;:\"“”]{{1,80}}?)(?=\s*(?:[.,;!?]|$))")
+_X_SAID = re.compile(rf"^\s*(?:,\s*)?([^.!?;:\"“”]{{1,90}}?)\s+(?:{_VERBS})\b")
+# X said: "…"  /  X told reporters, "…"
+_X_SAID_BEFORE = re.compile(
+    rf"([^.!?;\"“”]{{1,90}}?)\s+(?:{_VERBS})(?:\s+[\w’'-]+){{0,3}}?\s*[:,]?\s*$")
+_PRONOUNS = frozenset({"he", "she"})
+_UNNAMED = frozenset({"it", "they", "we", "i", "you", "one"})
+_MIN_WORDS = 4
+_MAX_QUOTE_CHARS = 1500
+_ATTRIBUTABLE_END = (",", "?", "!", "—", "–", "-", "…")
+
+
+def _marks(text: str) -> list[tuple[int, str]]:
+    """Positions of opening ("open") and closing ("close") quotation marks."""
+    found = []
+    for i, char in enumerate(text):
+        if char == "“":
+            found.append((i, "open"))
+        elif char == "”":
+            found.append((i, "close"))
+        elif char == '"':
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+            closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…'’")
+            if opens and not closes:
+                found.append((i, "open"))
+            elif closes and not opens:
+                found.append((i, "close"))
+            elif opens and closes:
+                found.append((i, "either"))
+    return found
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in ``text``, marks included."""
+    spans = []
+    start: int | None = None
+    for position, kind in _marks(text):
+        if start is None:
+            if kind in ("open", "either"):
+                start = position
+        elif kind in ("close", "either"):
+            if position - start <= _MAX_QUOTE_CHARS:
+                spans.append((start, position + 1))
+            start = None
+        else:  # a new opening mark before any closing one: the first was never closed
+            start = position
+    return spans
+
+
+def _is_speech(content: str) -> bool:
+    return len(content.split()) >= _MIN_WORDS or content.rstrip().endswith(
+        (".", "?", "!", ",", "…"))
+
+
+class _People:
+    """Finds written forms of people's names in text and says whose they are."""
+
+    def __init__(self, forms: Mapping[str, str], names: NameIndex | None, article: str):
+        self.forms = dict(forms)
+        self.names = names
+        self.article = article
+        ordered = sorted(self.forms, key=len, reverse=True)
+        self.pattern = (re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b")
+                        if ordered else None)
+
+    def last_named(self, text: str) -> str | None:
+        if self.pattern is None:
+            return None
+        matches = self.pattern.findall(text)
+        return self.forms[matches[-1]] if matches else None
+
+    def speaker(self, phrase: str, before: str) -> str | None:
+        """Who an attribution phrase ("UN envoy Helena Barros", "he", "the chancellor")
+        names; ``before`` is the article's text before the quote, for pronouns."""
+        phrase = " ".join(phrase.split()).strip(" ,")
+        if not phrase:
+            return None
+        lower = phrase.lower()
+        if lower in _PRONOUNS:
+            return self.last_named(before)
+        if lower in _UNNAMED:
+            return None
+        if self.pattern is not None and (match := self.pattern.search(phrase)):
+            return self.forms[match.group(0)]
+        if self.names is not None and lower.startswith("the "):
+            holder = self.names.role_holder(phrase, self.article)
+            if holder:
+                return holder
+        if len(phrase.split()) > 8:
+            return None
+        return clean_name(phrase, "PERSON") or None
+
+
+def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
+                names: NameIndex | None = None, before: str = "") -> list[FoundQuote]:
+    """The quotes of an article given as (index, text) sentences in order.
+
+    Sentences with consecutive indexes are read as running text, so a quote can span
+    them; ``before`` is text that comes earlier in the article (used to resolve he/she).
+    """
+    forms = names.people_forms(article) if names is not None else {}
+    people = _People(forms, names, article)
+    found: list[FoundQuote] = []
+    earlier = before
+    for segment in _segments(sorted(set(sentences))):
+        text, starts = _join(segment)
+        for start, end in quote_spans(text):
+            content = text[start + 1:end - 1].strip()
+            if not _is_speech(content):
+                continue
+            sentence_start = starts[_at(starts, start)][0]
+            speaker, tail = _attribute(text, start, end, content, sentence_start, people,
+                                       earlier + " " + text[:start])
+            covered = tuple(index for offset, index in starts
+                            if offset < tail and _next_start(starts, offset, len(text)) > start)
+            found.append(FoundQuote(Quote(speaker, content.rstrip(", "), article), covered))
+        earlier += " " + text
+    return found
+
+
+def _attribute(text: str, start: int, end: int, content: str, sentence_start: int,
+               people: _People, before: str) -> tuple[str | None, int]:
+    """The speaker of the quote at text[start:end] and where its attribution ends."""
+    after = text[end:]
+    ends_open = content.endswith(_ATTRIBUTABLE_END) or after.lstrip().startswith(",")
+    if ends_open:
+        for pattern in (_SAID_X, _X_SAID):
+            match = pattern.match(after)
+            if match and (speaker := people.speaker(match.group(1), before)):
+                return speaker, end + match.end()
+    lead = text[sentence_start:start]
+    match = _X_SAID_BEFORE.search(lead)
+    if match:
+        phrase = re.split(r",\s+|\s+(?:and|but|while|as)\s+", match.group(1))[-1]
+        speaker = people.speaker(phrase, before)
+        if speaker:
+            return speaker, end
+    return None, end
+
+
+def _segments(sentences: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
+    runs: list[list[tuple[int, str]]] = []
+    for index, text in sentences:
+        if runs and runs[-1][-1][0] in (index, index - 1):
+            if runs[-1][-1][0] != index:
+                runs[-1].append((index, text))
+        else:
+            runs.append([(index, text)])
+    return runs
+
+
+def _join(segment: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
+    starts, parts, offset = [], [], 0
+    for index, text in segment:
+        starts.append((offset, index))
+        parts.append(text)
+        offset += len(text) + 1
+    return " ".join(parts), starts
+
+
+def _at(starts: list[tuple[int, int]], position: int) -> int:
+    current = 0
+    for k, (offset, _) in enumerate(starts):
+        if offset <= position:
+            current = k
+    return current
+
+
+def _next_start(starts: list[tuple[int, int]], offset: int, total: int) -> int:
+    later = [o for o, _ in starts if o > offset]
+    return later[0] if later else total + 1
+
+
+def attach_quotes(events: list[Event], names: NameIndex | None = None,
+                  articles: Iterable[Article] | None = None) -> None:
+    """Fill ``Event.quotes`` with the quotes of each event's source sentences.
+
+    With ``articles`` the quotes are read in the whole article (a quote can open in a
+    sentence before the event's and "he" can name someone from any earlier sentence);
+    without, in the sentences the events know of and each article's lead.
+    """
+    by_article: dict[str, list[tuple[int, str]]] = {}
+    leads: dict[str, str] = {}
+    if articles is not None:
+        for article in articles:
+            by_article[article.id] = [(s.index, s.text) for s in article.sentences]
+    for event in events:
+        for mention in event.mentions:
+            if articles is None:
+                by_article.setdefault(mention.article_id, []).append(
+                    (mention.sentence_index, mention.sentence))
+                leads.setdefault(mention.article_id, mention.context)
+    wanted = {m.article_id for event in events for m in event.mentions}
+    quotes: dict[str, list[FoundQuote]] = {
+        article: find_quotes(sentences, article, names, leads.get(article, ""))
+        for article, sentences in by_article.items() if article in wanted}
+    for event in events:
+        attached: list = []
+        keys = set()
+        for mention in sorted(event.mentions, key=lambda m: (m.article_id, m.sentence_index)):
+            for found in quotes.get(mention.article_id, []):
+                key = (found.quote.article, found.quote.text)
+                if mention.sentence_index in found.sentences and key not in keys:
+                    keys.add(key)
+                    attached.append(found.quote)
+        event.quotes = attached
