@@ -38,6 +38,8 @@ def event_record(event: Event) -> dict:
         "participants": event.participants,
         "location": event.location,
         "date_conflicts": event.date_conflicts,
+        "quotes": [quote.to_dict() for quote in event.quotes],
+        "claims": event.claims,
         "source_count": len({s.article for s in event.sources}),
     }
     if event.date.label:
