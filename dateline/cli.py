@@ -68,6 +68,14 @@ def _parser() -> argparse.ArgumentParser:
     eval_timex.add_argument("paths", nargs="+", metavar="DIR_OR_FILE")
     eval_timex.add_argument("--errors", action="store_true", help="list every error")
     eval_timex.set_defaults(handler=_command_eval_timex)
+    eval_meantime = tasks.add_parser(
+        "meantime", help="cross-document event grouping on MEANTIME (pairwise, B-cubed)")
+    eval_meantime.add_argument("root", metavar="DIR", help="the meantime/ folder")
+    eval_meantime.set_defaults(handler=_command_eval_meantime)
+    eval_semeval = tasks.add_parser(
+        "semeval", help="entity timelines on SemEval-2015 Task 4 (date P/R/F1 per entity)")
+    eval_semeval.add_argument("root", metavar="DIR", help="the semeval2015-timeline/ folder")
+    eval_semeval.set_defaults(handler=_command_eval_semeval)
 
     from dateline.store.commands import add_store_commands
 
@@ -169,6 +177,21 @@ def _command_eval_timex(args: argparse.Namespace) -> int:
     from dateline.eval.timex import evaluate, format_report
 
     print(format_report(evaluate(args.paths), errors=args.errors))
+    return 0
+
+
+def _command_eval_meantime(args: argparse.Namespace) -> int:
+    from dateline.eval.meantime import evaluate_meantime, format_meantime
+
+    # Grouping is measured on every event, not on the default selection.
+    print(format_meantime(evaluate_meantime(Path(args.root), Config(max_events=10**9))))
+    return 0
+
+
+def _command_eval_semeval(args: argparse.Namespace) -> int:
+    from dateline.eval.semeval import evaluate_semeval, format_semeval
+
+    print(format_semeval(evaluate_semeval(Path(args.root), Config(max_events=10**9))))
     return 0
 
 

@@ -59,7 +59,8 @@ def content_words(text: str) -> list[str]:
             if w not in _STOP and len(w) > 2]
 
 
-_NAME = re.compile(r"\b(?:[A-Z][a-z][\w'’\-]*|[A-Z]{2,})(?: (?:[A-Z][a-z][\w'’\-]*|[A-Z]{2,}))*")
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*[a-z0-9][\w'’\-]*|[A-Z]{2,})"
+_NAME = re.compile(rf"\b{_NAME_WORD}(?: {_NAME_WORD})*")
 
 
 def name_phrases(sentence: str) -> list[str]:

@@ -230,7 +230,7 @@ class NameIndex:
         for ``article`` its own full names win over the collection's."""
         forms: dict[str, str] = {}
         for name, labels in self._labels.items():
-            if labels.get(PERSON):
+            if labels.most_common(1)[0][0] == PERSON:
                 full = self.resolve(name, PERSON, article or "")
                 if full is not None:
                     forms[name] = full.text
@@ -240,7 +240,13 @@ class NameIndex:
         if article is not None:
             for surname, names in self._full.get(article, {}).items():
                 forms[surname] = names.most_common(1)[0][0]
-        return forms
+        # a word the collection mostly tags as a place or body is not a surname
+        return {form: full for form, full in forms.items()
+                if form == full or self._mostly_person(form)}
+
+    def _mostly_person(self, name: str) -> bool:
+        labels = self._labels.get(name)
+        return not labels or labels.most_common(1)[0][0] == PERSON
 
     def names_in(self, mention: Mention) -> list[Name]:
         """The normalized names a mention's sentence mentions, once each, in order."""

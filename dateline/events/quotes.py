@@ -54,7 +54,8 @@ _SAID_X = re.compile(rf"^\s*(?:,\s*)?(?:{_VERBS})\s+([^.!?;:\"“”]{{1,80}}?)(
 _X_SAID = re.compile(rf"^\s*(?:,\s*)?([^.!?;:\"“”]{{1,90}}?)\s+(?:{_VERBS})\b")
 # X said: "…"  /  X told reporters, "…"
 _X_SAID_BEFORE = re.compile(
-    rf"([^.!?;\"“”]{{1,90}}?)\s+(?:{_VERBS})(?:\s+[\w’'-]+){{0,3}}?\s*[:,]?\s*$")
+    rf"([^.!?;\"“”]{{1,90}}?)\s+(?:{_VERBS})(?:(?:\s+[\w’'-]+){{0,3}}?\s*[:,])?\s*$")
+_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Col|Capt|Lt|St)\.")
 _PRONOUNS = frozenset({"he", "she"})
 _UNNAMED = frozenset({"it", "they", "we", "i", "you", "one"})
 _MIN_WORDS = 4
@@ -102,6 +103,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_speech(content: str) -> bool:
+    """Whole utterances, not fragments worked into the reporter's sentence ("called the
+    walkout "theatre""): they start with a capital and run four words or end like speech."""
+    if not content[:1].isupper() and not content[:1].isdigit():
+        return False
     return len(content.split()) >= _MIN_WORDS or content.rstrip().endswith(
         (".", "?", "!", ",", "…"))
 
@@ -122,6 +127,10 @@ class _People:
             return None
         matches = self.pattern.findall(text)
         return self.forms[matches[-1]] if matches else None
+
+    def first_named(self, text: str) -> str | None:
+        match = self.pattern.search(text) if self.pattern is not None else None
+        return self.forms[match.group(0)] if match else None
 
     def speaker(self, phrase: str, before: str) -> str | None:
         """Who an attribution phrase ("UN envoy Helena Barros", "he", "the chancellor")
@@ -167,6 +176,10 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
                                        earlier + " " + text[:start])
             covered = tuple(index for offset, index in starts
                             if offset < tail and _next_start(starts, offset, len(text)) > start)
+            if (speaker is None and found and found[-1].quote.speaker and start == sentence_start
+                    and covered[0] - found[-1].sentences[-1] in (0, 1)):
+                # a quote sentence right after an attributed one: the speaker goes on
+                speaker = found[-1].quote.speaker
             found.append(FoundQuote(Quote(speaker, content.rstrip(", "), article), covered))
         earlier += " " + text
     return found
@@ -175,18 +188,19 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
 def _attribute(text: str, start: int, end: int, content: str, sentence_start: int,
                people: _People, before: str) -> tuple[str | None, int]:
     """The speaker of the quote at text[start:end] and where its attribution ends."""
-    after = text[end:]
+    after = _ABBREVIATION.sub(lambda m: m.group(1) + " ", text[end:end + 200])
     ends_open = content.endswith(_ATTRIBUTABLE_END) or after.lstrip().startswith(",")
     if ends_open:
         for pattern in (_SAID_X, _X_SAID):
             match = pattern.match(after)
             if match and (speaker := people.speaker(match.group(1), before)):
                 return speaker, end + match.end()
-    lead = text[sentence_start:start]
+    lead = _ABBREVIATION.sub(lambda m: m.group(1) + " ", text[sentence_start:start])
     match = _X_SAID_BEFORE.search(lead)
     if match:
+        named = people.first_named(match.group(1))
         phrase = re.split(r",\s+|\s+(?:and|but|while|as)\s+", match.group(1))[-1]
-        speaker = people.speaker(phrase, before)
+        speaker = named or people.speaker(phrase, before)
         if speaker:
             return speaker, end
     return None, end

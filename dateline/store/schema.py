@@ -87,6 +87,11 @@ mentions = Table(
     Column("context", Text),  # step 4: the article's title and lead (story similarity)
     Column("continues", Integer),  # step 5: a sentence continuing a dated one (its index)
     Column("bounding", Boolean),  # step 5: a coarse "since"/"until" date
+    # Step 6: the grouping's word features of the sentence and of the story context,
+    # "<version>\t<json sentence terms>\t<json context terms>", so that finding the events
+    # a new mention may join does not re-tokenize thousands of stored sentences. A
+    # version other than the running grouping code's is recomputed (and rewritten).
+    Column("terms", Text),
     Index("ix_mentions_precision_day", "precision", "first_day"),
 )
 
@@ -160,6 +165,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (3, "undated items", _create(undated)),
     (4, "story context of mentions", _add_mention_columns("context TEXT")),
     (5, "supporting mentions", _add_mention_columns("continues INTEGER", "bounding BOOLEAN")),
+    (6, "word features of mentions", _add_mention_columns("terms TEXT")),
 ]
 LATEST = MIGRATIONS[-1][0]
 
