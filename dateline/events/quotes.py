@@ -56,6 +56,8 @@ _X_SAID = re.compile(rf"^\s*(?:,\s*)?([^.!?;:\"“”]{{1,90}}?)\s+(?:{_VERBS})\
 _X_SAID_BEFORE = re.compile(
     rf"([^.!?;\"“”]{{1,90}}?)\s+(?:{_VERBS})(?:(?:\s+[\w’'-]+){{0,3}}?\s*[:,])?\s*$")
 _ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Col|Capt|Lt|St)\.")
+_HONORIFIC_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w’'-]+\s+)?[A-Z][\w’'-]+)")
 _PRONOUNS = frozenset({"he", "she"})
 _UNNAMED = frozenset({"it", "they", "we", "i", "you", "one"})
 _MIN_WORDS = 4
@@ -123,10 +125,17 @@ class _People:
                         if ordered else None)
 
     def last_named(self, text: str) -> str | None:
-        if self.pattern is None:
-            return None
-        matches = self.pattern.findall(text)
-        return self.forms[matches[-1]] if matches else None
+        """The person named last in ``text``: a known name, or one after an honorific
+        ("Dr Lina Haugen") that the entity recognizer never saw."""
+        best: tuple[int, str] | None = None
+        if self.pattern is not None:
+            for match in self.pattern.finditer(text):
+                best = (match.start(), self.forms[match.group(0)])
+        for match in _HONORIFIC_NAME.finditer(text):
+            if best is None or match.start() > best[0]:
+                name = match.group(1)
+                best = (match.start(), self.forms.get(name, name))
+        return best[1] if best else None
 
     def first_named(self, text: str) -> str | None:
         match = self.pattern.search(text) if self.pattern is not None else None

@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import inspect
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from datasketch import MinHash
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 
 from dateline.clean import clean_articles, mark_duplicates
@@ -250,9 +254,12 @@ def _add_batch(conn: Connection, batch: list[tuple[Article, str]], config: Confi
     if new_mentions:
         first = _next_id(conn, mentions.c.id)
         ids = list(range(first, first + len(new_mentions)))
-        conn.execute(mentions.insert(), [codec.mention_row(m, i)
-                                         for m, i in zip(new_mentions, ids, strict=True)])
-        replaced, created = regroup(conn, list(zip(ids, new_mentions, strict=True)), config)
+        terms = [mention_terms(m) for m in new_mentions]
+        conn.execute(mentions.insert(), [
+            {**codec.mention_row(m, i), "terms": t}
+            for m, i, t in zip(new_mentions, ids, terms, strict=True)])
+        replaced, created = regroup(conn, list(zip(ids, new_mentions, strict=True)), config,
+                                    terms)
         result.events_replaced += replaced
         result.events_created += created
     return [a.id for a in items]
@@ -276,112 +283,288 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in merged]
 
 
-def _candidates(conn: Connection, new: list[Mention], tolerance: int
-                ) -> list[tuple[str, Mention]]:
-    """Stored mentions whose dates let them share an event with a new mention."""
-    day = Precision.DAY.value
-    ranges: list[tuple[int, int]] = []
-    periods: set[tuple[str, int, int]] = set()
+# --- word features -------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def terms_version() -> str:
+    """Fingerprint of the grouping code that produced stored word features."""
+    from dateline.events import grouping
+
+    return hashlib.sha1(Path(grouping.__file__).read_bytes()).hexdigest()[:12]
+
+
+def mention_terms(mention: Mention) -> str:
+    """The ``terms`` column: the grouping's features of the sentence and of the story."""
+    from dateline.events.grouping import _analyzer, content_words
+
+    context = content_words(mention.context) if mention.context else []
+    return f"{terms_version()}\t{codec.dumps(_analyzer(mention))}\t{codec.dumps(context)}"
+
+
+def _split_terms(value: str | None) -> tuple[str, str] | None:
+    """(sentence JSON, context JSON) of a current ``terms`` value, else None."""
+    if not value:
+        return None
+    version, _, rest = value.partition("\t")
+    if version != terms_version():
+        return None
+    sentence, _, context = rest.partition("\t")
+    return sentence, context
+
+
+def _same(tokens):
+    return tokens
+
+
+_CANDIDATE_COLUMNS = [mentions.c.id, mentions.c.event_id, mentions.c.article_id,
+                      mentions.c.precision, mentions.c.first_day, mentions.c.last_day,
+                      mentions.c.terms]
+
+
+@dataclass
+class _Candidates:
+    """Stored mentions (in events) whose dates let them share an event with a new one."""
+
+    event_ids: list[str] = field(default_factory=list)
+    precisions: list[str] = field(default_factory=list)
+    first_days: list[int] = field(default_factory=list)
+    last_days: list[int] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    sentence_terms: list[list[str]] = field(default_factory=list)
+    contexts: dict[str, list[str]] = field(default_factory=dict)  # article id -> terms
+
+    def __len__(self) -> int:
+        return len(self.event_ids)
+
+
+def _candidates(conn: Connection, new: list[Mention], tolerance: int) -> _Candidates:
+    """Stored mentions whose dates let them share an event with a new mention.
+
+    A day mention meets the stored day mentions within the tolerance and the month and
+    year mentions of its period (which may attach to it); a month or year mention meets
+    the mentions of its own period, the month mentions of its year, and the finer ones
+    inside its period when the period is not too crowded. Every clause is an indexed
+    (precision, first_day) lookup; all of them go out in a few OR-ed queries.
+    """
+    day, month, year = Precision.DAY.value, Precision.MONTH.value, Precision.YEAR.value
+    day_ranges: list[tuple[int, int]] = []
+    periods: set[tuple[str, int]] = set()  # (precision, first day of the period)
+    finer: set[tuple[str, int, int]] = set()  # (precision, lo, hi) inside a coarse period
     for mention in new:
         date = mention.date
+        year_start = dt.date(date.year, 1, 1).toordinal()
+        periods.add((year, year_start))
         if date.precision is Precision.DAY:
             ordinal = date.first_day.toordinal()
-            ranges.append((ordinal - tolerance, ordinal + tolerance))
+            day_ranges.append((ordinal - tolerance, ordinal + tolerance))
+            periods.add((month, dt.date(date.year, date.month, 1).toordinal()))
             continue
-        month = date.month if date.precision is Precision.MONTH else 1
-        periods.add((date.precision.value, date.year, month))
         lo, hi = _period_range(date.precision, date.year, date.month)
+        periods.add((date.precision.value, lo))
+        finer.add((day, lo, hi))
+        if date.precision is Precision.YEAR:
+            finer.add((month, lo, hi))
+    for precision, lo, hi in sorted(finer):
         crowd = conn.execute(select(func.count()).select_from(mentions).where(
-            mentions.c.precision == day, mentions.c.first_day.between(lo, hi))).scalar()
+            mentions.c.precision == precision, mentions.c.first_day.between(lo, hi))).scalar()
         if crowd <= PERIOD_DAY_LIMIT:  # a finer event it may join
-            ranges.append((lo, hi))
+            if precision == day:
+                day_ranges.append((lo, hi))
+            else:
+                periods.update((month, m) for m in _month_starts(lo, hi))
     conditions = [(mentions.c.precision == day) & mentions.c.first_day.between(lo, hi)
-                  for lo, hi in _merge(ranges)]
-    for precision, year, month in periods:
-        condition = (mentions.c.precision == precision) & (mentions.c.year == year)
-        if precision == Precision.MONTH.value:
-            condition = condition & (mentions.c.month == month)
-        conditions.append(condition)
-    found: list[tuple[str, Mention]] = []
-    for chunk in _chunks(conditions, 200):
-        for row in conn.execute(select(mentions).where(
-                mentions.c.event_id.is_not(None), or_(*chunk))).mappings():
-            found.append((row["event_id"], codec.mention_from_row(row)))
+                  for lo, hi in _merge(day_ranges)]
+    by_precision: dict[str, list[int]] = {}
+    for precision, first in sorted(periods):
+        by_precision.setdefault(precision, []).append(first)
+    for precision, firsts in by_precision.items():
+        for chunk in _chunks(firsts, 200):
+            conditions.append((mentions.c.precision == precision)
+                              & mentions.c.first_day.in_(chunk))
+    found = _Candidates()
+    stale: list[int] = []
+    positions: dict[int, int] = {}
+    for chunk in _chunks(conditions, 100):
+        for row in conn.execute(select(*_CANDIDATE_COLUMNS).where(
+                mentions.c.event_id.is_not(None), or_(*chunk))):
+            if row.id in positions:
+                continue
+            positions[row.id] = len(found)
+            found.event_ids.append(row.event_id)
+            found.precisions.append(row.precision)
+            found.first_days.append(row.first_day)
+            found.last_days.append(row.last_day)
+            found.articles.append(row.article_id)
+            parts = _split_terms(row.terms)
+            if parts is None:
+                stale.append(row.id)
+                found.sentence_terms.append([])
+                continue
+            found.sentence_terms.append(json.loads(parts[0]))
+            if row.article_id not in found.contexts:
+                found.contexts[row.article_id] = json.loads(parts[1] or "[]")
+    if stale:  # made by older code: compute the features once and keep them
+        updates = []
+        for chunk in _chunks(stale):
+            for row in conn.execute(select(mentions).where(mentions.c.id.in_(chunk))
+                                    ).mappings():
+                value = mention_terms(codec.mention_from_row(row))
+                updates.append({"mention_id": row["id"], "new_terms": value})
+                sentence, context = _split_terms(value)
+                found.sentence_terms[positions[row["id"]]] = json.loads(sentence)
+                found.contexts.setdefault(row["article_id"], json.loads(context))
+        conn.execute(update(mentions).where(mentions.c.id == bindparam("mention_id"))
+                     .values(terms=bindparam("new_terms")), updates)
     return found
 
 
-def _may_join(new: Mention, old: Mention, tolerance: int) -> bool:
-    if new.date.precision is Precision.DAY:
-        gap = abs(new.date.first_day.toordinal() - old.date.first_day.toordinal())
-        return old.date.precision is Precision.DAY and gap <= tolerance
-    return new.date.contains(old.date)
+def _month_starts(lo: int, hi: int) -> list[int]:
+    first, last = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
+    starts, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        starts.append(dt.date(year, month, 1).toordinal())
+        year, month = year + (month == 12), month % 12 + 1
+    return starts
 
 
-def _similarity_block(new: list[Mention], old: list[Mention]) -> np.ndarray:
-    """Similarity of each new mention to each stored one (the grouping's own measure),
-    computing only the new-by-old block when the grouping module offers it."""
+def _vectors(documents: list[list[str]], use_idf: bool = True):
+    vectorizer = TfidfVectorizer(analyzer=_same, sublinear_tf=True, use_idf=use_idf)
+    try:
+        return vectorizer.fit_transform(documents)
+    except ValueError:  # no word at all
+        return None
+
+
+_BLOCK_COLUMNS = 4096
+
+
+def _similar_pairs(new_terms: list[tuple[list[str], list[str]]], found: _Candidates,
+                   floor: float) -> Iterable[tuple[int, int, float]]:
+    """(new index, candidate index, similarity) of the pairs at or above ``floor``.
+
+    The similarity is the grouping's (``MentionSimilarity.cross``) computed from stored
+    features: TF-IDF cosine of the sentences, fitted on the new and candidate mentions
+    together, plus the same-story bonus from the title-and-lead term cosine.
+    """
     from dateline.events import grouping
 
-    helper = getattr(grouping, "MentionSimilarity", None)
-    if helper is not None:
-        similarity = helper(new + old)
-        return similarity.cross(list(range(len(new))),
-                                list(range(len(new), len(new) + len(old))))
-    return grouping.similarity_matrix(new + old)[:len(new), len(new):]
+    count = len(new_terms)
+    sentences = _vectors([t for t, _ in new_terms] + found.sentence_terms)
+    if sentences is None:
+        return
+    new_rows, old_rows = sentences[:count], sentences[count:]
+    story = None
+    bonus = float(inspect.signature(grouping.MentionSimilarity).parameters["story_bonus"]
+                  .default)
+    article_index = {a: k for k, a in enumerate(found.contexts)}
+    contexts = list(found.contexts.values()) + [c for _, c in new_terms]
+    if bonus and any(contexts):
+        vectors = _vectors(contexts, use_idf=False)
+        if vectors is not None:
+            stored = len(found.contexts)
+            story = (vectors[stored:] @ vectors[:stored].T).toarray()
+            story = bonus * np.clip((story - grouping.STORY_LOW)
+                                    / (grouping.STORY_HIGH - grouping.STORY_LOW), 0, 1)
+            columns = np.array([article_index.get(a, -1) for a in found.articles])
+    for start in range(0, len(found), _BLOCK_COLUMNS):
+        stop = min(start + _BLOCK_COLUMNS, len(found))
+        block = (new_rows @ old_rows[start:stop].T).toarray()
+        if story is not None:
+            block += story[:, columns[start:stop]]
+        rows, cols = np.nonzero(block >= floor)
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            yield i, start + j, float(block[i, j])
 
 
-def affected_events(conn: Connection, new: list[Mention], config: Config) -> set[str]:
+def _may_join(new: Mention, precision: str, first: int, last: int, tolerance: int) -> bool:
+    """Whether a new mention and a stored one (its precision and day range) may meet."""
+    new_first = new.date.first_day.toordinal()
+    if new.date.precision is Precision.DAY and precision == Precision.DAY.value:
+        return abs(new_first - first) <= tolerance
+    new_last = new.date.last_day.toordinal()
+    return (new_first <= first and last <= new_last) or (first <= new_first
+                                                          and new_last <= last)
+
+
+def affected_events(conn: Connection, new: list[Mention], config: Config,
+                    terms: list[str] | None = None) -> set[str]:
     """Ids of the stored events a batch of new mentions may change.
 
     Candidates are the stored mentions whose dates are compatible with a new mention;
-    of those, the ones whose wording is at all close to it (TF-IDF cosine at or above
-    ``CANDIDATE_SIMILARITY``, well under the merge threshold) name the events to redo.
+    of those, the ones whose wording is at all close to it (the grouping's similarity at
+    or above ``CANDIDATE_SIMILARITY``, well under the merge threshold) name the events to
+    redo; a mention of another precision (a month or year mention meeting a finer event)
+    must be closer, ``ATTACH_CANDIDATE_SIMILARITY``. ``terms`` are the new mentions'
+    stored features (computed when not given).
     """
     tolerance = config.date_tolerance_days
-    candidates = _candidates(conn, new, tolerance)
-    if not candidates:
+    found = _candidates(conn, new, tolerance)
+    if not len(found):
         return set()
-    block = _similarity_block(new, [m for _, m in candidates])
+    terms = terms if terms is not None else [mention_terms(m) for m in new]
+    new_terms = []
+    for value in terms:
+        sentence, context = _split_terms(value)
+        new_terms.append((json.loads(sentence), json.loads(context)))
+    # New mentions' contexts are keyed apart from stored articles' (same story text).
     floor = min(CANDIDATE_SIMILARITY, config.similarity_threshold)
     touched: set[str] = set()
-    rows, cols = np.nonzero(block >= floor)
-    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-        event_id, old = candidates[j]
-        if event_id in touched or not _may_join(new[i], old, tolerance):
+    for i, j, score in _similar_pairs(new_terms, found, floor):
+        event_id = found.event_ids[j]
+        if event_id in touched:
+            continue
+        precision = found.precisions[j]
+        if not _may_join(new[i], precision, found.first_days[j], found.last_days[j],
+                         tolerance):
             continue
         # A month or year mention only joins a finer event it retells closely.
-        if (new[i].date.precision is not Precision.DAY and old.date.precision is Precision.DAY
-                and block[i, j] < ATTACH_CANDIDATE_SIMILARITY):
+        if precision != new[i].date.precision.value and score < ATTACH_CANDIDATE_SIMILARITY:
             continue
         touched.add(event_id)
     return touched
 
 
-def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config
-            ) -> tuple[int, int]:
-    """Re-group the new mentions with the events they touch; returns (replaced, created)."""
-    touched = sorted(affected_events(conn, [m for _, m in new], config))
+def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
+            terms: list[str] | None = None) -> tuple[int, int]:
+    """Re-group the new mentions with the events they touch; returns (replaced, created).
+
+    Only clusters that changed are written: a touched event that comes out of the
+    re-grouping with exactly its old mentions keeps its row (its id and content are a
+    function of its mentions), so it counts neither as replaced nor as created.
+    """
+    touched = sorted(affected_events(conn, [m for _, m in new], config, terms))
     loaded: list[tuple[int, Mention]] = []
+    members: dict[str, set[int]] = {}
     for chunk in _chunks(touched):
         for row in conn.execute(select(mentions).where(mentions.c.event_id.in_(chunk))
                                 .order_by(mentions.c.id)).mappings():
             loaded.append((row["id"], codec.mention_from_row(row)))
+            members.setdefault(row["event_id"], set()).add(row["id"])
     everything = sorted(loaded + list(new), key=lambda pair: pair[0])
     number_of = {id(m): i for i, m in everything}
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days)
     clusters = group_mentions([m for _, m in everything], params)
-    article_ids = sorted({m.article_id for _, m in everything})
+    changed: list[tuple[list[Mention], list[int]]] = []
+    kept: set[str] = set()
+    for cluster in clusters:
+        numbers = [number_of[id(m)] for m in cluster]
+        event_id = f"ev{min(numbers)}"
+        if members.get(event_id) == set(numbers):
+            kept.add(event_id)  # the same mentions: the stored row is still right
+        else:
+            changed.append((cluster, numbers))
+    article_ids = sorted({m.article_id for cluster, _ in changed for m in cluster})
     sites: dict[str, str | None] = {}
     for chunk in _chunks(article_ids):
         sites.update(conn.execute(select(articles.c.id, articles.c.site)
                                   .where(articles.c.id.in_(chunk))).all())
-    for chunk in _chunks(touched):
+    dropped = [event_id for event_id in touched if event_id not in kept]
+    for chunk in _chunks(dropped):
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
     event_rows, links = [], []
-    for cluster in clusters:
+    for cluster, numbers in changed:
         event = make_event(cluster)
-        numbers = [number_of[id(m)] for m in cluster]
         if event is None:  # supporting sentences only: kept, in no event until one comes
             links.extend({"mention_id": n, "new_event": None} for n in numbers)
             continue
@@ -391,6 +574,7 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config
         links.extend({"mention_id": n, "new_event": event_id} for n in numbers)
     if event_rows:
         conn.execute(events.insert(), event_rows)
-    conn.execute(update(mentions).where(mentions.c.id == bindparam("mention_id"))
-                 .values(event_id=bindparam("new_event")), links)
-    return len(touched), len(event_rows)
+    if links:
+        conn.execute(update(mentions).where(mentions.c.id == bindparam("mention_id"))
+                     .values(event_id=bindparam("new_event")), links)
+    return len(dropped), len(event_rows)

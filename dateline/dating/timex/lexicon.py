@@ -77,10 +77,15 @@ FUTURE_CUES = frozenset({
     "plan", "planning", "due", "set", "upcoming", "coming", "next", "would",
     "intends", "hopes", "aims", "later", "slated", "tomorrow", "until", "till", "to",
     "won't", "wo", "begins", "starts", "opens", "ends", "resumes",
-})
+} | {"meet", "meets", "visits", "arrives", "convenes", "votes", "hosts", "faces",
+     "travels", "leaves", "returns"})
 # Future cues that only count when the sentence has no stronger evidence.
 WEAK_FUTURE_CUES = frozenset({"to", "until", "till", "begins", "starts", "opens",
-                              "ends", "resumes", "later"})
+                              "ends", "resumes", "later",
+                              # Present tense of a scheduling verb next to a weekday:
+                              # "Arafat and Netanyahu meet separately Monday".
+                              "meet", "meets", "visits", "arrives", "convenes", "votes",
+                              "hosts", "faces", "travels", "leaves", "returns"})
 PAST_IRREGULAR = frozenset({
     "said", "was", "were", "had", "did", "met", "made", "took", "told", "went", "came",
     "gave", "began", "found", "left", "held", "saw", "got", "won", "lost", "sent", "fell",

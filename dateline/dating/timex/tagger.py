@@ -1184,6 +1184,27 @@ _DROPPED_PREFIXES = frozenset({"about", "around", "approximately", "roughly", "o
                                "within", "up to", "some", "just over", "just under",
                                "well over"})
 
+# Approximation and open-ended bounds written after the expression: "the next year or
+# so" (APPROX), "1994 or later", "1990 and beyond" (ON_OR_AFTER), "1980 or earlier".
+_SUFFIX = re.compile(r"[ \t]+(?P<w>or\s+so|or\s+later|and\s+beyond|or\s+earlier)(?![\w-])",
+                     re.IGNORECASE)
+_SUFFIX_MOD = {"or so": "APPROX", "or later": "ON_OR_AFTER", "and beyond": "ON_OR_AFTER",
+               "or earlier": "ON_OR_BEFORE"}
+
+
+def _extend_suffix(text: str, cand: Cand, ceiling: int) -> None:
+    """Pull a trailing "or so" / "or later" into the span and set ``mod``."""
+    match = _SUFFIX.match(text, cand.end, min(ceiling, cand.end + 16))
+    if match is None or cand.type == "SET":
+        return
+    word = re.sub(r"\s+", " ", match["w"].lower())
+    if word != "or so" and cand.type != "DATE":
+        return  # "or later" bounds a point in time, not an amount
+    cand.end = match.end()
+    if cand.mod is None:
+        cand.mod = _SUFFIX_MOD[word]
+
+
 _MERGE_GAP = re.compile(r"[ \t]*,?[ \t]*\Z")
 
 
@@ -1225,8 +1246,10 @@ def tag(text: str, dct: dt.date | None = None) -> list[Timex]:
         return []
     chosen = _select(_propose(text), len(text))
     floor = 0
-    for cand in chosen:
+    for index, cand in enumerate(chosen):
         _extend_prefix(text, cand, floor)
+        ceiling = chosen[index + 1].start if index + 1 < len(chosen) else len(text)
+        _extend_suffix(text, cand, ceiling)
         floor = cand.end
     chosen = _merge_clock(chosen, text)
     ctx = Ctx(text=text, dct=dct)
