@@ -102,10 +102,13 @@ def process_articles(articles: list[Article], config: Config,
         events = filter_events(events, config.query)
     limit = config.max_events or default_max_events(len(articles))
     selected = select_events(events, limit)
-    if config.use_ner and selected:
-        if nlp_loader is None:
-            from dateline.nlp import load_pipeline as nlp_loader
-        describe_events(selected, nlp_loader())
+    if selected:
+        nlp = None
+        if config.use_ner:
+            if nlp_loader is None:
+                from dateline.nlp import load_pipeline as nlp_loader
+            nlp = nlp_loader()
+        describe_events(selected, nlp, articles)
 
     undated_records = [item.to_dict() for item in undated]
     with_events = {m.article_id for m in mentions}

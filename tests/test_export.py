@@ -97,3 +97,38 @@ def test_format_follows_the_extension():
     assert format_for_path("t.markdown") == "md"
     with pytest.raises(ValueError, match="t.pdf"):
         format_for_path("t.pdf")
+
+
+def timeline_with_quotes_and_claims():
+    from dateline.events.quotes import Quote
+
+    timeline = sample_timeline()
+    event = timeline.events[1]
+    event.quotes = [Quote("Ilse Marrack", "We asked for water " + HOSTILE, "ledger-talks"),
+                    Quote(None, "The door is open", "ledger-talks")]
+    event.claims = [{"text": "the third round of talks", "ordinal": 3, "kind": "round",
+                     "article": "ledger-talks", "documented": 2,
+                     "between": ["Norland", "Sudovia"]}]
+    return timeline
+
+
+def test_json_events_carry_quotes_and_claims():
+    record = json.loads(render(timeline_with_quotes_and_claims(), "json"))
+    first, second = record["events"]
+    assert first["quotes"] == [] and first["claims"] == []
+    assert second["quotes"][1] == {"speaker": None, "text": "The door is open",
+                                   "article": "ledger-talks"}
+    assert second["claims"][0]["documented"] == 2
+    assert {"participants", "location", "date_conflicts"} <= set(second)
+
+
+def test_markdown_and_html_show_quotes_and_claims():
+    timeline = timeline_with_quotes_and_claims()
+    text = render(timeline, "md")
+    assert "— Ilse Marrack (ledger-talks)" in text and "— unattributed (ledger-talks)" in text
+    assert "this collection documents 2" in text
+    page = render(timeline, "html")
+    details = page[page.index("<details>"):]
+    assert 'class="quotes"' in details and "Ilse Marrack" in details
+    assert "this collection documents 2" in details
+    assert "<img src=x" not in page and page.count("<script>") == 1

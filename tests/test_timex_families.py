@@ -143,3 +143,66 @@ def test_year_quarter_without_quarter_context_is_the_year() -> None:
 def test_year_period_of_is_not_a_quarter() -> None:
     found = values("The third quarter was weak. The 1988 period of growth ended.", WSJ_DCT)
     assert all(not t[0].startswith("the 1988 period") for t in found)
+
+
+# --------------------------------------------------------------------------- trailing modifiers
+
+def test_or_so_joins_the_expression_as_approx() -> None:
+    found = tag("The plant will be closed over the next year or so.", WSJ_DCT)
+    assert [(t.text, t.value, t.mod) for t in found] == [("the next year or so", "1990",
+                                                          "APPROX")]
+
+
+def test_or_so_inside_ago() -> None:
+    found = tag("He left a week or so ago.", dt.date(1991, 2, 25))
+    assert [(t.text, t.type, t.mod) for t in found] == [("a week or so ago", "DATE", "APPROX")]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The shares can be redeemed in 1994 or later.", "1994 or later"),
+    ("It plans for 1990 and beyond.", "1990 and beyond"),
+])
+def test_open_ended_year_is_on_or_after(text: str, span: str) -> None:
+    found = tag(text, WSJ_DCT)
+    assert [(t.text, t.mod) for t in found] == [(span, "ON_OR_AFTER")]
+
+
+def test_trailing_words_without_the_modifier_stay_outside() -> None:
+    found = tag("Sales in 1994 or in 1995 rose; 1990 and its aftermath.", WSJ_DCT)
+    assert [t.text for t in found] == ["1994", "1995", "1990"]
+    assert all(t.mod is None for t in found)
+
+
+def test_or_later_does_not_extend_a_duration() -> None:
+    found = tag("It takes three years or later than that.", WSJ_DCT)
+    assert [t.text for t in found] == ["three years"]
+
+
+# --------------------------------------------------------------------------- tense cues
+
+def test_present_tense_scheduling_verb_points_forward() -> None:
+    text = "He and Arafat meet separately Monday with Albright."
+    start = text.index("Monday")
+    assert tense_near(text, start, start + 6) == FUTURE
+    # a Friday DCT: the coming Monday
+    assert ("Monday", "DATE", "1998-05-04") in values(text, dt.date(1998, 5, 1))
+
+
+def test_past_tense_still_wins_over_scheduling_verb() -> None:
+    text = "The leaders met Monday and the envoy returns later."
+    start = text.index("Monday")
+    assert tense_near(text, start, start + 6) == PAST
+    assert ("Monday", "DATE", "1998-04-27") in values(text, dt.date(1998, 5, 1))
+
+
+def test_agreed_is_a_past_cue() -> None:
+    text = "The bank agreed in June to buy Trustcorp."
+    start = text.index("June")
+    assert tense_near(text, start, start + 4) == PAST
+    assert ("June", "DATE", "1989-06") in values(text, dt.date(1989, 10, 30))
+
+
+def test_need_is_not_a_past_cue() -> None:
+    text = "They need it in June."
+    start = text.index("June")
+    assert tense_near(text, start, start + 4) is None

@@ -132,8 +132,8 @@ def find_claims(sentence: str, article: str) -> list[dict]:
     for match in _TIME.finditer(sentence):
         kind = _kind_in(sentence)
         ordinal = ordinal_value(match.group("ord"))
-        if kind is None or ordinal is None:
-            continue
+        if kind is None or ordinal is None or ordinal < 2:
+            continue  # "for the first time" says something is new, it counts nothing
         tail = _tail(sentence[match.end():])
         text = match.group(0) + (" " + tail if tail else "")
         claims.append({"text": " ".join(text.split()), "ordinal": ordinal, "kind": kind,
@@ -153,14 +153,15 @@ def _kind_in(sentence: str) -> str | None:
 
 
 def event_kinds(event: Event) -> set[str]:
-    """The kind groups an event's sources describe it with (nouns and verb cues)."""
-    kinds = set()
-    for source in event.sources:
-        for noun in re.findall(rf"\b{_KIND}\b", source.sentence, re.IGNORECASE):
-            kinds.add(kind_group(noun))
-        for group, cue in _VERB_CUES.items():
-            if re.search(cue, source.sentence, re.IGNORECASE):
-                kinds.add(group)
+    """The kind groups an event's summary describes it with (nouns and verb cues).
+
+    Only the summary counts: other source sentences often mention earlier rounds or
+    meetings in passing ("less than three hours into the second round").
+    """
+    kinds = {kind_group(noun) for noun in re.findall(rf"\b{_KIND}\b", event.summary,
+                                                     re.IGNORECASE)}
+    kinds.update(group for group, cue in _VERB_CUES.items()
+                 if re.search(cue, event.summary, re.IGNORECASE))
     return kinds
 
 
@@ -184,20 +185,35 @@ def _happened(event: Event) -> bool:
 
 
 def document_claims(events: list[Event]) -> None:
-    """Add ``documented`` (and ``between``, the participants counted on) to each claim:
-    events of the claim's kind sharing the event's main participants (two of them, or
-    all when it has fewer), dated up to and including the event's date."""
+    """Add ``documented`` (and ``between``, the participants counted on) to each claim.
+
+    Counted: the event itself and every event whose summary names the claim's kind,
+    that shares two of the event's participants (all of them when it has fewer), that
+    happened (not only scheduled) and is dated up to and including the event's date.
+    Events a day apart count once (one meeting reported on two days), and an event dated
+    only to a month or year does not count when a counted day falls inside it.
+    """
     kinds = {id(event): event_kinds(event) for event in events}
     for event in events:
-        parties = list(event.participants)
+        parties = set(event.participants)
         need = min(2, len(parties))
         for claim in event.claims:
             group = kind_group(claim["kind"])
             counted = [other for other in events
-                       if (other is event or (
+                       if other is event or (
                            group in kinds[id(other)] and _happened(other)
                            and other.date.first_day <= event.date.last_day
-                           and len(set(parties) & set(other.participants)) >= need))]
-            claim["documented"] = len(counted)
-            claim["between"] = [p for p in parties
+                           and len(parties & set(other.participants)) >= need)]
+            claim["documented"] = _occasions(counted)
+            claim["between"] = [p for p in event.participants
                                 if all(p in other.participants for other in counted)][:4]
+
+
+def _occasions(events: list[Event]) -> int:
+    days = sorted({e.date.first_day for e in events if e.date.precision.value == "day"})
+    occasions = sum(1 for k, day in enumerate(days)
+                    if k == 0 or (day - days[k - 1]).days > 1)
+    coarse = {e.date for e in events if e.date.precision.value != "day"}
+    occasions += sum(1 for date in coarse
+                     if not any(date.first_day <= day <= date.last_day for day in days))
+    return occasions

@@ -96,7 +96,9 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
         is_lead = False
         if own:
             mentions.extend(own)
-            previous = own[0]
+            # Only a day-dated report carries on into the next sentence; a month or year
+            # is mostly background ("under the 1987 treaty") that the next one leaves.
+            previous = own[0] if own[0].date.precision is Precision.DAY else None
         elif previous is not None and not sentence.timexes and not _starts_paragraph(
                 article.text, sentence):
             mentions.append(Mention(article.id, sentence.index, sentence.text, previous.date,

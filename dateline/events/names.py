@@ -165,6 +165,10 @@ class NameIndex:
             full = self._full_name(name, article, local_only=label != PERSON)
             if full is not None:
                 return Name(full, PERSON)
+        if len(words) == 1 and name not in self._countries:
+            country = self._country_for(name)  # "Veldoran" -> "Veldora"
+            if country is not None:
+                return Name(country, "GPE")
         if label == PERSON:
             if len(words) == 1 and self._labels[name].get("GPE"):
                 return Name(name, "GPE")  # a lone word also tagged a place: a country
@@ -176,10 +180,6 @@ class NameIndex:
                 return Name(long_name, self._kind_of(long_name, label))
         if name.isupper() and len(name) > 6:  # a dateline's "ODEGARD"
             name = name.title()
-        if len(words) == 1 and name not in self._countries:
-            country = self._country_for(name)  # "Veldoran" -> "Veldora"
-            if country is not None:
-                return Name(country, "GPE")
         owner, _, rest = name.partition("'s ")
         if rest and label == ORG and self._labels.get(rest):
             name = rest  # "Veldora's National Assembly" is the "National Assembly"
@@ -261,13 +261,15 @@ class NameIndex:
         """The normalized names a mention's sentence mentions, once each, in order."""
         seen: dict[str, Name] = {}
         for entity in mention.entities:
-            if entity.label != PERSON and _in_title(entity.text, mention.sentence):
-                # "Kastmark Water and" of "Kastmark Water and Energy Minister Rasmus Holt"
-                first = clean_name(entity.text.split()[0])
-                if first in self._countries:
-                    seen.setdefault(first, Name(first, "GPE"))
-                continue
-            name = self.resolve(entity.text, entity.label, mention.article_id)
+            text = entity.text
+            if entity.label != PERSON and _in_title(text, mention.sentence):
+                # "Kastmark Water and" of "Kastmark Water and Energy Minister Rasmus
+                # Holt": the title's owner ("Kastmark", "UN") is named, not a body
+                words = text.split()
+                while len(words) > 1 and words[-1].lower() in _TITLE_WORDS:
+                    words.pop()
+                text = words[0] if len(words) > 1 else " ".join(words)
+            name = self.resolve(text, entity.label, mention.article_id)
             if name is not None and name.text not in seen:
                 seen[name.text] = name
         for person in self.described_in(mention.sentence, mention.article_id):

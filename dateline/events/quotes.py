@@ -185,9 +185,11 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
                                        earlier + " " + text[:start])
             covered = tuple(index for offset, index in starts
                             if offset < tail and _next_start(starts, offset, len(text)) > start)
-            if (speaker is None and found and found[-1].quote.speaker and start == sentence_start
+            alone = start == sentence_start and not text[end:_next_start(
+                starts, end - 1, len(text))].strip()
+            if (speaker is None and alone and found and found[-1].quote.speaker
                     and covered[0] - found[-1].sentences[-1] in (0, 1)):
-                # a quote sentence right after an attributed one: the speaker goes on
+                # a quote standing alone right after an attributed one: the speaker goes on
                 speaker = found[-1].quote.speaker
             found.append(FoundQuote(Quote(speaker, content.rstrip(", "), article), covered))
         earlier += " " + text

@@ -51,6 +51,10 @@ ul.sources li { margin-bottom:.4rem; }
 .src { font-weight:600; }
 .quote { display:block; color:var(--ink); border-left:3px solid var(--line);
          padding-left:.6rem; margin-top:.15rem; }
+ul.quotes, ul.claims { margin:.4rem 0 0; padding-left:1.1rem; font-size:.92rem; }
+ul.quotes q { font-style:italic; }
+.speaker { font-weight:600; }
+.documented { color:var(--warn); font-size:.85rem; }
 section.extra { margin:2.5rem 0; }
 table { border-collapse:collapse; width:100%; font-size:.88rem; background:var(--card); }
 th, td { text-align:left; padding:.35rem .5rem; border-bottom:1px solid var(--line);
@@ -105,9 +109,22 @@ def _event_html(event: dict, articles: dict) -> str:
                              for c in event["date_conflicts"])
         parts.append(f'<p class="conflict">Sources disagree on the date: {readings}</p>')
     count = event["source_count"]
+    extras = "".join(
+        f" &middot; {len(event[key])} {noun}{'s' if len(event[key]) != 1 else ''}"
+        for key, noun in (("quotes", "quote"), ("claims", "count claim")) if event.get(key))
     parts.append(f"<details><summary>{count} source{'s' if count != 1 else ''}"
                  f" &middot; {len(event['sources'])} sentence"
-                 f"{'s' if len(event['sources']) != 1 else ''}</summary><ul class=\"sources\">")
+                 f"{'s' if len(event['sources']) != 1 else ''}{extras}</summary>")
+    if event.get("claims"):
+        parts.append('<ul class="claims">' + "".join(_claim_html(c) for c in event["claims"])
+                     + "</ul>")
+    if event.get("quotes"):
+        parts.append('<ul class="quotes">' + "".join(
+            f'<li><q>{escape(q["text"])}</q> <span class="speaker">— '
+            f'{escape(q["speaker"] or "unattributed")}</span> '
+            f'<span class="meta">({escape(q["article"])})</span></li>'
+            for q in event["quotes"]) + "</ul>")
+    parts.append('<ul class="sources">')
     for source in event["sources"]:
         article = articles.get(source["article"], {})
         label = article.get("title") or source["article"]
@@ -117,6 +134,14 @@ def _event_html(event: dict, articles: dict) -> str:
                      f'<span class="quote">{escape(source["sentence"])}</span></li>')
     parts.append("</ul></details></li>")
     return "".join(parts)
+
+
+def _claim_html(claim: dict) -> str:
+    documented = claim.get("documented")
+    count = (f' <span class="documented">this collection documents {documented}</span>'
+             if documented is not None else "")
+    return (f'<li>Sources say <q>{escape(claim["text"])}</q> '
+            f'<span class="meta">({escape(claim["article"])})</span>{count}</li>')
 
 
 def render_html(record: dict, title: str = "Timeline") -> str:

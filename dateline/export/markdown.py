@@ -38,6 +38,13 @@ def render_markdown(record: dict, title: str = "Timeline") -> str:
         if event.get("scheduled"):
             details.append("*scheduled*")
         lines += [" · ".join(details), ""]
+        for quote in event.get("quotes", []):
+            who = quote["speaker"] or "unattributed"
+            lines.append(f"> “{_quote(quote['text'])}” — {_quote(who)} ({quote['article']})")
+        if event.get("quotes"):
+            lines.append("")
+        if event.get("claims"):
+            lines += ["**Sources count:** " + "; ".join(_claim(c) for c in event["claims"]), ""]
         if event.get("date_conflicts"):
             readings = "; ".join(f"{c['date']} ({', '.join(c['articles'])})"
                                  for c in event["date_conflicts"])
@@ -51,6 +58,14 @@ def render_markdown(record: dict, title: str = "Timeline") -> str:
     if footnotes:
         lines += ["## Sources", ""] + footnotes + [""]
     return "\n".join(lines)
+
+
+def _claim(claim: dict) -> str:
+    """"the third round of talks" (ledger) — this collection documents 3."""
+    text = f"“{_quote(claim['text'])}” ({claim['article']})"
+    if "documented" in claim:
+        text += f" — this collection documents {claim['documented']}"
+    return text
 
 
 def _footnote(number: int, source: dict, articles: dict) -> str:

@@ -438,90 +438,74 @@ def _vectors(documents: list[list[str]], use_idf: bool = True):
 _BLOCK_COLUMNS = 4096
 
 
-def _similar_pairs(new_terms: list[tuple[list[str], list[str]]], found: _Candidates,
-                   floor: float) -> Iterable[tuple[int, int, float]]:
-    """(new index, candidate index, similarity) of the pairs at or above ``floor``.
-
-    The similarity is the grouping's (``MentionSimilarity.cross``) computed from stored
-    features: TF-IDF cosine of the sentences, fitted on the new and candidate mentions
-    together, plus the same-story bonus from the title-and-lead term cosine.
-    """
-    from dateline.events import grouping
-
-    count = len(new_terms)
-    sentences = _vectors([t for t, _ in new_terms] + found.sentence_terms)
-    if sentences is None:
-        return
-    new_rows, old_rows = sentences[:count], sentences[count:]
-    story = None
-    bonus = float(inspect.signature(grouping.MentionSimilarity).parameters["story_bonus"]
-                  .default)
-    article_index = {a: k for k, a in enumerate(found.contexts)}
-    contexts = list(found.contexts.values()) + [c for _, c in new_terms]
-    if bonus and any(contexts):
-        vectors = _vectors(contexts, use_idf=False)
-        if vectors is not None:
-            stored = len(found.contexts)
-            story = (vectors[stored:] @ vectors[:stored].T).toarray()
-            story = bonus * np.clip((story - grouping.STORY_LOW)
-                                    / (grouping.STORY_HIGH - grouping.STORY_LOW), 0, 1)
-            columns = np.array([article_index.get(a, -1) for a in found.articles])
-    for start in range(0, len(found), _BLOCK_COLUMNS):
-        stop = min(start + _BLOCK_COLUMNS, len(found))
-        block = (new_rows @ old_rows[start:stop].T).toarray()
-        if story is not None:
-            block += story[:, columns[start:stop]]
-        rows, cols = np.nonzero(block >= floor)
-        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            yield i, start + j, float(block[i, j])
-
-
-def _may_join(new: Mention, precision: str, first: int, last: int, tolerance: int) -> bool:
-    """Whether a new mention and a stored one (its precision and day range) may meet."""
-    new_first = new.date.first_day.toordinal()
-    if new.date.precision is Precision.DAY and precision == Precision.DAY.value:
-        return abs(new_first - first) <= tolerance
-    new_last = new.date.last_day.toordinal()
-    return (new_first <= first and last <= new_last) or (first <= new_first
-                                                          and new_last <= last)
-
-
 def affected_events(conn: Connection, new: list[Mention], config: Config,
                     terms: list[str] | None = None) -> set[str]:
     """Ids of the stored events a batch of new mentions may change.
 
-    Candidates are the stored mentions whose dates are compatible with a new mention;
-    of those, the ones whose wording is at all close to it (the grouping's similarity at
-    or above ``CANDIDATE_SIMILARITY``, well under the merge threshold) name the events to
-    redo; a mention of another precision (a month or year mention meeting a finer event)
-    must be closer, ``ATTACH_CANDIDATE_SIMILARITY``. ``terms`` are the new mentions'
-    stored features (computed when not given).
+    Candidates are the stored mentions whose dates are compatible with a new mention
+    (two day mentions within the tolerance, or one date inside the other); of those,
+    the ones whose wording is at all close to it name the events to redo. Closeness is
+    the grouping's own similarity (``MentionSimilarity.cross``: TF-IDF cosine of the
+    sentences fitted on the new and candidate mentions together, plus the same-story
+    bonus) computed from the stored features, at or above ``CANDIDATE_SIMILARITY``, well
+    under the merge threshold; a mention meeting one of another precision (a month or
+    year mention and a finer event) must be closer, ``ATTACH_CANDIDATE_SIMILARITY``.
+    ``terms`` are the new mentions' features (computed when not given).
     """
+    from dateline.events import grouping
+
     tolerance = config.date_tolerance_days
     found = _candidates(conn, new, tolerance)
     if not len(found):
         return set()
     terms = terms if terms is not None else [mention_terms(m) for m in new]
-    new_terms = []
+    new_sentences, new_contexts = [], []
     for value in terms:
         sentence, context = _split_terms(value)
-        new_terms.append((json.loads(sentence), json.loads(context)))
-    # New mentions' contexts are keyed apart from stored articles' (same story text).
+        new_sentences.append(json.loads(sentence))
+        new_contexts.append(json.loads(context))
+    count = len(new)
+    vectors = _vectors(new_sentences + found.sentence_terms)
+    if vectors is None:
+        return set()
+    new_rows, old_rows = vectors[:count], vectors[count:]
+    story = columns = None
+    bonus = float(inspect.signature(grouping.MentionSimilarity).parameters["story_bonus"]
+                  .default)
+    stored_contexts = list(found.contexts.values())
+    if bonus and any(stored_contexts + new_contexts):
+        context_vectors = _vectors(stored_contexts + new_contexts, use_idf=False)
+        if context_vectors is not None:
+            stored = len(stored_contexts)
+            cosine = (context_vectors[stored:] @ context_vectors[:stored].T).toarray()
+            story = bonus * np.clip((cosine - grouping.STORY_LOW)
+                                    / (grouping.STORY_HIGH - grouping.STORY_LOW), 0, 1)
+            index = {a: k for k, a in enumerate(found.contexts)}
+            columns = np.array([index[a] for a in found.articles])
+
+    day = Precision.DAY.value
+    new_day = np.array([m.date.precision is Precision.DAY for m in new])[:, None]
+    new_rank = np.array([m.date.precision.rank for m in new])[:, None]
+    new_first = np.array([m.date.first_day.toordinal() for m in new])[:, None]
+    new_last = np.array([m.date.last_day.toordinal() for m in new])[:, None]
+    old_day = np.array([p == day for p in found.precisions])
+    old_rank = np.array([Precision(p).rank for p in found.precisions])
+    old_first, old_last = np.array(found.first_days), np.array(found.last_days)
     floor = min(CANDIDATE_SIMILARITY, config.similarity_threshold)
-    touched: set[str] = set()
-    for i, j, score in _similar_pairs(new_terms, found, floor):
-        event_id = found.event_ids[j]
-        if event_id in touched:
-            continue
-        precision = found.precisions[j]
-        if not _may_join(new[i], precision, found.first_days[j], found.last_days[j],
-                         tolerance):
-            continue
+    hit = np.zeros(len(found), dtype=bool)
+    for start in range(0, len(found), _BLOCK_COLUMNS):
+        part = slice(start, min(start + _BLOCK_COLUMNS, len(found)))
+        block = (new_rows @ old_rows[part].T).toarray()
+        if story is not None:
+            block += story[:, columns[part]]
+        both_days = new_day & old_day[part]
+        near = both_days & (np.abs(new_first - old_first[part]) <= tolerance)
+        nested = ~both_days & (((new_first <= old_first[part]) & (old_last[part] <= new_last))
+                               | ((old_first[part] <= new_first) & (new_last <= old_last[part])))
         # A month or year mention only joins a finer event it retells closely.
-        if precision != new[i].date.precision.value and score < ATTACH_CANDIDATE_SIMILARITY:
-            continue
-        touched.add(event_id)
-    return touched
+        needed = np.where(new_rank == old_rank[part], floor, ATTACH_CANDIDATE_SIMILARITY)
+        hit[part] = ((near | nested) & (block >= needed)).any(axis=0)
+    return {found.event_ids[j] for j in np.flatnonzero(hit).tolist()}
 
 
 def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,

@@ -66,10 +66,12 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     Entity recognition and parsing are the slowest steps per sentence, so they run on
     the kept events only: entities over all their sentences, the parse over summaries.
     Names are normalized over the whole collection (``NameIndex``); quotes are read in
-    the events' articles (whole articles when ``articles`` is given).
+    the events' articles (whole articles when ``articles`` is given). Without a model
+    (``nlp`` None) quotes and claims are still found; who, where and parsed titles not.
     """
     mentions = [m for event in events for m in event.mentions]
-    attach_entities(mentions, nlp)
+    if nlp is not None:
+        attach_entities(mentions, nlp)
     articles = list(articles) if articles is not None else None
     texts = ({a.id: [s.text for s in a.sentences] for a in articles}
              if articles is not None else None)
@@ -78,6 +80,8 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
         event.participants, event.location = participants_and_location(event.mentions, names)
     attach_quotes(events, names, articles)
     attach_claims(events)
+    if nlp is None:
+        return
     chosen = []
     for event in events:
         mention = next((m for m in event.mentions

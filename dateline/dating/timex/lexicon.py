@@ -98,6 +98,8 @@ PAST_IRREGULAR = frozenset({
     "froze", "hung", "laid", "lay", "lent", "lit", "oversaw", "rode", "sank", "shook",
     "slept", "sprang", "stole", "stuck", "swept", "swung", "understood", "upheld", "wept",
     "wound", "previously", "already", "been",
+    # "-eed" past forms (the "-ed" rule skips "-eed" words such as "need", "exceed")
+    "agreed", "disagreed", "freed", "guaranteed", "decreed",
 })
 NOT_PAST_ED = frozenset({
     "need", "red", "bed", "hundred", "indeed", "united", "limited", "based", "related",

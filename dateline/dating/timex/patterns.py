@@ -100,7 +100,7 @@ _RULES_TABLE: dict[str, re.Pattern[str]] = {
     "theyear": re.compile(r"\b(?:(?P<pre>earlier|later)\s+in\s+)?the\s+(?:(?P<adj>full|fiscal)\s+)?"
                           r"(?P<u>year)\b(?!-)", FLAGS),
     "ago": re.compile(
-        rf"\b(?:(?P<num>{NUM})[\s-]+)?(?P<u>{UNIT})\s+"
+        rf"\b(?:(?P<num>{NUM})[\s-]+)?(?P<u>{UNIT})(?P<orso>\s+or\s+so)?\s+"
         r"(?P<dir>ago|earlier|later|from\s+now|hence|previously|back)\b", FLAGS),
     "duration": re.compile(
         r"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|final|previous|coming"

@@ -672,7 +672,8 @@ def h_ago(m: re.Match[str], text: str) -> Cand | None:
         shifted = cal.shift(base, code, -amount if backwards else amount)
         return cal.fmt_at(shifted, "Y" if code in ("DE", "CE") else code), True
 
-    return Cand(m.start(), m.end(), "DATE", resolve, kind="day" if code == "D" else "")
+    return Cand(m.start(), m.end(), "DATE", resolve, kind="day" if code == "D" else "",
+                mod="APPROX" if m["orso"] else None)
 
 
 _SET_PRECEDERS = re.compile(
