@@ -24,6 +24,9 @@ _BOUNDING_WORDS = re.compile(
     r"\b(?:through|throughout|by|from|as of|before|up to|between|within)\s*$",
     re.IGNORECASE,
 )
+# A season named alone ("released in summer", "winter generation") is mostly generic,
+# whatever year the tagger gives it; "last autumn", "the summer of 2022" are not.
+_BARE_SEASON = re.compile(r"(?:spring|summer|autumn|fall|winter)s?", re.IGNORECASE)
 _INTERVAL_WORDS = re.compile(r"\b(?:since|until|till)\s*$", re.IGNORECASE)
 # The far end of a range ("between June and September", "from 2019 to 2021").
 _RANGE_END = re.compile(r"(?:\band|\bto|\bthrough|-|–)\s*$", re.IGNORECASE)
@@ -142,7 +145,8 @@ def _explicit_mentions(article: Article, sentence: Sentence, context: str,
                 "relative date, and the publication date is unknown or only loosely inferred"))
             continue
         date = to_fuzzy_date(timex)
-        if date is None or any(m.date == date for m in found):
+        if (date is None or any(m.date == date for m in found)
+                or _BARE_SEASON.fullmatch(timex.text)):
             continue
         found.append(Mention(article.id, sentence.index, sentence.text, date, timex,
                              future=_is_future(sentence.text), context=context,

@@ -94,6 +94,9 @@ def _event_html(event: dict, articles: dict) -> str:
              f'<span class="precision">{escape(event["precision"])}</span>']
     if event.get("scheduled"):
         parts.append('<span class="scheduled">scheduled</span>')
+    if event.get("date_basis") == "publication":
+        parts.append('<span class="precision" title="No source states the date; it is the '
+                     'day the reports were published">dated by the report</span>')
     parts.append(f'<h3>{escape(event["title"])}</h3>')
     parts.append(f'<p class="summary">{escape(event["summary"])}</p>')
     meta = []

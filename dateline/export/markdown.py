@@ -37,6 +37,8 @@ def render_markdown(record: dict, title: str = "Timeline") -> str:
         details.append(f"{count} source{'s' if count != 1 else ''}")
         if event.get("scheduled"):
             details.append("*scheduled*")
+        if event.get("date_basis") == "publication":
+            details.append("*dated by the report*")
         lines += [" · ".join(details), ""]
         for quote in event.get("quotes", []):
             who = quote["speaker"] or "unattributed"

@@ -46,6 +46,10 @@ def event_record(event: Event) -> dict:
         record["date_label"] = event.date.label
     if event.mentions and all(m.future for m in event.mentions):
         record["scheduled"] = True
+    stating = [m for m in event.mentions if not m.supporting and m.date == event.date]
+    if stating and all(m.basis == "publication" for m in stating):
+        # No source states the date: the sources' lead reports it as news on this day.
+        record["date_basis"] = "publication"
     return record
 
 
