@@ -143,7 +143,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bulk load: {time.perf_counter() - start:.1f} s", file=sys.stderr)
         with store.read() as conn:
             base = article_count(conn)
-        from dateline.store.incremental import _entity_pipeline
+        from dateline.store.incremental import _entity_pipeline, refresh_terms
+
+        start = time.perf_counter()
+        refreshed = refresh_terms(store)  # only after the grouping's features changed
+        if refreshed:
+            print(f"word features of {refreshed} stored mentions recomputed (grouping code "
+                  f"changed): {time.perf_counter() - start:.1f} s")
 
         start = time.perf_counter()
         _entity_pipeline()  # the one-time spaCy model load, timed on its own

@@ -42,6 +42,8 @@ _MIN_WORDS = 5
 _HEADLINE_MAX_WORDS = 15
 _CLOSING = ('.', '!', '?', '"', "'", '”', '’', '…', ':')
 _LEAD_SENTENCES = 6
+NEWS_DAYS = 3  # how far before or after publication a lead's own date may lie
+HEADLINE = -1  # the sentence index of an article's title
 
 
 @dataclass
@@ -94,15 +96,24 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
             previous = None
             continue
         own = _explicit_mentions(article, sentence, context, undated)
-        if is_lead and not own and not sentence.timexes:
-            own = _publication_mention(article, sentence, context)
+        if is_lead:
+            if not any(_is_news_day(m, article) for m in own):
+                # The lead reports the day's news; dates it gives ("begun two years ago")
+                # are background to it.
+                own = _publication_mention(article, sentence, context) + own
+            news = next((m for m in own if _is_news_day(m, article)), None)
+            if news is not None and article.title and article.title != sentence.text:
+                # The headline tells the lead's news: one more source for its event.
+                mentions.append(Mention(article.id, HEADLINE, article.title, news.date,
+                                        news.timex, future=news.future, context=context,
+                                        continues=news.sentence_index))
         is_lead = False
         if own:
             mentions.extend(own)
             # Only a day-dated report carries on into the next sentence; a month or year
             # is mostly background ("under the 1987 treaty") that the next one leaves.
             previous = own[0] if own[0].date.precision is Precision.DAY else None
-        elif previous is not None and not sentence.timexes and not _starts_paragraph(
+        elif previous is not None and not _has_date(sentence) and not _starts_paragraph(
                 article.text, sentence):
             mentions.append(Mention(article.id, sentence.index, sentence.text, previous.date,
                                     previous.timex, future=previous.future, context=context,
@@ -110,6 +121,13 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
         else:
             previous = None
     return mentions, undated
+
+
+def _is_news_day(mention: Mention, article: Article) -> bool:
+    """A date within a few days of publication: the lead dates its own news."""
+    if article.published is None:
+        return True  # nothing to compare with; the stated date stands alone
+    return mention.date.compatible(FuzzyDate.from_date(article.published), NEWS_DAYS)
 
 
 def _publication_mention(article: Article, sentence: Sentence, context: str) -> list[Mention]:
@@ -121,6 +139,11 @@ def _publication_mention(article: Article, sentence: Sentence, context: str) -> 
     timex = Timex(0, 0, "", "DATE", date.iso())
     return [Mention(article.id, sentence.index, sentence.text, date, timex,
                     context=context, basis="publication")]
+
+
+def _has_date(sentence: Sentence) -> bool:
+    """Durations ("for three years") and "now" leave the story's time where it was."""
+    return any(t.type in ("DATE", "TIME") and "REF" not in t.value for t in sentence.timexes)
 
 
 def _starts_paragraph(text: str, sentence: Sentence) -> bool:

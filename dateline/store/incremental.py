@@ -285,12 +285,49 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # --- word features -------------------------------------------------------------------
 
+_FEATURE_CODE = ("_analyzer", "_near_date", "content_words", "name_phrases", "_stem",
+                 "_WORD", "_NAME", "_STOP", "NEAR_DATE_WORDS", "STORY_LOW", "STORY_HIGH")
+
+
 @lru_cache(maxsize=1)
 def terms_version() -> str:
-    """Fingerprint of the grouping code that produced stored word features."""
+    """Fingerprint of the grouping code behind the stored word features: the functions
+    and constants that make them, so that other edits of the grouping keep them valid."""
     from dateline.events import grouping
 
-    return hashlib.sha1(Path(grouping.__file__).read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha1()
+    try:
+        for name in _FEATURE_CODE:
+            value = getattr(grouping, name)
+            if callable(value):
+                digest.update(inspect.getsource(value).encode("utf-8"))
+            elif isinstance(value, frozenset):
+                digest.update(" ".join(sorted(value)).encode("utf-8"))
+            else:
+                digest.update(repr(getattr(value, "pattern", value)).encode("utf-8"))
+    except (AttributeError, OSError, TypeError):  # renamed or no source: the whole module
+        digest.update(Path(grouping.__file__).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def refresh_terms(store: Store, chunk: int = 2000) -> int:
+    """Recompute the stored word features made by other grouping code (each add does it
+    for the mentions it meets; this does all at once, e.g. after an upgrade)."""
+    version = terms_version()
+    done = 0
+    while True:
+        with store.write() as conn:
+            rows = conn.execute(select(mentions).where(or_(
+                mentions.c.terms.is_(None), ~mentions.c.terms.startswith(version + "\t")))
+                .limit(chunk)).mappings().all()
+            if not rows:
+                return done
+            conn.execute(update(mentions).where(mentions.c.id == bindparam("mention_id"))
+                         .values(terms=bindparam("new_terms")),
+                         [{"mention_id": r["id"],
+                           "new_terms": mention_terms(codec.mention_from_row(r))}
+                          for r in rows])
+            done += len(rows)
 
 
 def mention_terms(mention: Mention) -> str:

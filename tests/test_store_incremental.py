@@ -1,0 +1,90 @@
+"""Incremental re-grouping details: stored word features, untouched rows, coarse dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select, update
+
+from dateline.config import Config
+from dateline.store import add, open_store, schema, timeline
+from dateline.store.check import verify
+from dateline.store.incremental import mention_terms, refresh_terms, terms_version
+
+DATA = Path(__file__).parent / "data" / "store"
+FAST = Config(use_ner=False, progress=False)
+
+MONTH_REPORT = """Marlow council looks back on the Tamsin flood barrier
+June 20, 2021
+
+In March 2021 the new flood barrier on the river Tamsin opened in Marlow after six years
+of construction work, the council said in its annual report.
+"""
+
+
+def _shape(events):
+    return sorted((e.date.iso(), tuple(sorted({s.article for s in e.sources})))
+                  for e in events)
+
+
+def _events(store) -> dict[str, tuple]:
+    with store.read() as conn:
+        return {row.id: tuple(row) for row in conn.execute(select(schema.events))}
+
+
+def test_new_mentions_store_their_word_features(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        add(store, [str(DATA)], FAST)
+        with store.read() as conn:
+            values = conn.execute(select(schema.mentions.c.terms)).scalars().all()
+        assert values and all(v.startswith(terms_version() + "\t") for v in values)
+        assert refresh_terms(store) == 0
+
+
+def test_features_of_other_grouping_code_are_recomputed(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        add(store, [str(DATA / "barrier-opens.txt"), str(DATA / "council-vote.txt")], FAST)
+        with store.write() as conn:  # as left by an older dateline: none, or stale ones
+            conn.execute(update(schema.mentions).values(terms=None))
+        add(store, [str(DATA / "barrier-second-report.txt")], FAST)
+        with store.read() as conn:
+            refreshed = conn.execute(select(func.count()).select_from(schema.mentions).where(
+                schema.mentions.c.terms.is_not(None))).scalar()
+        assert refreshed > 0  # the mentions the new report met were recomputed on the way
+        assert refresh_terms(store) > 0  # ... and the rest on demand
+        with store.read() as conn:
+            rows = conn.execute(select(schema.mentions)).mappings().all()
+        from dateline.store import codec
+
+        assert all(r["terms"] == mention_terms(codec.mention_from_row(r)) for r in rows)
+        (event,) = [e for e in timeline(store).events if e.date.iso() == "2021-03-01"]
+        assert {s.article for s in event.sources} == {"barrier-opens", "barrier-second-report"}
+
+
+def test_events_that_come_out_unchanged_keep_their_rows(tmp_path):
+    with open_store(tmp_path / "s.db") as store:
+        add(store, [str(DATA / "barrier-opens.txt"), str(DATA / "council-vote.txt")], FAST)
+        before = _events(store)
+        result = add(store, [str(DATA / "barrier-second-report.txt")], FAST)
+        after = _events(store)
+        changed = {k for k in before if after.get(k) != before[k]}
+        assert result.events_replaced == len(changed) >= 1
+        assert verify(store) == []
+
+
+def test_a_later_day_report_takes_in_a_stored_month_mention(tmp_path):
+    """The full build attaches "in March 2021" to the March 1 event; so must the store
+    when the month mention was stored first and the day report comes later."""
+    from dateline.pipeline import build_timeline
+
+    month = tmp_path / "in" / "barrier-review.txt"
+    month.parent.mkdir()
+    month.write_text(MONTH_REPORT, encoding="utf-8")
+    day = DATA / "barrier-opens.txt"
+    full = build_timeline([str(month), str(day)], FAST)
+    with open_store(tmp_path / "s.db") as store:
+        add(store, [str(month)], FAST)
+        add(store, [str(day)], FAST)
+        stored = timeline(store)
+        assert verify(store) == []
+    assert _shape(stored.events) == _shape(full.events)
