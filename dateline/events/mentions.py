@@ -105,8 +105,8 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
             if news is not None and article.title and article.title != sentence.text:
                 # The headline tells the lead's news: one more source for its event.
                 mentions.append(Mention(article.id, HEADLINE, article.title, news.date,
-                                        news.timex, future=news.future, context=context,
-                                        continues=news.sentence_index))
+                                        _carried(news.timex), future=news.future,
+                                        context=context, continues=news.sentence_index))
         is_lead = False
         if own:
             mentions.extend(own)
@@ -116,8 +116,8 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
         elif previous is not None and not _has_date(sentence) and not _starts_paragraph(
                 article.text, sentence):
             mentions.append(Mention(article.id, sentence.index, sentence.text, previous.date,
-                                    previous.timex, future=previous.future, context=context,
-                                    continues=previous.sentence_index))
+                                    _carried(previous.timex), future=previous.future,
+                                    context=context, continues=previous.sentence_index))
         else:
             previous = None
     return mentions, undated
@@ -139,6 +139,11 @@ def _publication_mention(article: Article, sentence: Sentence, context: str) -> 
     timex = Timex(0, 0, "", "DATE", date.iso())
     return [Mention(article.id, sentence.index, sentence.text, date, timex,
                     context=context, basis="publication")]
+
+
+def _carried(timex: Timex) -> Timex:
+    """The anchor's date for a sentence that does not say it: the value without a span."""
+    return Timex(0, 0, "", timex.type, timex.value, timex.mod)
 
 
 def _has_date(sentence: Sentence) -> bool:
