@@ -43,6 +43,3 @@ def load_pipeline(package: str = MODEL_PACKAGE) -> Language:
 def entities_only(nlp: Language):
     """Context manager that leaves only the entity recognizer switched on."""
     return nlp.select_pipes(enable=["ner"])
-
-
-load_entity_pipeline = load_pipeline  # the name an earlier version used

@@ -1,9 +1,12 @@
 """Event mentions: sentences that report something happening at a resolvable time.
 
-A sentence becomes a mention for each date it anchors an event to. Dates that only
-bound an interval ("since March", "until Friday") or describe a duration do not anchor
-an event; a sentence whose only date cannot be resolved (no publication date to anchor
-"on Wednesday") becomes an undated item instead of a guess.
+A sentence becomes a mention for each date it anchors an event to. Durations, deadlines
+("by Friday"), the far end of ranges and generic seasons anchor nothing; a coarse date
+after "since"/"until" only supports an event others report. An article's lead that
+gives no date of its own reports the day's news and is dated by the publication (and
+says so); a report sentence without a date that follows a day-dated one continues its
+event, as does the headline for the lead. A sentence whose date cannot be resolved (no
+publication date to anchor "on Wednesday") becomes an undated item instead of a guess.
 """
 
 from __future__ import annotations

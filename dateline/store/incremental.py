@@ -48,6 +48,7 @@ DEFAULT_BATCH = 25
 PERIOD_DAY_LIMIT = 2000  # a coarse mention looks for a finer event in periods this full
 CANDIDATE_SIMILARITY = 0.1  # wording this close to a new mention re-groups an event
 ATTACH_CANDIDATE_SIMILARITY = 0.3  # ... and this close for a coarse one joining a finer event
+PACK = 300  # independent parts of a re-grouping are clustered together up to this size
 _IN_CHUNK = 500
 
 
@@ -475,9 +476,31 @@ def _vectors(documents: list[list[str]], use_idf: bool = True):
 _BLOCK_COLUMNS = 4096
 
 
-def affected_events(conn: Connection, new: list[Mention], config: Config,
-                    terms: list[str] | None = None) -> set[str]:
-    """Ids of the stored events a batch of new mentions may change.
+@dataclass
+class _Reach:
+    """Which stored events, and which other new mentions, each new mention may meet."""
+
+    events: list[set[str]]  # per new mention: ids of stored events it may join or change
+    peers: list[tuple[int, int]]  # pairs of new mentions that may share an event
+
+    @property
+    def touched(self) -> set[str]:
+        return set().union(*self.events) if self.events else set()
+
+
+def _date_pairs(first_a, last_a, day_a, first_b, last_b, day_b, tolerance: int):
+    """Pairs of dates that may share an event: two days within the tolerance, or one
+    date inside the other (a month or year mention and what it may attach to)."""
+    both_days = day_a & day_b
+    near = both_days & (np.abs(first_a - first_b) <= tolerance)
+    nested = ~both_days & (((first_a <= first_b) & (last_b <= last_a))
+                           | ((first_b <= first_a) & (last_a <= last_b)))
+    return near | nested
+
+
+def _reach(conn: Connection, new: list[Mention], config: Config,
+           terms: list[str] | None = None) -> _Reach:
+    """The stored events (and new mentions) each new mention may meet.
 
     Candidates are the stored mentions whose dates are compatible with a new mention
     (two day mentions within the tolerance, or one date inside the other); of those,
@@ -491,90 +514,163 @@ def affected_events(conn: Connection, new: list[Mention], config: Config,
     """
     from dateline.events import grouping
 
+    count = len(new)
     tolerance = config.date_tolerance_days
     found = _candidates(conn, new, tolerance)
-    if not len(found):
-        return set()
     terms = terms if terms is not None else [mention_terms(m) for m in new]
     new_sentences, new_contexts = [], []
     for value in terms:
         sentence, context = _split_terms(value)
         new_sentences.append(json.loads(sentence))
         new_contexts.append(json.loads(context))
-    count = len(new)
     vectors = _vectors(new_sentences + found.sentence_terms)
-    if vectors is None:
-        return set()
+    if vectors is None:  # no word anywhere: nothing is similar, keep the batch together
+        return _Reach([set() for _ in new], [(0, k) for k in range(1, count)])
     new_rows, old_rows = vectors[:count], vectors[count:]
-    story = columns = None
     bonus = float(inspect.signature(grouping.MentionSimilarity).parameters["story_bonus"]
                   .default)
     stored_contexts = list(found.contexts.values())
+    story = None
     if bonus and any(stored_contexts + new_contexts):
         context_vectors = _vectors(stored_contexts + new_contexts, use_idf=False)
         if context_vectors is not None:
-            stored = len(stored_contexts)
-            cosine = (context_vectors[stored:] @ context_vectors[:stored].T).toarray()
+            mine = context_vectors[len(stored_contexts):]
+            cosine = (mine @ context_vectors.T).toarray()
             story = bonus * np.clip((cosine - grouping.STORY_LOW)
                                     / (grouping.STORY_HIGH - grouping.STORY_LOW), 0, 1)
-            index = {a: k for k, a in enumerate(found.contexts)}
-            columns = np.array([index[a] for a in found.articles])
+    index = {a: k for k, a in enumerate(found.contexts)}
+    old_columns = np.array([index[a] for a in found.articles], dtype=int)
+    new_columns = np.arange(len(stored_contexts), len(stored_contexts) + count)
 
-    day = Precision.DAY.value
-    new_day = np.array([m.date.precision is Precision.DAY for m in new])[:, None]
-    new_rank = np.array([m.date.precision.rank for m in new])[:, None]
-    new_first = np.array([m.date.first_day.toordinal() for m in new])[:, None]
-    new_last = np.array([m.date.last_day.toordinal() for m in new])[:, None]
-    old_day = np.array([p == day for p in found.precisions])
-    old_rank = np.array([Precision(p).rank for p in found.precisions])
-    old_first, old_last = np.array(found.first_days), np.array(found.last_days)
     floor = min(CANDIDATE_SIMILARITY, config.similarity_threshold)
-    hit = np.zeros(len(found), dtype=bool)
+    new_day = np.array([m.date.precision is Precision.DAY for m in new])
+    new_rank = np.array([m.date.precision.rank for m in new])
+    new_first = np.array([m.date.first_day.toordinal() for m in new])
+    new_last = np.array([m.date.last_day.toordinal() for m in new])
+
+    def meets(block, columns, first, last, day, rank):
+        if story is not None:
+            block = block + story[:, columns]
+        dates = _date_pairs(new_first[:, None], new_last[:, None], new_day[:, None],
+                            first[None, :], last[None, :], day[None, :], tolerance)
+        # A month or year mention only joins a finer event it retells closely.
+        needed = np.where(new_rank[:, None] == rank[None, :], floor,
+                          ATTACH_CANDIDATE_SIMILARITY)
+        return dates & (block >= needed)
+
+    peers = meets((new_rows @ new_rows.T).toarray(), new_columns, new_first, new_last,
+                  new_day, new_rank)
+    rows, cols = np.nonzero(np.triu(peers, 1))
+    pairs = list(zip(rows.tolist(), cols.tolist(), strict=True))
+    events: list[set[str]] = [set() for _ in new]
+    day = Precision.DAY.value
+    old_day = np.array([p == day for p in found.precisions], dtype=bool)
+    old_rank = np.array([Precision(p).rank for p in found.precisions], dtype=int)
+    old_first = np.array(found.first_days, dtype=int)
+    old_last = np.array(found.last_days, dtype=int)
     for start in range(0, len(found), _BLOCK_COLUMNS):
         part = slice(start, min(start + _BLOCK_COLUMNS, len(found)))
-        block = (new_rows @ old_rows[part].T).toarray()
-        if story is not None:
-            block += story[:, columns[part]]
-        both_days = new_day & old_day[part]
-        near = both_days & (np.abs(new_first - old_first[part]) <= tolerance)
-        nested = ~both_days & (((new_first <= old_first[part]) & (old_last[part] <= new_last))
-                               | ((old_first[part] <= new_first) & (new_last <= old_last[part])))
-        # A month or year mention only joins a finer event it retells closely.
-        needed = np.where(new_rank == old_rank[part], floor, ATTACH_CANDIDATE_SIMILARITY)
-        hit[part] = ((near | nested) & (block >= needed)).any(axis=0)
-    return {found.event_ids[j] for j in np.flatnonzero(hit).tolist()}
+        hit = meets((new_rows @ old_rows[part].T).toarray(), old_columns[part],
+                    old_first[part], old_last[part], old_day[part], old_rank[part])
+        rows, cols = np.nonzero(hit)
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+            events[i].add(found.event_ids[start + j])
+    return _Reach(events, pairs)
+
+
+def affected_events(conn: Connection, new: list[Mention], config: Config,
+                    terms: list[str] | None = None) -> set[str]:
+    """Ids of the stored events a batch of new mentions may change (see ``_reach``)."""
+    return _reach(conn, new, config, terms).touched
+
+
+def _components(new: list[tuple[int, Mention]], reach: _Reach) -> list[tuple[list[int],
+                                                                             set[str]]]:
+    """Split the new mentions and the events they reach into independent parts:
+    (new mention positions, stored event ids), in order of their first new mention."""
+    parent = list(range(len(new)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def join(a: int, b: int) -> None:
+        a, b = root(a), root(b)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    for a, b in reach.peers:
+        join(a, b)
+    owner: dict[str, int] = {}
+    for k, event_ids in enumerate(reach.events):
+        for event_id in event_ids:
+            if event_id in owner:
+                join(owner[event_id], k)
+            else:
+                owner[event_id] = k
+    # A sentence continuing a dated one goes where that sentence goes.
+    stated = {(m.article_id, m.sentence_index, m.date): k
+              for k, (_, m) in enumerate(new) if not m.inherited}
+    for k, (_, m) in enumerate(new):
+        if m.inherited and (m.article_id, m.continues, m.date) in stated:
+            join(stated[(m.article_id, m.continues, m.date)], k)
+    parts: dict[int, tuple[list[int], set[str]]] = {}
+    for k in range(len(new)):
+        positions, event_ids = parts.setdefault(root(k), ([], set()))
+        positions.append(k)
+        event_ids.update(reach.events[k])
+    return list(parts.values())
 
 
 def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
             terms: list[str] | None = None) -> tuple[int, int]:
     """Re-group the new mentions with the events they touch; returns (replaced, created).
 
-    Only clusters that changed are written: a touched event that comes out of the
-    re-grouping with exactly its old mentions keeps its row (its id and content are a
-    function of its mentions), so it counts neither as replaced nor as created.
+    New mentions that cannot meet (no compatible date and close wording between them,
+    directly or through a stored event they both reach) are re-grouped apart, each
+    part with the stored events it reaches, so that the clustering's cost follows the
+    parts rather than the whole batch's neighbourhood. Small parts are grouped together
+    up to ``PACK`` mentions, to keep the number of clustering calls low. Only clusters
+    that changed are written: a touched event that comes out with exactly its old
+    mentions keeps its row (its id and content are a function of its mentions), so it
+    counts neither as replaced nor as created.
     """
-    touched = sorted(affected_events(conn, [m for _, m in new], config, terms))
-    loaded: list[tuple[int, Mention]] = []
-    members: dict[str, set[int]] = {}
+    reach = _reach(conn, [m for _, m in new], config, terms)
+    touched = sorted(reach.touched)
+    loaded: dict[str, list[tuple[int, Mention]]] = {}
     for chunk in _chunks(touched):
         for row in conn.execute(select(mentions).where(mentions.c.event_id.in_(chunk))
                                 .order_by(mentions.c.id)).mappings():
-            loaded.append((row["id"], codec.mention_from_row(row)))
-            members.setdefault(row["event_id"], set()).add(row["id"])
-    everything = sorted(loaded + list(new), key=lambda pair: pair[0])
-    number_of = {id(m): i for i, m in everything}
+            loaded.setdefault(row["event_id"], []).append(
+                (row["id"], codec.mention_from_row(row)))
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days)
-    clusters = group_mentions([m for _, m in everything], params)
+    packs: list[tuple[list[int], set[str]]] = []
+    size = 0
+    for positions, event_ids in _components(new, reach):
+        weight = len(positions) + sum(len(loaded.get(e, ())) for e in event_ids)
+        if not packs or size + weight > PACK:
+            packs.append(([], set()))
+            size = 0
+        packs[-1][0].extend(positions)
+        packs[-1][1].update(event_ids)
+        size += weight
     changed: list[tuple[list[Mention], list[int]]] = []
     kept: set[str] = set()
-    for cluster in clusters:
-        numbers = [number_of[id(m)] for m in cluster]
-        event_id = f"ev{min(numbers)}"
-        if members.get(event_id) == set(numbers):
-            kept.add(event_id)  # the same mentions: the stored row is still right
-        else:
-            changed.append((cluster, numbers))
+    for positions, event_ids in packs:
+        members = {e: {number for number, _ in loaded.get(e, ())} for e in event_ids}
+        everything = sorted([pair for e in event_ids for pair in loaded.get(e, ())]
+                            + [new[k] for k in positions], key=lambda pair: pair[0])
+        number_of = {id(m): i for i, m in everything}
+        for cluster in group_mentions([m for _, m in everything], params):
+            numbers = [number_of[id(m)] for m in cluster]
+            event_id = f"ev{min(numbers)}"
+            if members.get(event_id) == set(numbers):
+                kept.add(event_id)  # the same mentions: the stored row is still right
+            else:
+                changed.append((cluster, numbers))
     article_ids = sorted({m.article_id for cluster, _ in changed for m in cluster})
     sites: dict[str, str | None] = {}
     for chunk in _chunks(article_ids):
