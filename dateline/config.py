@@ -13,5 +13,6 @@ class Config:
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate for near-duplicates
     date_tolerance_days: int = 1  # outlets may disagree by this much on the same event
     similarity_threshold: float = 0.15  # content similarity needed to merge two mentions
+    similarity: str = "lexical"  # "lexical" (TF-IDF) or "embeddings" (needs [embeddings])
     use_ner: bool = True  # spaCy entities for grouping and participants
     progress: bool = True  # progress bar on a terminal

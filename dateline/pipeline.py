@@ -95,7 +95,8 @@ def process_articles(articles: list[Article], config: Config,
             article.sentences = []
 
     params = GroupingParams(threshold=config.similarity_threshold,
-                            tolerance_days=config.date_tolerance_days)
+                            tolerance_days=config.date_tolerance_days,
+                            similarity=config.similarity)
     clusters = group_mentions(mentions, params)
     events = [event for cluster in clusters if (event := make_event(cluster)) is not None]
     if config.query:

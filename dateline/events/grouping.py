@@ -45,6 +45,13 @@ class GroupingParams:
     day_penalty: float = 0.15  # similarity removed per day of disagreement
     same_article_bonus: float = 0.15  # one article retelling its own event on the same date
     attach_threshold: float = 0.35  # a month/year mention joining a finer event
+    # "lexical": TF-IDF (``MentionSimilarity``); "embeddings": sentence embeddings
+    # (``dateline.events.embeddings``; the thresholds above are then read on the lexical
+    # scale and translated, see ``embeddings.embedding_params``).
+    similarity: str = "lexical"
+
+
+SIMILARITIES = ("lexical", "embeddings")
 
 
 def _stem(word: str) -> str:
@@ -104,6 +111,29 @@ def _vectors(items: list, analyzer, use_idf: bool = True):
         return None
 
 
+class StoryBonus:
+    """The same-story part of every similarity: ``weight`` times how clearly two
+    mentions' articles tell the same story (title-and-lead term cosine between
+    ``STORY_LOW`` and ``STORY_HIGH``, clipped to 0..1). Shared by the lexical and the
+    embedding similarities.
+
+    """
+
+    def __init__(self, mentions: list[Mention], weight: float = 0.15):
+        self.weight = weight
+        self.contexts = None
+        if weight and any(m.context for m in mentions):
+            self.contexts = _vectors([m.context for m in mentions], content_words,
+                                     use_idf=False)
+
+    def add_to(self, block: np.ndarray, rows: list[int], columns: list[int]) -> np.ndarray:
+        if self.contexts is not None:
+            story = (self.contexts[rows] @ self.contexts[columns].T).toarray()
+            block += self.weight * np.clip((story - STORY_LOW) / (STORY_HIGH - STORY_LOW),
+                                           0, 1)
+        return block
+
+
 class MentionSimilarity:
     """Pairwise similarity of mentions, computed block by block on demand.
 
@@ -121,20 +151,14 @@ class MentionSimilarity:
         self.size = len(mentions)
         self.sentences = _vectors(mentions, _analyzer) if mentions else None
         self.story_bonus = story_bonus
-        self.contexts = None
-        if story_bonus and any(m.context for m in mentions):
-            self.contexts = _vectors([m.context for m in mentions], content_words,
-                                     use_idf=False)
+        self.story = StoryBonus(mentions, story_bonus)
+        self.contexts = self.story.contexts
 
     def cross(self, rows: list[int], columns: list[int]) -> np.ndarray:
         if self.sentences is None:
             return np.equal.outer(np.array(rows), np.array(columns)).astype(float)
         block = (self.sentences[rows] @ self.sentences[columns].T).toarray()
-        if self.contexts is not None:
-            story = (self.contexts[rows] @ self.contexts[columns].T).toarray()
-            block += self.story_bonus * np.clip((story - STORY_LOW) / (STORY_HIGH - STORY_LOW),
-                                                0, 1)
-        return block
+        return self.story.add_to(block, rows, columns)
 
     def block(self, indices: list[int]) -> np.ndarray:
         return self.cross(indices, indices)
@@ -217,15 +241,28 @@ def _cluster_block(indices: list[int], mentions: list[Mention],
     return [[indices[k] for k in cluster] for cluster in _average_link(scores, params.threshold)]
 
 
-def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
-                   ) -> list[list[Mention]]:
+def group_mentions(mentions: list[Mention], params: GroupingParams | None = None,
+                   encoder=None) -> list[list[Mention]]:
     """Cluster mentions into events; every mention lands in exactly one cluster.
 
     Mentions that state a date are clustered; a mention that only continues a dated
-    sentence follows that sentence into its cluster.
+    sentence follows that sentence into its cluster. ``params.similarity`` picks the
+    content similarity; ``encoder`` (embeddings only) replaces the packaged model, with
+    anything that has a sentence-transformers style ``encode(sentences)``.
     """
+    params = params or GroupingParams()
     stated = [m for m in mentions if not m.inherited]
-    clusters = _group_stated(stated, params or GroupingParams())
+    if params.similarity == "lexical":
+        similarity = MentionSimilarity(stated)
+    elif params.similarity == "embeddings":
+        from dateline.events.embeddings import EmbeddingSimilarity, embedding_params
+
+        params = embedding_params(params)
+        similarity = EmbeddingSimilarity(stated, encoder=encoder)
+    else:
+        raise ValueError(f"unknown similarity {params.similarity!r}: "
+                         f"expected one of {', '.join(SIMILARITIES)}")
+    clusters = _group_stated(stated, params, similarity)
     home = {(m.article_id, m.sentence_index, m.date): k
             for k, cluster in enumerate(clusters) for m in cluster}
     for mention in mentions:
@@ -236,8 +273,8 @@ def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
     return clusters
 
 
-def _group_stated(mentions: list[Mention], params: GroupingParams) -> list[list[Mention]]:
-    similarity = MentionSimilarity(mentions)
+def _group_stated(mentions: list[Mention], params: GroupingParams,
+                  similarity: MentionSimilarity) -> list[list[Mention]]:
     by_precision: dict[Precision, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         by_precision[mention.date.precision].append(i)
@@ -252,10 +289,10 @@ def _group_stated(mentions: list[Mention], params: GroupingParams) -> list[list[
             within[f"{date.year:04d}-{date.month:02d}"].append(cluster)
             within[f"{date.year:04d}"].append(cluster)
     for precision in (Precision.MONTH, Precision.YEAR):
-        periods: dict[str, list[int]] = defaultdict(list)
+        periods: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i in by_precision[precision]:
-            periods[mentions[i].date.iso()].append(i)
-        for period, members in periods.items():
+            periods[_period_key(mentions[i].date)].append(i)
+        for (period, _), members in periods.items():
             for cluster in _cluster_block(members, mentions, similarity, params):
                 target = _finer_match(cluster, within[period], mentions, similarity, params)
                 if target is None:
@@ -265,6 +302,13 @@ def _group_stated(mentions: list[Mention], params: GroupingParams) -> list[list[
                 else:
                     target.extend(cluster)
     return [[mentions[i] for i in sorted(c)] for c in clusters]
+
+
+def _period_key(date: FuzzyDate) -> tuple[str, str]:
+    """The block a coarse mention is clustered in: its month or year, and its week when
+    it names one ("last week"): two different weeks of a month are two periods."""
+    week = date.label if date.label and date.label.startswith("week of") else ""
+    return date.iso(), week
 
 
 def _finer_match(cluster: list[int], candidates: list[list[int]], mentions: list[Mention],

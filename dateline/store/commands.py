@@ -14,6 +14,8 @@ from pathlib import Path
 
 from dateline.config import Config
 
+DEFAULT_BATCH = 100  # as dateline.store.incremental.DEFAULT_BATCH (not imported: lazy)
+
 DB_HELP = ("database: a file path or a postgresql://user:pass@host/db URL (default: "
            "$DATELINE_DB, else $XDG_DATA_HOME/dateline/dateline.db)")
 
@@ -53,8 +55,8 @@ def add_store_commands(subparsers) -> None:
     add.add_argument("inputs", nargs="+", metavar="FILE",
                      help="articles (.txt, .html, .jsonl; files, directories, globs)")
     add.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
-    add.add_argument("--batch-size", type=_batch, default=25, metavar="N",
-                     help="articles committed per transaction (default: 25)")
+    add.add_argument("--batch-size", type=_batch, default=DEFAULT_BATCH, metavar="N",
+                     help=f"articles committed per transaction (default: {DEFAULT_BATCH})")
     add.add_argument("--no-entities", action="store_true",
                      help="skip named-entity recognition (faster, coarser grouping)")
     add.add_argument("-q", "--quiet", action="store_true",

@@ -5,13 +5,16 @@ sentences, mentions, duplicate links and the re-grouped events are committed tog
 or not at all, so a run killed at any moment keeps every batch it reported and a rerun
 skips them (an article's identity is the SHA-256 of its raw text).
 
-Re-grouping is local. A new day-precision mention touches the run of stored day mentions
-chained to it within the date tolerance (the same windows ``group_mentions`` cuts); a new
-month or year mention touches the stored events of its own period and, when the period
-is not too crowded, the day events inside it. The events holding any touched mention are
-loaded whole, re-grouped together with the new mentions and replaced; all other events
-stay as they are. An event keeps its id (``ev`` + its earliest mention's number) as long
-as that mention stays in it, so a new report of a known event attaches to the same id.
+Re-grouping is local. A new day-precision mention meets the stored day mentions within
+the date tolerance and the month and year mentions of its period; a new month or year
+mention meets the stored mentions of its own period and, when the period is not too
+crowded, the finer ones inside it. Of those, the events the new mention is on average
+close to (the grouping's own similarity, from word features stored with each mention)
+are loaded whole, re-grouped together with the new mentions and replaced when their
+membership changed; all other events stay as they are. New mentions that cannot meet,
+directly or through a shared event, are re-grouped apart. An event keeps its id (``ev``
++ its earliest mention's number) as long as that mention stays in it, so a new report
+of a known event attaches to the same id.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 from datasketch import MinHash
+from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 
@@ -44,7 +48,7 @@ from dateline.timeline.build import make_event
 from dateline.timeline.summaries import participants_and_location
 
 BANDS, ROWS = 32, 4  # 32 bands of 4 MinHash rows: pairs at Jaccard 0.68 meet with p > 0.99
-DEFAULT_BATCH = 25
+DEFAULT_BATCH = 100  # a batch's re-grouping cost is mostly its neighbourhood: amortize it
 PERIOD_DAY_LIMIT = 2000  # a coarse mention looks for a finer event in periods this full
 CANDIDATE_SIMILARITY = 0.1  # wording this close to a new mention re-groups an event
 ATTACH_CANDIDATE_SIMILARITY = 0.3  # ... and this close for a coarse one joining a finer event
@@ -503,13 +507,15 @@ def _reach(conn: Connection, new: list[Mention], config: Config,
     """The stored events (and new mentions) each new mention may meet.
 
     Candidates are the stored mentions whose dates are compatible with a new mention
-    (two day mentions within the tolerance, or one date inside the other); of those,
-    the ones whose wording is at all close to it name the events to redo. Closeness is
-    the grouping's own similarity (``MentionSimilarity.cross``: TF-IDF cosine of the
-    sentences fitted on the new and candidate mentions together, plus the same-story
-    bonus) computed from the stored features, at or above ``CANDIDATE_SIMILARITY``, well
-    under the merge threshold; a mention meeting one of another precision (a month or
-    year mention and a finer event) must be closer, ``ATTACH_CANDIDATE_SIMILARITY``.
+    (two day mentions within the tolerance, or one date inside the other), found by
+    indexed date lookups. Closeness is the grouping's own similarity
+    (``MentionSimilarity.cross``: TF-IDF cosine of the sentences, fitted on the new and
+    candidate mentions together, plus the same-story bonus), computed from the stored
+    word features rather than by re-tokenizing the candidates. A new mention meets a
+    stored event when its average similarity to the event's date-compatible members is
+    at least ``CANDIDATE_SIMILARITY`` (well under the merge threshold), or
+    ``ATTACH_CANDIDATE_SIMILARITY`` towards members of another precision (a month or
+    year mention and a finer event); two new mentions meet when their pair does.
     ``terms`` are the new mentions' features (computed when not given).
     """
     from dateline.events import grouping
@@ -562,19 +568,45 @@ def _reach(conn: Connection, new: list[Mention], config: Config,
                   new_day, new_rank)
     rows, cols = np.nonzero(np.triu(peers, 1))
     pairs = list(zip(rows.tolist(), cols.tolist(), strict=True))
-    events: list[set[str]] = [set() for _ in new]
+    # Stored side: a new mention meets an event when its average similarity to the
+    # event's members it may share an event with clears the floor, as average linkage
+    # (and the finer-date attachment, a mean too) would need; one close sentence in a
+    # large event does not reopen it.
     day = Precision.DAY.value
+    event_index: dict[str, int] = {}
+    event_of = np.array([event_index.setdefault(e, len(event_index))
+                         for e in found.event_ids], dtype=int)
+    shape = (count, len(event_index))
+    totals = [sparse.csr_matrix(shape), sparse.csr_matrix(shape)]  # same / other precision
+    counts = [sparse.csr_matrix(shape), sparse.csr_matrix(shape)]
     old_day = np.array([p == day for p in found.precisions], dtype=bool)
     old_rank = np.array([Precision(p).rank for p in found.precisions], dtype=int)
     old_first = np.array(found.first_days, dtype=int)
     old_last = np.array(found.last_days, dtype=int)
     for start in range(0, len(found), _BLOCK_COLUMNS):
         part = slice(start, min(start + _BLOCK_COLUMNS, len(found)))
-        hit = meets((new_rows @ old_rows[part].T).toarray(), old_columns[part],
-                    old_first[part], old_last[part], old_day[part], old_rank[part])
-        rows, cols = np.nonzero(hit)
-        for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
-            events[i].add(found.event_ids[start + j])
+        width = part.stop - part.start
+        block = (new_rows @ old_rows[part].T).toarray()
+        if story is not None:
+            block += story[:, old_columns[part]]
+        dates = _date_pairs(new_first[:, None], new_last[:, None], new_day[:, None],
+                            old_first[None, part], old_last[None, part], old_day[None, part],
+                            tolerance)
+        same = new_rank[:, None] == old_rank[None, part]
+        members = sparse.csr_matrix((np.ones(width), (np.arange(width), event_of[part])),
+                                    shape=(width, shape[1]))
+        for k, mask in enumerate((dates & same, dates & ~same)):
+            if mask.any():
+                totals[k] = totals[k] + sparse.csr_matrix(np.where(mask, block, 0.0)) @ members
+                counts[k] = counts[k] + sparse.csr_matrix(mask.astype(float)) @ members
+    names = list(event_index)
+    events: list[set[str]] = [set() for _ in new]
+    for k, needed in enumerate((floor, ATTACH_CANDIDATE_SIMILARITY)):
+        average = totals[k].multiply(counts[k].power(-1)).tocoo()
+        for i, e, value in zip(average.row.tolist(), average.col.tolist(),
+                               average.data.tolist(), strict=True):
+            if value >= needed:
+                events[i].add(names[e])
     return _Reach(events, pairs)
 
 
