@@ -5,7 +5,7 @@ The 10,000 articles are built from the TempEval-3 silver newswire in
 "Title\\nMonth D, YYYY\\n\\nbody"). Each synthetic article mixes the paragraphs of three
 source documents, so the store holds 10,000 distinct articles rather than copies.
 
-    python benchmarks/store_incremental.py [--articles 10000] [--db build/bench.db]
+    python benchmarks/store_incremental.py [--articles 10000] [--batch 200] [--db build/bench.db]
 
 The bulk load runs without named-entity recognition (to keep it to minutes); the timed
 step is the incremental one: ``add`` of 10 new articles with the default configuration
@@ -162,10 +162,10 @@ def main(argv: list[str] | None = None) -> int:
             # date, other paragraphs): they meet existing events, the work an
             # incremental update has to do.
             ("new reports of stored stories",
-             [(k * 997 + 31) % base for k in range(args.new)], 1),
+             [(k * 997 + 31) % base for k in range(args.new)], base + 1),
             ("new reports of stored stories (again)",
-             [(k * 997 + 62) % base for k in range(args.new)], 2),
-        ]
+             [(k * 997 + 62) % base for k in range(args.new)], base + 2),
+        ]  # (the salt follows the store size, so that a rerun adds other reports)
         for label, numbers, salt in steps:
             paths = write_articles(docs, numbers, Path(tmp) / f"new{salt}", salt=salt)
             with store.read() as conn:

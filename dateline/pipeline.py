@@ -71,19 +71,22 @@ def annotate_article(article: Article) -> None:
             position += 1
 
 
-def process_articles(articles: list[Article], config: Config,
-                     warnings: list[Warning_] | None = None,
-                     nlp_loader: Callable | None = None) -> Timeline:
-    """Run every stage after ingestion and return the timeline."""
-    warnings = warnings if warnings is not None else []
+def prepare_articles(articles: list[Article], config: Config) -> None:
+    """Clean, date (stated, then inferred) and mark duplicates: everything per article
+    that comes before sentences."""
     clean_articles(articles)
     date_articles(articles)
     infer_publication_dates(articles)
     mark_duplicates(articles, config.near_duplicate_threshold)
 
+
+def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False
+                ) -> tuple[list[Mention], list[UndatedItem]]:
+    """Sentences, temporal expressions and event mentions of every article; one broken
+    article is reported and skipped, never stops the rest."""
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
-    for article in _progress(articles, "dating", config.progress, len(articles)):
+    for article in _progress(articles, "dating", progress, len(articles)):
         try:
             annotate_article(article)
             if article.duplicate_of is None:
@@ -93,6 +96,16 @@ def process_articles(articles: list[Article], config: Config,
         except Exception as error:  # one broken article must not stop the run
             warnings.append(Warning_(article.path, f"skipped: internal error ({error!r})"))
             article.sentences = []
+    return mentions, undated
+
+
+def process_articles(articles: list[Article], config: Config,
+                     warnings: list[Warning_] | None = None,
+                     nlp_loader: Callable | None = None) -> Timeline:
+    """Run every stage after ingestion and return the timeline."""
+    warnings = warnings if warnings is not None else []
+    prepare_articles(articles, config)
+    mentions, undated = extract_all(articles, warnings, config.progress)
 
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,

@@ -34,6 +34,9 @@ NEAR_DATE_WORDS = 4
 # Title-and-lead cosines: unrelated news articles rarely pass the low mark, articles of
 # one story usually pass the high one.
 STORY_LOW, STORY_HIGH = 0.08, 0.25
+STORY_BONUS = 0.15
+# Bump when mention_terms or the story context words change: stores keep them per mention.
+FEATURES_VERSION = "1"
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,8 @@ def _near_date(mention: Mention, window: int = NEAR_DATE_WORDS) -> list[str]:
     return ["near:" + w for w in content_words(" ".join(before + after))]
 
 
-def _analyzer(mention: Mention) -> list[str]:
+def mention_terms(mention: Mention) -> list[str]:
+    """The words a mention is compared by: content words, words near the date, names."""
     tokens = content_words(mention.sentence) + _near_date(mention)
     for name in name_phrases(mention.sentence):
         key = "name:" + name.lower()
@@ -119,7 +123,7 @@ class StoryBonus:
 
     """
 
-    def __init__(self, mentions: list[Mention], weight: float = 0.15):
+    def __init__(self, mentions: list[Mention], weight: float = STORY_BONUS):
         self.weight = weight
         self.contexts = None
         if weight and any(m.context for m in mentions):
@@ -147,9 +151,9 @@ class MentionSimilarity:
     block, not with the square of the collection.
     """
 
-    def __init__(self, mentions: list[Mention], story_bonus: float = 0.15):
+    def __init__(self, mentions: list[Mention], story_bonus: float = STORY_BONUS):
         self.size = len(mentions)
-        self.sentences = _vectors(mentions, _analyzer) if mentions else None
+        self.sentences = _vectors(mentions, mention_terms) if mentions else None
         self.story_bonus = story_bonus
         self.story = StoryBonus(mentions, story_bonus)
         self.contexts = self.story.contexts

@@ -21,12 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import inspect
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from datasketch import MinHash
@@ -34,12 +31,10 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 
-from dateline.clean import clean_articles, mark_duplicates
 from dateline.clean.duplicates import NUM_PERM, jaccard, shingles
 from dateline.config import Config
-from dateline.dating.pubdate import date_articles
 from dateline.events.grouping import GroupingParams, group_mentions
-from dateline.events.mentions import UndatedItem, attach_entities, extract_mentions
+from dateline.events.mentions import attach_entities
 from dateline.model import Article, Mention, Precision, Warning_
 from dateline.store import codec
 from dateline.store.db import Store
@@ -207,27 +202,12 @@ def _add_batch(conn: Connection, batch: list[tuple[Article, str]], config: Confi
         return []
     items = [a for a, _ in batch]
     _unique_ids(conn, items)
-    clean_articles(items)
-    date_articles(items)
-    mark_duplicates(items, config.near_duplicate_threshold)
+    from dateline.pipeline import extract_all, prepare_articles
+
+    prepare_articles(items, config)
     bands = {a.id: band_keys(a.text) for a in items}
     _stored_duplicates(conn, items, bands, config.near_duplicate_threshold)
-
-    new_mentions: list[Mention] = []
-    undated_items: list[UndatedItem] = []
-    from dateline.pipeline import annotate_article
-
-    for article in items:
-        try:
-            annotate_article(article)
-            if article.duplicate_of is None:
-                found, unresolved = extract_mentions(article)
-                new_mentions.extend(found)
-                undated_items.extend(unresolved)
-        except Exception as error:  # one broken article must not stop the batch
-            result.warnings.append(Warning_(article.path,
-                                            f"skipped: internal error ({error!r})"))
-            article.sentences = []
+    new_mentions, undated_items = extract_all(items, result.warnings)
     if config.use_ner and new_mentions:
         attach_entities(new_mentions, _entity_pipeline())
 
@@ -290,29 +270,11 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # --- word features -------------------------------------------------------------------
 
-_FEATURE_CODE = ("_analyzer", "_near_date", "content_words", "name_phrases", "_stem",
-                 "_WORD", "_NAME", "_STOP", "NEAR_DATE_WORDS", "STORY_LOW", "STORY_HIGH")
-
-
-@lru_cache(maxsize=1)
 def terms_version() -> str:
-    """Fingerprint of the grouping code behind the stored word features: the functions
-    and constants that make them, so that other edits of the grouping keep them valid."""
+    """Version of the grouping's word features that stored ``terms`` were made with."""
     from dateline.events import grouping
 
-    digest = hashlib.sha1()
-    try:
-        for name in _FEATURE_CODE:
-            value = getattr(grouping, name)
-            if callable(value):
-                digest.update(inspect.getsource(value).encode("utf-8"))
-            elif isinstance(value, frozenset):
-                digest.update(" ".join(sorted(value)).encode("utf-8"))
-            else:
-                digest.update(repr(getattr(value, "pattern", value)).encode("utf-8"))
-    except (AttributeError, OSError, TypeError):  # renamed or no source: the whole module
-        digest.update(Path(grouping.__file__).read_bytes())
-    return digest.hexdigest()[:12]
+    return f"f{grouping.FEATURES_VERSION}"
 
 
 def refresh_terms(store: Store, chunk: int = 2000) -> int:
@@ -337,14 +299,21 @@ def refresh_terms(store: Store, chunk: int = 2000) -> int:
 
 def mention_terms(mention: Mention) -> str:
     """The ``terms`` column: the grouping's features of the sentence and of the story."""
-    from dateline.events.grouping import _analyzer, content_words
+    from dateline.events.grouping import content_words, mention_terms
 
     context = content_words(mention.context) if mention.context else []
-    return f"{terms_version()}\t{codec.dumps(_analyzer(mention))}\t{codec.dumps(context)}"
+    return f"{terms_version()}\t{_SEP.join(mention_terms(mention))}\t{_SEP.join(context)}"
+
+
+_SEP = "\x1f"  # never inside a word or name phrase (letters, digits, ' ’ - and spaces)
+
+
+def _words(value: str) -> list[str]:
+    return value.split(_SEP) if value else []
 
 
 def _split_terms(value: str | None) -> tuple[str, str] | None:
-    """(sentence JSON, context JSON) of a current ``terms`` value, else None."""
+    """(sentence words, context words), still joined, of a current ``terms`` value."""
     if not value:
         return None
     version, _, rest = value.partition("\t")
@@ -442,9 +411,9 @@ def _candidates(conn: Connection, new: list[Mention], tolerance: int) -> _Candid
                 stale.append(row.id)
                 found.sentence_terms.append([])
                 continue
-            found.sentence_terms.append(json.loads(parts[0]))
+            found.sentence_terms.append(_words(parts[0]))
             if row.article_id not in found.contexts:
-                found.contexts[row.article_id] = json.loads(parts[1] or "[]")
+                found.contexts[row.article_id] = _words(parts[1])
     if stale:  # made by older code: compute the features once and keep them
         updates = []
         for chunk in _chunks(stale):
@@ -453,8 +422,8 @@ def _candidates(conn: Connection, new: list[Mention], tolerance: int) -> _Candid
                 value = mention_terms(codec.mention_from_row(row))
                 updates.append({"mention_id": row["id"], "new_terms": value})
                 sentence, context = _split_terms(value)
-                found.sentence_terms[positions[row["id"]]] = json.loads(sentence)
-                found.contexts.setdefault(row["article_id"], json.loads(context))
+                found.sentence_terms[positions[row["id"]]] = _words(sentence)
+                found.contexts.setdefault(row["article_id"], _words(context))
         conn.execute(update(mentions).where(mentions.c.id == bindparam("mention_id"))
                      .values(terms=bindparam("new_terms")), updates)
     return found
@@ -527,14 +496,13 @@ def _reach(conn: Connection, new: list[Mention], config: Config,
     new_sentences, new_contexts = [], []
     for value in terms:
         sentence, context = _split_terms(value)
-        new_sentences.append(json.loads(sentence))
-        new_contexts.append(json.loads(context))
+        new_sentences.append(_words(sentence))
+        new_contexts.append(_words(context))
     vectors = _vectors(new_sentences + found.sentence_terms)
     if vectors is None:  # no word anywhere: nothing is similar, keep the batch together
         return _Reach([set() for _ in new], [(0, k) for k in range(1, count)])
     new_rows, old_rows = vectors[:count], vectors[count:]
-    bonus = float(inspect.signature(grouping.MentionSimilarity).parameters["story_bonus"]
-                  .default)
+    bonus = grouping.STORY_BONUS
     stored_contexts = list(found.contexts.values())
     story = None
     if bonus and any(stored_contexts + new_contexts):

@@ -88,9 +88,10 @@ mentions = Table(
     Column("continues", Integer),  # step 5: a sentence continuing a dated one (its index)
     Column("bounding", Boolean),  # step 5: a coarse "since"/"until" date
     # Step 6: the grouping's word features of the sentence and of the story context,
-    # "<version>\t<json sentence terms>\t<json context terms>", so that finding the events
-    # a new mention may join does not re-tokenize thousands of stored sentences. A
-    # version other than the running grouping code's is recomputed (and rewritten).
+    # "<version>\t<sentence words>\t<context words>" (words joined by \x1f), so that
+    # finding the events a new mention may join does not re-tokenize thousands of stored
+    # sentences. A version other than the running grouping code's is recomputed (and
+    # rewritten).
     Column("terms", Text),
     Index("ix_mentions_precision_day", "precision", "first_day"),
 )
