@@ -176,34 +176,45 @@ def similarity_matrix(mentions: list[Mention]) -> np.ndarray:
 def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
     """Agglomerative clustering with average linkage over a pairwise score matrix.
 
-    ``FORBIDDEN`` scores mark pairs that must never share a cluster.
+    ``FORBIDDEN`` scores mark pairs that must never share a cluster. Each row keeps its
+    best partner, so a merge updates two rows and the rows that pointed at them instead
+    of rescanning the whole matrix.
     """
     size = scores.shape[0]
-    sums = scores.astype(float).copy()
-    np.fill_diagonal(sums, 0.0)
     forbidden = scores <= FORBIDDEN / 2
-    sums[forbidden] = 0.0
+    sums = np.where(forbidden, 0.0, scores.astype(float))
+    np.fill_diagonal(forbidden, True)
     counts = np.ones(size)
+    average = np.where(forbidden, -np.inf, sums)
+    best = average.argmax(axis=1) if size else np.zeros(0, dtype=int)
+    best_score = average[np.arange(size), best] if size else np.zeros(0)
     members: list[list[int] | None] = [[i] for i in range(size)]
-    alive = np.ones(size, dtype=bool)
-    while True:
-        average = sums / np.outer(counts, counts)
-        blocked = forbidden | ~np.outer(alive, alive)
-        np.fill_diagonal(blocked, True)
-        average[blocked] = -np.inf
-        best = int(np.argmax(average))
-        i, j = divmod(best, size)
-        if average[i, j] < threshold:
+    while size:
+        i = int(np.argmax(best_score))
+        if best_score[i] < threshold:
             break
+        j = int(best[i])
         sums[i, :] += sums[j, :]
-        sums[:, i] += sums[:, j]
-        sums[i, i] = 0.0
+        sums[:, i] = sums[i, :]
         forbidden[i, :] |= forbidden[j, :]
-        forbidden[:, i] |= forbidden[:, j]
+        forbidden[:, i] = forbidden[i, :]
         counts[i] += counts[j]
-        alive[j] = False
         members[i].extend(members[j])  # type: ignore[union-attr]
         members[j] = None
+        row = np.where(forbidden[i], -np.inf, sums[i] / (counts[i] * counts))
+        row[[m is None for m in members]] = -np.inf
+        average[i, :] = row
+        average[:, i] = row
+        average[j, :] = -np.inf
+        average[:, j] = -np.inf
+        best_score[j] = -np.inf
+        stale = np.flatnonzero((best == i) | (best == j))
+        for k in np.append(stale, i):
+            best[k] = int(np.argmax(average[k]))
+            best_score[k] = average[k, best[k]]
+        better = row > best_score
+        best[better] = i
+        best_score[better] = row[better]
     return [m for m in members if m is not None]
 
 
