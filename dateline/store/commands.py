@@ -147,7 +147,7 @@ def command_serve(args: argparse.Namespace) -> int:
         from dateline.serve import create_app
     except ImportError as error:
         print(f"dateline serve: the web app needs FastAPI and uvicorn ({error.name} is "
-              "missing): pip install 'dateline[serve]'", file=sys.stderr)
+              "missing): pip install fastapi uvicorn python-multipart", file=sys.stderr)
         return 1
     store = _open(args, "serve")
     if store is None:
