@@ -124,7 +124,15 @@ def process_articles(articles: list[Article], config: Config,
             nlp = nlp_loader()
         describe_events(selected, nlp, articles)
 
-    undated_records = [item.to_dict() for item in undated]
+    undated_records: list[dict] = []
+    by_sentence: dict[tuple[str, str], dict] = {}
+    for item in undated:  # one entry per sentence, naming each unresolved expression
+        key = (item.article_id, item.sentence)
+        if key in by_sentence:
+            by_sentence[key]["expression"] += f", {item.expression}"
+        else:
+            by_sentence[key] = item.to_dict()
+            undated_records.append(by_sentence[key])
     with_events = {m.article_id for m in mentions}
     for article in articles:
         if (article.published is None and article.duplicate_of is None
