@@ -236,18 +236,65 @@ def _pair_scores(indices: list[int], mentions: list[Mention], similarity: Mentio
     return sub
 
 
-def _windows(indices: list[int], mentions: list[Mention], tolerance: int) -> list[list[int]]:
-    """Split day-precision mentions into runs whose consecutive dates are close."""
-    ordered = sorted(indices, key=lambda i: _day_number(mentions[i].date))
-    windows: list[list[int]] = []
-    last_day = None
-    for i in ordered:
-        day = _day_number(mentions[i].date)
-        if last_day is None or day - last_day > tolerance:
-            windows.append([])
-        windows[-1].append(i)
-        last_day = day
-    return windows
+def _cluster_days(indices: list[int], mentions: list[Mention], similarity: MentionSimilarity,
+                  params: GroupingParams) -> list[list[int]]:
+    """Day-dated mentions: clustered day by day, then the clusters of nearby days joined
+    where outlets disagree by a day about one event.
+
+    Blocks stay a day wide, so time and memory follow the busiest day, never a run of
+    busy days: a month of daily news is thirty small problems, not one large one.
+    """
+    by_day: dict[int, list[int]] = defaultdict(list)
+    for i in indices:
+        by_day[_day_number(mentions[i].date)].append(i)
+    clusters = {day: _cluster_block(members, mentions, similarity, params)
+                for day, members in sorted(by_day.items())}
+    for day in sorted(clusters):
+        for gap in range(1, params.tolerance_days + 1):
+            if day + gap in clusters:
+                clusters[day], clusters[day + gap] = _join_nearby(
+                    clusters[day], clusters[day + gap], mentions, similarity, params)
+    return [cluster for day in sorted(clusters) for cluster in clusters[day]]
+
+
+def _join_nearby(earlier: list[list[int]], later: list[list[int]], mentions: list[Mention],
+                 similarity: MentionSimilarity, params: GroupingParams
+                 ) -> tuple[list[list[int]], list[list[int]]]:
+    """Join clusters of two nearby days that tell one event (best pairs first). A joined
+    cluster moves to the later day; no cluster may span more than the tolerance."""
+    if not earlier or not later:
+        return earlier, later
+    rows = [i for cluster in earlier for i in cluster]
+    columns = [i for cluster in later for i in cluster]
+    days = np.array([_day_number(mentions[i].date) for i in rows + columns])
+    gaps = np.abs(days[:len(rows), None] - days[None, len(rows):])
+    scores = similarity.cross(rows, columns) - params.day_penalty * gaps
+    row_of = np.repeat(np.arange(len(earlier)), [len(c) for c in earlier])
+    column_of = np.repeat(np.arange(len(later)), [len(c) for c in later])
+    totals = np.zeros((len(earlier), len(later)))
+    np.add.at(totals, (row_of[:, None], column_of[None, :]), scores)
+    sizes = np.outer([len(c) for c in earlier], [len(c) for c in later])
+    average = totals / sizes
+    spans = [(min(_day_number(mentions[i].date) for i in c),
+              max(_day_number(mentions[i].date) for i in c)) for c in earlier + later]
+    articles = [{mentions[i].article_id for i in c} for c in earlier + later]
+    taken_early: set[int] = set()
+    taken_late: set[int] = set()
+    for flat in np.argsort(-average, axis=None):
+        a, b = divmod(int(flat), len(later))
+        if average[a, b] < params.threshold:
+            break
+        if a in taken_early or b in taken_late:
+            continue
+        (low_a, high_a), (low_b, high_b) = spans[a], spans[len(earlier) + b]
+        # One article giving two different dates is telling two different events.
+        if (max(high_a, high_b) - min(low_a, low_b) > params.tolerance_days
+                or articles[a] & articles[len(earlier) + b]):
+            continue
+        taken_early.add(a)
+        taken_late.add(b)
+        later[b] = earlier[a] + later[b]
+    return [c for k, c in enumerate(earlier) if k not in taken_early], later
 
 
 def _cluster_block(indices: list[int], mentions: list[Mention],
@@ -297,12 +344,11 @@ def _group_stated(mentions: list[Mention], params: GroupingParams,
     clusters: list[list[int]] = []
     # Finer clusters by the periods that contain them: "2024" and "2024-03" for a day.
     within: dict[str, list[list[int]]] = defaultdict(list)
-    for window in _windows(by_precision[Precision.DAY], mentions, params.tolerance_days):
-        for cluster in _cluster_block(window, mentions, similarity, params):
-            clusters.append(cluster)
-            date = mentions[cluster[0]].date
-            within[f"{date.year:04d}-{date.month:02d}"].append(cluster)
-            within[f"{date.year:04d}"].append(cluster)
+    for cluster in _cluster_days(by_precision[Precision.DAY], mentions, similarity, params):
+        clusters.append(cluster)
+        date = mentions[cluster[0]].date
+        within[f"{date.year:04d}-{date.month:02d}"].append(cluster)
+        within[f"{date.year:04d}"].append(cluster)
     for precision in (Precision.MONTH, Precision.YEAR):
         periods: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i in by_precision[precision]:
