@@ -124,23 +124,30 @@ def process_articles(articles: list[Article], config: Config,
             nlp = nlp_loader()
         describe_events(selected, nlp, articles)
 
-    undated_records: list[dict] = []
+    return Timeline(articles=articles, events=selected,
+                    undated=undated_records(articles, mentions, undated), warnings=warnings)
+
+
+def undated_records(articles: list[Article], mentions: list[Mention],
+                    undated: list[UndatedItem]) -> list[dict]:
+    """What could not be dated: one entry per sentence (naming each unresolved
+    expression), and one per article with neither a publication date nor a dated event."""
+    records: list[dict] = []
     by_sentence: dict[tuple[str, str], dict] = {}
-    for item in undated:  # one entry per sentence, naming each unresolved expression
+    for item in undated:
         key = (item.article_id, item.sentence)
         if key in by_sentence:
             by_sentence[key]["expression"] += f", {item.expression}"
         else:
             by_sentence[key] = item.to_dict()
-            undated_records.append(by_sentence[key])
+            records.append(by_sentence[key])
     with_events = {m.article_id for m in mentions}
     for article in articles:
         if (article.published is None and article.duplicate_of is None
                 and article.id not in with_events):
-            undated_records.append({"article": article.id, "sentence": None, "expression": None,
-                                    "reason": "no publication date and no dated event"})
-    return Timeline(articles=articles, events=selected, undated=undated_records,
-                    warnings=warnings)
+            records.append({"article": article.id, "sentence": None, "expression": None,
+                            "reason": "no publication date and no dated event"})
+    return records
 
 
 def build_timeline(inputs: list[str], config: Config | None = None) -> Timeline:

@@ -202,7 +202,7 @@ def _add_batch(conn: Connection, batch: list[tuple[Article, str]], config: Confi
         return []
     items = [a for a, _ in batch]
     _unique_ids(conn, items)
-    from dateline.pipeline import extract_all, prepare_articles
+    from dateline.pipeline import extract_all, prepare_articles, undated_records
 
     prepare_articles(items, config)
     bands = {a.id: band_keys(a.text) for a in items}
@@ -223,13 +223,7 @@ def _add_batch(conn: Connection, batch: list[tuple[Article, str]], config: Confi
                  if a.duplicate_of is None for k in bands[a.id]]
     if band_rows:
         conn.execute(article_bands.insert(), band_rows)
-    undated_rows = [item.to_dict() for item in undated_items]
-    with_mentions = {m.article_id for m in new_mentions}
-    for article in items:
-        if (article.published is None and article.duplicate_of is None
-                and article.id not in with_mentions):
-            undated_rows.append({"article": article.id, "sentence": None, "expression": None,
-                                 "reason": "no publication date and no dated event"})
+    undated_rows = undated_records(items, new_mentions, undated_items)
     if undated_rows:
         first = _next_id(conn, undated.c.id)
         conn.execute(undated.insert(), [
