@@ -14,7 +14,7 @@ from dateline.clean import clean_articles
 from dateline.clean.duplicates import mark_duplicates
 from dateline.clean.sentences import split_sentences
 from dateline.config import Config
-from dateline.dating.inference import infer_publication_dates
+from dateline.dating.inference import anchor_date, infer_publication_dates
 from dateline.dating.pubdate import date_articles
 from dateline.dating.timex import tag
 from dateline.events.grouping import GroupingParams, group_mentions
@@ -40,19 +40,6 @@ def _progress(items: Iterable[T], description: str, enabled: bool,
     from tqdm import tqdm
 
     yield from tqdm(items, desc=description, total=total, unit="article", leave=False)
-
-
-# An inferred publication date below this confidence dates the article in the output but
-# is not firm enough to turn "on Wednesday" into a calendar day.
-ANCHOR_CONFIDENCE = 0.8
-
-
-def anchor_date(article: Article):
-    """The date relative expressions of the article resolve against, if any."""
-    if article.published_source == "inferred" and (
-            article.published_confidence or 0.0) < ANCHOR_CONFIDENCE:
-        return None
-    return article.published
 
 
 def annotate_article(article: Article) -> None:

@@ -387,3 +387,17 @@ def infer_publication_dates(articles: list[Article]) -> None:
     similarity = _Similarity(articles, dated) if dated else None
     for article in undated:
         infer_publication_date(article, similarity, dated_years)
+
+
+# An inferred publication date below this confidence dates the article in the output but
+# is not firm enough to turn "on Wednesday" into a calendar day.
+ANCHOR_CONFIDENCE = 0.8
+
+
+def anchor_date(article: Article) -> dt.date | None:
+    """The date the article's relative expressions resolve against, if any: its stated
+    publication date, or an inferred one only when the inference is firm."""
+    if article.published_source == "inferred" and (
+            article.published_confidence or 0.0) < ANCHOR_CONFIDENCE:
+        return None
+    return article.published

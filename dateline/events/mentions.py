@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateline.dating.inference import anchor_date
 from dateline.dating.timex import to_fuzzy_date
 from dateline.model import Article, Entity, FuzzyDate, Mention, Precision, Sentence, Timex
 from dateline.nlp import entities_only
@@ -128,17 +129,18 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
 
 def _is_news_day(mention: Mention, article: Article) -> bool:
     """A date within a few days of publication: the lead dates its own news."""
-    if article.published is None:
+    published = anchor_date(article)
+    if published is None:
         return True  # nothing to compare with; the stated date stands alone
-    return mention.date.compatible(FuzzyDate.from_date(article.published), NEWS_DAYS)
+    return mention.date.compatible(FuzzyDate.from_date(published), NEWS_DAYS)
 
 
 def _publication_mention(article: Article, sentence: Sentence, context: str) -> list[Mention]:
     """The undated lead's event, dated by a publication date the article states."""
-    if (article.published is None or article.published_source == "inferred"
-            or _is_future(sentence.text)):
+    published = anchor_date(article)
+    if published is None or _is_future(sentence.text):
         return []
-    date = FuzzyDate.from_date(article.published)
+    date = FuzzyDate.from_date(published)
     timex = Timex(0, 0, "", "DATE", date.iso())
     return [Mention(article.id, sentence.index, sentence.text, date, timex,
                     context=context, basis="publication")]
