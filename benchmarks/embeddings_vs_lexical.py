@@ -45,7 +45,7 @@ LEXICAL_GRID = (0.05, 0.10, 0.15, 0.25, 0.35, 0.50)
 def _captured_mentions(docs, config):
     """The mentions the pipeline hands to grouping for ``docs``."""
     import dateline.pipeline as pipeline
-    from dateline.eval.meantime import make_articles
+    from dateline.eval.cross_document import make_articles
 
     captured = []
     original = pipeline.group_mentions
@@ -66,7 +66,7 @@ def topic_pairs(topic: str, encoder) -> dict[str, np.ndarray]:
     """Lexical and embedding similarity (no story bonus) of the compared, gold-labelled
     mention pairs of one MEANTIME topic."""
     from dateline.config import Config
-    from dateline.eval.meantime import SentenceLocator, gold_items, read_meantime
+    from dateline.eval.cross_document import SentenceLocator, gold_items, read_meantime
     from dateline.events.embeddings import EmbeddingSimilarity
     from dateline.events.grouping import MentionSimilarity
 
@@ -189,8 +189,8 @@ def throughput(mode: str) -> dict:
 
 def run_mode(mode: str, skip_throughput: bool, threshold: float | None = None) -> dict:
     from dateline.config import Config
-    from dateline.eval.meantime import evaluate_meantime
-    from dateline.eval.semeval import evaluate_semeval
+    from dateline.eval.cross_document import evaluate_meantime
+    from dateline.eval.entity_timelines import evaluate_semeval
 
     config = Config(progress=False, max_events=10**9, similarity=mode)
     label = mode

@@ -52,8 +52,8 @@ def main() -> int:
         print(f"no evaluation data under {DATA}", file=sys.stderr)
         return 1
     from dateline.config import Config
-    from dateline.eval.meantime import evaluate_meantime, format_meantime
-    from dateline.eval.semeval import evaluate_semeval, format_semeval
+    from dateline.eval.cross_document import evaluate_meantime, format_meantime
+    from dateline.eval.entity_timelines import evaluate_semeval, format_semeval
 
     config = Config(progress=False, max_events=None if args.default_limit else 100_000)
     started = time.perf_counter()

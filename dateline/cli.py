@@ -181,7 +181,7 @@ def _command_eval_timex(args: argparse.Namespace) -> int:
 
 
 def _command_eval_meantime(args: argparse.Namespace) -> int:
-    from dateline.eval.meantime import evaluate_meantime, format_meantime
+    from dateline.eval.cross_document import evaluate_meantime, format_meantime
 
     # Grouping is measured on every event, not on the default selection.
     print(format_meantime(evaluate_meantime(Path(args.root), Config(max_events=10**9))))
@@ -189,7 +189,7 @@ def _command_eval_meantime(args: argparse.Namespace) -> int:
 
 
 def _command_eval_semeval(args: argparse.Namespace) -> int:
-    from dateline.eval.semeval import evaluate_semeval, format_semeval
+    from dateline.eval.entity_timelines import evaluate_semeval, format_semeval
 
     print(format_semeval(evaluate_semeval(Path(args.root), Config(max_events=10**9))))
     return 0

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline.eval.meantime import (
+from dateline.eval.cross_document import (
     SentenceLocator,
     bcubed_scores,
     cluster_cohesion,
@@ -22,7 +22,7 @@ from dateline.eval.meantime import (
     read_meantime,
     score_grouping,
 )
-from dateline.eval.semeval import (
+from dateline.eval.entity_timelines import (
     aggregate,
     baseline_dates,
     date_scores,

@@ -558,7 +558,7 @@ def format_meantime(report: dict) -> str:
              "Items: body sentences carrying a gold cross-document event mention (a sentence "
              "may carry several gold events and sit in several dateline events: overlapping "
              "pairwise and extended B-cubed). A sentence in no dateline event is a singleton. "
-             "Conventions: `dateline/eval/meantime.py`.", "",
+             "Conventions: `dateline/eval/cross_document.py`.", "",
              "| corpus | docs | events | items | coverage | pairwise P | R | F1 "
              "| cross-doc pairs P | R | F1 | B3 P | R | F1 |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]

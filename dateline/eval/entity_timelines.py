@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from dateline.eval.meantime import SentenceLocator, date_line, detokenize, join_sentences
+from dateline.eval.cross_document import SentenceLocator, date_line, detokenize, join_sentences
 
 # ---------------------------------------------------------------------------
 # Reading
@@ -329,7 +329,7 @@ def format_semeval(report: dict) -> str:
     lines = ["## SemEval-2015 Task 4 entity timelines (corpus_1)", "",
              f"{report['documents']} documents, {report['entities']} entities, "
              f"{report['events']} dateline events. Date sets compared per entity "
-             "(conventions: `dateline/eval/semeval.py`).", "",
+             "(conventions: `dateline/eval/entity_timelines.py`).", "",
              "| entity | gold dates | dateline P | R | F1 | baseline P | R | F1 |",
              "|---|---|---|---|---|---|---|---|"]
     for entity, scores in system["per_entity"].items():
