@@ -206,3 +206,15 @@ def test_need_is_not_a_past_cue() -> None:
     text = "They need it in June."
     start = text.index("June")
     assert tense_near(text, start, start + 4) is None
+
+
+def test_a_cue_in_the_expressions_own_clause_wins():
+    # Published on a Sunday: the talks "due on Thursday" are the coming Thursday, even
+    # though the sentence's main clause is in the past.
+    text = ("Mr Redd said the association would come back if the second round of talks, "
+            "due in Geneva on Thursday, failed to deliver.")
+    [thursday] = tag(text, dt.date(2024, 4, 14))
+    assert (thursday.text, thursday.value) == ("Thursday", "2024-04-18")
+    [monday] = tag("The court heard on Monday, the clerk said, that it lied.",
+                   dt.date(2024, 4, 14))
+    assert monday.value == "2024-04-08"

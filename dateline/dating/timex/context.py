@@ -106,6 +106,19 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     if _SINCE_BEFORE.search(text, max(0, start - 20), start):
         return PAST  # "since March": a time before the clause's reference point
     left, right = sentence_bounds(text, start, end)
+    # A cue inside the expression's own clause ("talks, due in Geneva on Thursday,
+    # failed") speaks for it before any cue elsewhere in the sentence.
+    clause_left = max(left, *(text.rfind(p, left, start) + 1 for p in ",;—"))
+    clause_right = min([right] + [i for i in (text.find(p, end, right) for p in ",;—")
+                                  if i != -1])
+    inside = _nearest_cue(text, start, end, clause_left, clause_right, strong_only=True)
+    if inside is not None:
+        return inside
+    return _nearest_cue(text, start, end, left, right)
+
+
+def _nearest_cue(text: str, start: int, end: int, left: int, right: int,
+                 strong_only: bool = False) -> str | None:
     matches = [m for m in _WORD.finditer(text, left, right)
                if not start <= m.start() < end]
     words = [m.group() for m in matches]
@@ -131,4 +144,4 @@ def tense_near(text: str, start: int, end: int) -> str | None:
             weak = (distance, direction)
     if best is not None:
         return best[1]
-    return weak[1] if weak else None
+    return weak[1] if weak and not strong_only else None
