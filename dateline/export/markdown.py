@@ -9,13 +9,19 @@ def _quote(text: str) -> str:
     return " ".join(text.split()).replace("[", "\\[").replace("]", "\\]")
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def render_markdown(record: dict, title: str = "Timeline") -> str:
     articles = {a["id"]: a for a in record["articles"]}
     events = record["events"]
     independent = [a for a in record["articles"] if not a["duplicate_of"]]
-    lines = [f"# {title}", "",
-             f"{len(events)} events from {len(independent)} articles"
-             f" ({len(record['articles']) - len(independent)} duplicates set aside).", ""]
+    copies = len(record["articles"]) - len(independent)
+    summary = f"{_count(len(events), 'event')} from {_count(len(independent), 'article')}"
+    if copies:
+        summary += f" ({_count(copies, 'duplicate')} set aside)"
+    lines = [f"# {title}", "", summary + ".", ""]
     footnotes: list[str] = []
     year = None
     for event in events:
