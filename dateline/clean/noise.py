@@ -260,15 +260,13 @@ class _CollectionStats:
 
     def head_repeats(self, index: int, norm: str) -> int:
         """Other unrelated articles whose page header (above the story) carries this line."""
-        others = self.head.get(norm, set())
-        if len(others) <= 1:
-            return 0
-        kin = self.kin.get(index, set())
-        return sum(1 for j in others if j != index and j not in kin)
+        return self._unrelated(index, self.head.get(norm, set()))
 
     def repeats(self, index: int, norm: str) -> int:
         """Other unrelated articles carrying this line (copies of the same story excluded)."""
-        others = self.where.get(norm, set())
+        return self._unrelated(index, self.where.get(norm, set()))
+
+    def _unrelated(self, index: int, others: set[int]) -> int:
         if len(others) <= 1:
             return 0
         kin = self.kin.get(index, set())

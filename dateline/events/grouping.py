@@ -168,11 +168,6 @@ class MentionSimilarity:
         return self.cross(indices, indices)
 
 
-def similarity_matrix(mentions: list[Mention]) -> np.ndarray:
-    """The full pairwise similarity matrix (for small sets; see ``MentionSimilarity``)."""
-    return MentionSimilarity(mentions).block(list(range(len(mentions))))
-
-
 def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
     """Agglomerative clustering with average linkage over a pairwise score matrix.
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from dateline.dating.inference import anchor_date
 from dateline.dating.timex import to_fuzzy_date
+from dateline.dating.timex.context import FUTURE, tense_near
 from dateline.model import Article, Entity, FuzzyDate, Mention, Precision, Sentence, Timex
 from dateline.nlp import entities_only
 
@@ -34,11 +35,6 @@ _BARE_SEASON = re.compile(r"(?:spring|summer|autumn|fall|winter)s?", re.IGNORECA
 _INTERVAL_WORDS = re.compile(r"\b(?:since|until|till)\s*$", re.IGNORECASE)
 # The far end of a range ("between June and September", "from 2019 to 2021").
 _RANGE_END = re.compile(r"(?:\band|\bto|\bthrough|-|–)\s*$", re.IGNORECASE)
-_FUTURE_CUES = re.compile(
-    r"\b(?:will|shall|'ll|is to|are to|is due to|are due to|scheduled|expected to|plans? to|"
-    r"planned|set to|is going to|are going to|upcoming|next)\b",
-    re.IGNORECASE,
-)
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _MIN_WORDS = 5
 # Lines without closing punctuation are headings, teasers or captions, not reports;
@@ -77,7 +73,8 @@ def _reads_as_report(text: str) -> bool:
 
 
 def _is_future(sentence: str) -> bool:
-    return bool(_FUTURE_CUES.search(sentence))
+    """A sentence announcing what is still to come (the tagger's own tense reading)."""
+    return tense_near(sentence, 0, 0) == FUTURE
 
 
 def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]]:
@@ -125,6 +122,18 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
         else:
             previous = None
     return mentions, undated
+
+
+def _scheduled(sentence: Sentence, timex: Timex, date: FuzzyDate, article: Article) -> bool:
+    """Announced rather than reported: the date lies after the article's own date, or a
+    coarser period around it ("next week", known as a month) is read as future by the
+    tagger's own tense reading."""
+    published = anchor_date(article)
+    if published is not None and date.first_day > published:
+        return True
+    if published is not None and (date.last_day < published or date.precision is Precision.DAY):
+        return False  # the day itself is the day's news
+    return tense_near(sentence.text, timex.start, timex.end) == FUTURE
 
 
 def _is_news_day(mention: Mention, article: Article) -> bool:
@@ -182,7 +191,7 @@ def _explicit_mentions(article: Article, sentence: Sentence, context: str,
                 or _BARE_SEASON.fullmatch(timex.text)):
             continue
         found.append(Mention(article.id, sentence.index, sentence.text, date, timex,
-                             future=_is_future(sentence.text), context=context,
+                             future=_scheduled(sentence, timex, date, article), context=context,
                              bounding=_bounds_state(sentence, timex, date)))
     return found
 
