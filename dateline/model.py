@@ -160,6 +160,9 @@ class Entity:
     label: str
 
 
+HEADLINE = -1  # the sentence index of an article's title, as a mention's sentence
+
+
 @dataclass
 class Mention:
     """One sentence that reports something happening at a resolvable time."""

@@ -21,7 +21,8 @@ _ABBREVIATIONS = frozenset(
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)""")
-_WORD_BEFORE = re.compile(r"([\w.\-]+)$")
+# An apostrophe belongs to the word: "A380's." ends a sentence, "s." would not.
+_WORD_BEFORE = re.compile(r"([\w.\-'’]+)$")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:

@@ -17,10 +17,11 @@ is ignored. An entity's gold set is the set of its normalized dates.
 System and scores
 -----------------
 All 30 articles go through the pipeline as one corpus (text = "Title\\nMonth D, YYYY\\n\\n
-body", detokenized). For each entity, :func:`events_for_entity` keeps the events any of
-whose source sentences names the entity (full name, name without a corporate suffix, the
-last word of a multi-word name unless generic, a model number, or the initials of a name of
-three words or more); their ``event.date.iso()`` strings form the system set.
+body", detokenized). For each entity, :func:`events_for_entity` keeps the events the
+product's own entity query keeps (``dateline build --query '"Entity"'``,
+:func:`dateline.timeline.query.filter_events`: the name or a variant the collection uses
+in a source sentence, a participant or a quoted speaker); their ``event.date.iso()``
+strings form the system set.
 
 Per entity: precision = |system & gold| / |system|, recall = |system & gold| / |gold|, F1
 their harmonic mean; an empty system set has precision 0 (and F1 0). Dates are compared as
@@ -29,7 +30,9 @@ macro-averages P, R and F1 over entities (macro F1 = mean of per-entity F1) and 
 micro P/R/F1 over the pooled counts.
 
 Baseline (data README): the publication dates of the articles whose text names the entity
-(same name matcher), scored the same way.
+(full name, name without a corporate suffix, the last word of a multi-word name unless
+generic, a model number, or the initials of a name of three words or more), scored the
+same way.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dateline.eval.cross_document import SentenceLocator, date_line, detokenize, join_sentences
+from dateline.timeline.query import filter_events
 
 # ---------------------------------------------------------------------------
 # Reading
@@ -144,7 +148,7 @@ def normalize_date(value: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------
-# Entity selection (kept small: to be replaced by the product's --query matcher)
+# Entity names for the baseline
 
 _CORPORATE = re.compile(
     r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|ag|sa|"
@@ -185,9 +189,8 @@ def mentions_entity(text: str, entity: str) -> bool:
 
 
 def events_for_entity(events, entity: str) -> list:
-    """The events any of whose source sentences names the entity."""
-    pattern = _pattern(entity)
-    return [e for e in events if any(pattern.search(s.sentence) for s in e.sources)]
+    """The events the product's entity query (``dateline build --query``) keeps."""
+    return filter_events(events, '"' + entity.replace('"', "") + '"')
 
 
 # ---------------------------------------------------------------------------

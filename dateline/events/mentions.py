@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from dateline.dating.inference import anchor_date
 from dateline.dating.timex import to_fuzzy_date
 from dateline.dating.timex.context import FUTURE, tense_near
-from dateline.model import Article, Entity, FuzzyDate, Mention, Precision, Sentence, Timex
+from dateline.events.quotes import quote_spans
+from dateline.model import (
+    HEADLINE, Article, Entity, FuzzyDate, Mention, Precision, Sentence, Timex)
 from dateline.nlp import entities_only
 
 # A date right after one of these words bounds a period or sets a deadline instead of
@@ -33,6 +35,11 @@ _BOUNDING_WORDS = re.compile(
 # whatever year the tagger gives it; "last autumn", "the summer of 2022" are not.
 _BARE_SEASON = re.compile(r"(?:spring|summer|autumn|fall|winter)s?", re.IGNORECASE)
 _INTERVAL_WORDS = re.compile(r"\b(?:since|until|till)\s*$", re.IGNORECASE)
+# ...except where "until" gives the new or only time of the event itself: "delayed until
+# October 2007", "not due until October", "will not fly until spring".
+_EVENT_UNTIL = re.compile(
+    r"\b(?:delay(?:s|ed)?|postpone[sd]?|defer(?:s|red)?|put off|pushed back|moved back|"
+    r"not|n't|no)\b(?:\s+[\w'-]+){0,4}?\s+(?:until|till)\s*$", re.IGNORECASE)
 # The far end of a range ("between June and September", "from 2019 to 2021").
 _RANGE_END = re.compile(r"(?:\band|\bto|\bthrough|-|–)\s*$", re.IGNORECASE)
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -41,9 +48,18 @@ _MIN_WORDS = 5
 # a long one is more likely a sentence whose full stop the copy lost.
 _HEADLINE_MAX_WORDS = 15
 _CLOSING = ('.', '!', '?', '"', "'", '”', '’', '…', ':')
+# A lead that says someone announced or said something reports today's news, even
+# when what was said lies ahead ("Airbus says deliveries will slip", "..., the Air Force
+# has announced"); "will be announced" does not.
+_ANNOUNCEMENT = re.compile(
+    r"(?<!will be )(?<!to be )\b(?:says|said|announced|announces|confirmed|confirms|stated|"
+    r"states|reported|reports|revealed|reveals|disclosed|told|tells)\b", re.IGNORECASE)
+# Days named relative to the moment of speaking; inside a direct quote that moment is
+# the speaker's, often rhetorical ("Today is a great day"), so they date no event.
+_SPEAKERS_DAY = re.compile(r"(?:today|tonight|tomorrow|yesterday|this (?:morning|evening))",
+                           re.IGNORECASE)
 _LEAD_SENTENCES = 6
 NEWS_DAYS = 3  # how far before or after publication a lead's own date may lie
-HEADLINE = -1  # the sentence index of an article's title
 
 
 @dataclass
@@ -61,8 +77,9 @@ class UndatedItem:
 
 
 def _bounds_state(sentence: Sentence, timex: Timex, date: FuzzyDate) -> bool:
-    return (date.precision is not Precision.DAY
-            and bool(_INTERVAL_WORDS.search(sentence.text[: timex.start])))
+    before = sentence.text[: timex.start]
+    return (date.precision is not Precision.DAY and bool(_INTERVAL_WORDS.search(before))
+            and not _EVENT_UNTIL.search(before))
 
 
 def _reads_as_report(text: str) -> bool:
@@ -92,11 +109,12 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
     context = f"{article.title or ''}\n{lead}"
     previous: Mention | None = None
     is_lead = True
+    quoted = quote_spans(article.text)
     for sentence in article.sentences:
         if not _reads_as_report(sentence.text):
             previous = None
             continue
-        own = _explicit_mentions(article, sentence, context, undated)
+        own = _explicit_mentions(article, sentence, context, undated, quoted)
         if is_lead:
             if not any(_is_news_day(m, article) for m in own):
                 # The lead reports the day's news; dates it gives ("begun two years ago")
@@ -147,7 +165,8 @@ def _is_news_day(mention: Mention, article: Article) -> bool:
 def _publication_mention(article: Article, sentence: Sentence, context: str) -> list[Mention]:
     """The undated lead's event, dated by a publication date the article states."""
     published = anchor_date(article)
-    if published is None or _is_future(sentence.text):
+    if published is None or (_is_future(sentence.text)
+                              and not _ANNOUNCEMENT.search(sentence.text)):
         return []
     date = FuzzyDate.from_date(published)
     timex = Timex(0, 0, "", "DATE", date.iso())
@@ -170,11 +189,16 @@ def _starts_paragraph(text: str, sentence: Sentence) -> bool:
 
 
 def _explicit_mentions(article: Article, sentence: Sentence, context: str,
-                       undated: list[UndatedItem]) -> list[Mention]:
+                       undated: list[UndatedItem], quoted: list[tuple[int, int]]
+                       ) -> list[Mention]:
     found: list[Mention] = []
     in_range = False
     for timex in sentence.timexes:
         before = sentence.text[: timex.start]
+        at = sentence.start + timex.start
+        if (_SPEAKERS_DAY.fullmatch(timex.text)
+                and any(start < at < end for start, end in quoted)):
+            continue  # "Today is a great day," he said: the speaker's day, not a dated event
         closes_range = in_range and bool(_RANGE_END.search(before))
         in_range = bool(re.search(r"\b(?:between|from)\s*$", before, re.IGNORECASE))
         if timex.type not in ("DATE", "TIME") or closes_range:

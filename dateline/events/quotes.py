@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.events.names import NameIndex, clean_name
+from dateline.model import HEADLINE
 
 if TYPE_CHECKING:
     from dateline.model import Article, Event
@@ -48,16 +49,21 @@ class FoundQuote:
 _VERBS = (r"said|says|say|told|tells|added|adds|asked|asks|warned|warns|insisted|insists|"
           r"replied|replies|explained|declared|stated|wrote|writes|noted|notes|argued|"
           r"recalled|acknowledged|conceded|admitted|announced|responded|remarked|urged|"
-          r"continued|cautioned|complained|countered|predicted|promised|vowed")
+          r"continued|cautioned|complained|countered|predicted|promised|vowed|commented|comments|"
+          r"claimed|claims|enthused|saying")
 # "…," said X  /  "…," X said  (X: up to about eight words, no sentence break)
 _SAID_X = re.compile(rf"^\s*(?:,\s*)?(?:{_VERBS})\s+([^.!?;:\"“”]{{1,80}}?)(?=\s*(?:[.,;!?]|$))")
 _X_SAID = re.compile(rf"^\s*(?:,\s*)?([^.!?;:\"“”]{{1,90}}?)\s+(?:{_VERBS})\b")
 # X said: "…"  /  X told reporters, "…"
 _X_SAID_BEFORE = re.compile(
-    rf"([^.!?;\"“”]{{1,90}}?)\s+(?:{_VERBS})(?:(?:\s+[\w’'-]+){{0,3}}?\s*[:,])?\s*$")
+    rf"([^.!?;\"“”]{{1,90}}?)\s+(?:{_VERBS})(?:(?:\s+[\w’'-]+){{0,5}}?\s*[:,]?)?\s*$")
+# Secretary of the Air Force James Roche: "…"
+_NAME_COLON = re.compile(r"([^.!?;\"“”:]{1,90}?)\s*:\s*$")
+_APPOSED_NAME = re.compile(r"\s*,\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3})(?=\s*[.,;!?]|$)")
 _ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Col|Capt|Lt|St)\.")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w’'-]+\s+)?[A-Z][\w’'-]+)")
+_TRAILING_NAME = re.compile(r"(?:\b[A-Z][\w’'.-]*\s+){0,3}\b[A-Z][\w’'-]*$")
 _PRONOUNS = frozenset({"he", "she"})
 _UNNAMED = frozenset({"it", "they", "we", "i", "you", "one"})
 _MIN_WORDS = 4
@@ -158,9 +164,11 @@ class _People:
             holder = self.names.role_holder(phrase, self.article)
             if holder:
                 return holder
-        if len(phrase.split()) > 8:
-            return None
-        return clean_name(phrase, "PERSON") or None
+        # Not a known name: the run of capitalized words that ends the phrase ("UBS
+        # analyst David Strauss" -> "David Strauss"); a phrase ending otherwise ("releasing
+        # a statement", "as") names nobody.
+        run = _TRAILING_NAME.search(phrase) if len(phrase.split()) <= 8 else None
+        return clean_name(run.group(0), "PERSON") or None if run else None
 
 
 def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
@@ -204,10 +212,16 @@ def _attribute(text: str, start: int, end: int, content: str, sentence_start: in
     if ends_open:
         for pattern in (_SAID_X, _X_SAID):
             match = pattern.match(after)
-            if match and (speaker := people.speaker(match.group(1), before)):
-                return speaker, end + match.end()
+            if not match:
+                continue
+            phrase, phrase_end = match.group(1), match.end()
+            # "…," said Airbus President and Chief Executive Officer, Tom Enders.
+            if pattern is _SAID_X and (named := _APPOSED_NAME.match(after, phrase_end)):
+                phrase, phrase_end = named.group(1), named.end(1)
+            if speaker := people.speaker(phrase, before):
+                return speaker, end + phrase_end
     lead = _ABBREVIATION.sub(lambda m: m.group(1) + " ", text[sentence_start:start])
-    match = _X_SAID_BEFORE.search(lead)
+    match = _X_SAID_BEFORE.search(lead) or _NAME_COLON.search(lead)
     if match:
         named = people.first_named(match.group(1))
         phrase = re.split(r",\s+|\s+(?:and|but|while|as)\s+", match.group(1))[-1]
@@ -273,13 +287,28 @@ def attach_quotes(events: list[Event], names: NameIndex | None = None,
     quotes: dict[str, list[FoundQuote]] = {
         article: find_quotes(sentences, article, names, leads.get(article, ""))
         for article, sentences in by_article.items() if article in wanted}
+    placed: set[tuple[str, str]] = set()
     for event in events:
         attached: list = []
-        keys = set()
         for mention in sorted(event.mentions, key=lambda m: (m.article_id, m.sentence_index)):
             for found in quotes.get(mention.article_id, []):
                 key = (found.quote.article, found.quote.text)
-                if mention.sentence_index in found.sentences and key not in keys:
-                    keys.add(key)
+                if mention.sentence_index in found.sentences and found.quote not in attached:
+                    placed.add(key)
                     attached.append(found.quote)
         event.quotes = attached
+    # A quote in no dated sentence reacts to the article's news: it goes to the event
+    # the article leads with (the one its headline joined), when there is one.
+    for article, found_quotes in quotes.items():
+        lead = _lead_event(events, article)
+        if lead is not None:
+            lead.quotes.extend(found.quote for found in found_quotes
+                               if (article, found.quote.text) not in placed)
+
+
+def _lead_event(events: list[Event], article: str) -> Event | None:
+    for event in events:
+        if any(m.article_id == article and m.sentence_index == HEADLINE
+               for m in event.mentions):
+            return event
+    return None

@@ -4,7 +4,9 @@ A query is a boolean expression of names or phrases: ``"General Motors"``,
 ``Merkel AND Obama``, ``(GM OR Opel) AND strike``. A name matches an event when one of
 its source sentences says it or a variant the collection uses for the same entity: the
 full name for a surname ("Merkel" finds "Angela Merkel"), the name without corporate
-suffixes ("General Motors Corp."), and acronyms ("GM" for "General Motors").
+suffixes ("General Motors Corp."), acronyms ("GM" for "General Motors") and a model
+designation ("787" for "Boeing 787 Dreamliner"). People quoted in an event count as
+involved in it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"|(AND|OR|NOT)\b|([^\s()"]+))')
 _SUFFIXES = re.compile(
     r"[,\s]+(?:inc|corp|corporation|co|company|ltd|llc|plc|ag|sa|nv|group|holdings)\.?$",
     re.IGNORECASE)
+
+
+_MODEL = re.compile(r"[A-Z]{0,3}-?\d{3,}[A-Z]{0,3}")
 
 
 class QueryError(ValueError):
@@ -135,6 +140,10 @@ def name_variants(term: str, known_names: Iterable[str]) -> set[str]:
             variants.update({name, stripped})
     if acronym := _acronym(base):
         variants.add(acronym)
+    words = base.split()
+    if len(words) >= 2:
+        # A model designation names the product alone: "the 787", "A380s".
+        variants.update(w for w in words if _MODEL.fullmatch(w))
     return {v for v in variants if v}
 
 
@@ -173,7 +182,8 @@ def filter_events(events: list[Event], query: str) -> list[Event]:
 
     kept = []
     for event in events:
-        text = "\n".join([event.title, *(s.sentence for s in event.sources), *event.participants])
+        text = "\n".join([event.title, *(s.sentence for s in event.sources), *event.participants,
+                          *(q.speaker for q in event.quotes if q.speaker)])
         if holds(tree, text):
             kept.append(event)
     return kept
