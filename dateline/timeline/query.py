@@ -1,12 +1,12 @@
 """Entity queries: keep the events that involve an entity, under any of its names.
 
 A query is a boolean expression of names or phrases: ``"General Motors"``,
-``Merkel AND Obama``, ``(GM OR Opel) AND strike``. A name matches an event when one of
-its source sentences says it or a variant the collection uses for the same entity: the
+``Merkel AND Obama``, ``(GM OR Opel) AND strike``. A name matches an event when a
+sentence reporting it (see :func:`_own_sentences`), its title, a participant or a quoted
+speaker says it or a variant the collection uses for the same entity: the
 full name for a surname ("Merkel" finds "Angela Merkel"), the name without corporate
 suffixes ("General Motors Corp."), acronyms ("GM" for "General Motors") and a model
-designation ("787" for "Boeing 787 Dreamliner"). People quoted in an event count as
-involved in it.
+designation ("787" for "Boeing 787 Dreamliner").
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dateline.events.grouping import name_phrases
-from dateline.model import Event
+from dateline.model import HEADLINE, Event
 
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"|(AND|OR|NOT)\b|([^\s()"]+))')
 _SUFFIXES = re.compile(
@@ -182,8 +182,18 @@ def filter_events(events: list[Event], query: str) -> list[Event]:
 
     kept = []
     for event in events:
-        text = "\n".join([event.title, *(s.sentence for s in event.sources), *event.participants,
+        text = "\n".join([event.title, *_own_sentences(event), *event.participants,
                           *(q.speaker for q in event.quotes if q.speaker)])
         if holds(tree, text):
             kept.append(event)
     return kept
+
+
+def _own_sentences(event: Event) -> list[str]:
+    """The sentences that report the event themselves: a sentence that only continues
+    the one before it ("The union, which ..., met again.") is weak evidence of who took
+    part, so a name there does not make the event the entity's. The headline counts."""
+    if not event.mentions:
+        return [source.sentence for source in event.sources]
+    return list(dict.fromkeys(m.sentence for m in event.mentions
+                              if not m.inherited or m.sentence_index == HEADLINE))
