@@ -21,9 +21,9 @@ VALUE_RE = re.compile(
     r"|-(?:Q[1-4X]|H[12X]|SP|SU|FA|WI))?(?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI|MI|DT))?"
     r"|XXXX-WXX-\d(?:T(?:MO|AF|EV|NI|DT))?"
     r"|\d{2,3}X?"
-    r"|P(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|Q|WE)"
+    r"|P(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|DE|CE|C|Q|WE)"
     r"|PT(?:\d+(?:\.\d+)?|X)(?:H|M|S)"
-    r"|P\d+Y\d+M|PT\d+H\d+M|P\d+D(?:T\d+H)?)\Z"
+    r"|P\d+Y\d+M|PT\d+H\d+M|PT\d+M\d+S|P\d+D(?:T\d+H)?)\Z"
 )
 
 SEASON_MONTH = MappingProxyType({"SP": 4, "SU": 7, "FA": 10, "WI": 1})

@@ -36,15 +36,50 @@ def _cue(word: str) -> tuple[str, bool] | None:
     return None
 
 
+# A period after these does not end a sentence when a capitalized word follows: titles
+# before names ("Gen. Powell"), "vs. Wade", initials ("U.S. Trust", "George W. Bush"),
+# and a.m./p.m. before a zone or a day ("4 a.m. EDT Thursday"). Company suffixes and
+# state abbreviations are left out: "... Inc. The company" usually does end a sentence.
+_NO_BREAK_AFTER = frozenset({
+    "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "rev",
+    "prof", "st", "vs", "mt", "ft", "adm", "cmdr", "maj", "pres", "messrs", "no",
+})
+_TOKEN_BEFORE = re.compile(r"([A-Za-z]+)\.?\Z")
+_ZONE_OR_DAY = re.compile(r"(?:[ECMP][SD]T|GMT|UTC|Mon|Tue|Wed|Thu|Fri|Sat|Sun)", re.I)
+
+
+def _is_break(text: str, match: re.Match[str]) -> bool:
+    """False for a period that closes an abbreviation rather than a sentence."""
+    if text[match.start()] != ".":
+        return True
+    token = _TOKEN_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    if token is None:
+        return True
+    word = token.group(1)
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: "U.S. Trust", "W. Bush"
+    lower = word.lower()
+    if lower in _NO_BREAK_AFTER:
+        return False
+    if lower == "m" and text[max(0, match.start() - 3):match.start() - 1].lower() in (
+            "a.", "p."):
+        return not _ZONE_OR_DAY.match(text, match.end())
+    return True
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Approximate sentence around [start, end), limited to a window for bounded cost."""
     lo = max(0, start - _WINDOW)
     hi = min(len(text), end + _WINDOW)
     left = lo
     for match in _SENT_END.finditer(text, lo, start):
-        left = match.end()
-    right_match = _SENT_END.search(text, end, hi)
-    right = right_match.start() + 1 if right_match else hi
+        if _is_break(text, match):
+            left = match.end()
+    right = hi
+    for match in _SENT_END.finditer(text, end, hi):
+        if _is_break(text, match):
+            right = match.start() + 1
+            break
     return left, right
 
 
@@ -62,6 +97,10 @@ _PAST_AUX = frozenset({"was", "were"})
 _PRESENT_AUX = frozenset({"is", "are", "am"})
 _WEAK_REACH = 50
 _PLAN_NOUNS = frozenset({"plan", "plans"})
+# After these an "-ed" word is an adjective, not a past verb.
+_ADJ_BEFORE = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this",
+                         "that", "these", "those", "still", "very", "more", "most", "less",
+                         "newly", "recently", "so-called", "long"})
 
 
 def _group_cue(words: list[str], index: int) -> tuple[str, bool, int] | None:
@@ -77,6 +116,11 @@ def _group_cue(words: list[str], index: int) -> tuple[str, bool, int] | None:
     lower = word.lower()
     prev = words[index - 1].lower() if index else ""
     nxt = words[index + 1].lower() if index + 1 < len(words) else ""
+    if lower in _PLAN_WORDS and prev == "been" and nxt == "to" and index >= 2 \
+            and words[index - 2].lower() == "had":
+        # "had been scheduled to expire Friday": a plan already overtaken (it was
+        # changed, or its time has passed), so the time it names lies behind us.
+        return PAST, True, 3
     if lower in _PAST_AUX and nxt in _PLAN_WORDS:
         return None  # "was expected to": the scheduling word decides
     if lower in _PRESENT_AUX and nxt == "to":
@@ -89,6 +133,9 @@ def _group_cue(words: list[str], index: int) -> tuple[str, bool, int] | None:
     direction, strong = cue
     if direction == PAST and prev in _BE_PASSIVE and lower not in ("been", "being"):
         return None  # a passive participle: the auxiliary before it carries the tense
+    if direction == PAST and prev in _ADJ_BEFORE and lower.endswith("ed") \
+            and lower not in PAST_IRREGULAR:
+        return None  # "a still unspecified date", "the troubled region": an adjective
     if direction == PAST and lower.endswith("ed") and lower not in PAST_IRREGULAR:
         return direction, strong, 3 if prev in _PERFECT else 4
     if lower == "would" and prev == "said":
@@ -96,6 +143,17 @@ def _group_cue(words: list[str], index: int) -> tuple[str, bool, int] | None:
     return direction, strong, 3
 
 
+_AHEAD_BEFORE = re.compile(
+    r"(?i)\b(?:ahead\s+of|(?:in\s+)?the\s+run-?up\s+to|in\s+advance\s+of"
+    r"|in\s+preparation\s+for|in\s+time\s+for)\s+(?:the\s+|this\s+)?\Z")
+_EFFECTIVE_BEFORE = re.compile(r"(?i)\b(?:effective|takes?\s+effect)\s+(?:on\s+)?\Z")
+# A deadline moved by a past-tense verb lies ahead: "extended its deadline until 9 a.m.
+# Tuesday", "postponed until Tuesday morning", "gave Merieux until mid-November".
+_POSTPONED_BEFORE = re.compile(
+    r"(?i)\b(?:extend(?:s|ed|ing)?|postpon(?:e|es|ed|ing)|delay(?:s|ed|ing)?|defer(?:s|red)?"
+    r"|adjourn(?:s|ed)?|recess(?:ed)?|put\s+off|pushed\s+back|gave|given|giving"
+    r"|reschedul(?:e|es|ed))\b[^.;:!?]{0,60}?\b(?:until|till|through|to)\s+(?:at\s+)?"
+    r"(?:(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?\s?m\.?|noon|midnight)\s+(?:[ECMP][SD]T\s+)?)?\Z")
 _SINCE_BEFORE = re.compile(r"(?i)\b(?:since|ever\s+since)\s+(?:(?:early|late|mid)[\s-]+)?\Z")
 
 
@@ -105,6 +163,12 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         return FUTURE  # "as soon as Tuesday"
     if _SINCE_BEFORE.search(text, max(0, start - 20), start):
         return PAST  # "since March": a time before the clause's reference point
+    if _EFFECTIVE_BEFORE.search(text, max(0, start - 24), start):
+        return FUTURE  # "a pact effective June 1": the date it takes effect
+    if _AHEAD_BEFORE.search(text, max(0, start - 40), start):
+        return FUTURE  # "in the run-up to Sunday's elections", "ahead of the weekend"
+    if _POSTPONED_BEFORE.search(text, max(0, start - 90), start):
+        return FUTURE  # "postponed until Tuesday", "extended the offer until Nov. 9"
     left, right = sentence_bounds(text, start, end)
     # A cue inside the expression's own clause ("talks, due in Geneva on Thursday,
     # failed") speaks for it before any cue elsewhere in the sentence.

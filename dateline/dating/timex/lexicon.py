@@ -105,7 +105,7 @@ NOT_PAST_ED = frozenset({
     "need", "red", "bed", "hundred", "indeed", "united", "limited", "based", "related",
     "proposed", "expected", "scheduled", "planned", "speed", "seed", "feed", "breed",
     "proceed", "exceed", "succeed", "alleged", "so-called", "advanced", "detailed",
-    "supposed", "concerned", "interested", "experienced", "combined", "continued",
+    "supposed", "concerned", "interested", "experienced", "combined",
     "hundreds",
     "increased", "reduced", "armed", "embed", "shed", "wed", "fled",
 })

@@ -108,7 +108,8 @@ _RULES_TABLE: dict[str, re.Pattern[str]] = {
         rf"|recent|succeeding)\s+)?(?P<num>{NUM})[\s-]+"
         r"(?:(?:more|further|additional|full|straight|consecutive|long|short|extra|trading"
         r"|business|working|school|calendar)[\s-]+)?"
-        rf"(?P<u>{UNIT})(?P<adj>[- ](?:long|old))?\b", FLAGS),
+        rf"(?P<u>{UNIT})(?P<andhalf>\s+and\s+a\s+half\b)?(?P<adj>[- ](?:long|old))?\b",
+        FLAGS),
     "recent": re.compile(
         r"\b(?:(?P<the>the)\s+)?(?:most\s+)?(?P<rel>recent|coming|past|next|last|previous|ensuing)"
         r"\s+(?P<u>years|months|weeks|days|decades|hours|quarters)\b", FLAGS),
@@ -123,6 +124,11 @@ _RULES_TABLE: dict[str, re.Pattern[str]] = {
         r"|lately|these\s+days|right\s+now|current|recent"
         r"|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
         r"(?:\s+(?P<pod>morning|afternoon|evening|night))?\b(?!-)", FLAGS),
+    # "by mid afternoon", "at mid-afternoon yesterday": a stretch of the DCT's day (or
+    # of the day named right after it).
+    "podmod": re.compile(
+        r"(?<![\w-])(?P<m>early|mid|late)[- ]?(?P<pod>morning|afternoon|evening)"
+        r"(?:\s+(?P<day>yesterday|today|tomorrow))?\b(?!-)", FLAGS),
     "ref": re.compile(
         r"\b(?P<the>the)\s+(?:(?P<adj>near|distant|recent|immediate|foreseeable|not-too-distant"
         r"|indefinite|very\s+recent)\s+)?(?P<w>past|future)\b(?!\s+(?:tense|perfect))", FLAGS),
@@ -269,6 +275,7 @@ _GATES_TABLE: dict[str, tuple[str, ...]] = {
     "deictic": ("today", "tonight", "yesterday", "tomorrow", "now", "current", "presently",
                 "recent", "lately", "these"),
     "weekday": ("day",),
+    "podmod": ("morning", "afternoon", "evening"),
     "duration": _UNIT_WORDS,
     "rel": _UNIT_WORDS + ("morning", "afternoon", "evening", "night"),
     "clock": (":", "m.", "am", "pm", "noon", "midnight", "a.m", "p.m"),
