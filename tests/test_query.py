@@ -40,3 +40,22 @@ def test_short_and_alternative_names_match():
     assert filter_events(events, "GM AND Opel") == [events[2]]
     assert filter_events(events, "Merkel OR weather") == [events[0], events[1], events[4]]
     assert filter_events(events, "gm") == [events[2], events[3]]  # lower case: the name
+
+
+def test_model_numbers_quoted_speakers_and_continuations():
+    from dateline.events.quotes import Quote
+
+    rollout = event("Halder rolled out the first H-900 at its Tolbeck plant.")
+    delivery = event("The first Halder H-900 went to Corvane Air.")
+    reaction = event("Brightwing cut its forecast for the year.")
+    reaction.quotes = [Quote("Mira Olsen", "We saw this coming.", "a")]
+    follow = event("Shares rose on the news.")
+    carried = Mention("a", 1, "Corvane Air, which ordered ten, declined to comment.",
+                      follow.date, follow.mentions[0].timex, continues=0)
+    follow.mentions.append(carried)
+    follow.sources.append(Source("a", carried.sentence))
+    events = [rollout, delivery, reaction, follow]
+    assert filter_events(events, '"Halder H-900"') == [rollout, delivery]
+    assert filter_events(events, '"Mira Olsen"') == [reaction]
+    # named only in a sentence that continues the event's report: not the entity's event
+    assert filter_events(events, '"Corvane Air"') == [delivery]

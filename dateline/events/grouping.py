@@ -58,9 +58,20 @@ SIMILARITIES = ("lexical", "embeddings")
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+    """A light suffix stripper that maps a word's common inflections and derivations to
+    one key: delivery, deliveries, delivered -> "deliver"; compensation, compensated ->
+    "compensat"; announcement, announced -> "announc"."""
+    if word.endswith("ies") and len(word) >= 6:
+        word = word[:-3] + "y"
+    for _ in range(2):  # meetings -> meeting -> meet
+        suffix = next((s for s in ("ion", "ment", "ing", "ed", "es", "s")
+                       if word.endswith(s) and len(word) - len(s) >= 4
+                       and not word.endswith("ss")), None)
+        if suffix is None:
+            break
+        word = word[: -len(suffix)]
+    if word.endswith(("y", "e")) and len(word) >= 5:
+        word = word[:-1]
     return word
 
 

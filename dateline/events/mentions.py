@@ -18,8 +18,7 @@ from dateline.dating.inference import anchor_date
 from dateline.dating.timex import to_fuzzy_date
 from dateline.dating.timex.context import FUTURE, tense_near
 from dateline.events.quotes import quote_spans
-from dateline.model import (
-    HEADLINE, Article, Entity, FuzzyDate, Mention, Precision, Sentence, Timex)
+from dateline.model import HEADLINE, Article, Entity, FuzzyDate, Mention, Precision, Sentence, Timex
 from dateline.nlp import entities_only
 
 # A date right after one of these words bounds a period or sets a deadline instead of

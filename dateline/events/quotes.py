@@ -59,7 +59,7 @@ _X_SAID_BEFORE = re.compile(
     rf"([^.!?;\"“”]{{1,90}}?)\s+(?:{_VERBS})(?:(?:\s+[\w’'-]+){{0,5}}?\s*[:,]?)?\s*$")
 # Secretary of the Air Force James Roche: "…"
 _NAME_COLON = re.compile(r"([^.!?;\"“”:]{1,90}?)\s*:\s*$")
-_APPOSED_NAME = re.compile(r"\s*,\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3})(?=\s*[.,;!?]|$)")
+_APPOSED_NAME = re.compile(r"\s*,\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*[.,;!?]|$)")
 _ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Col|Capt|Lt|St)\.")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w’'-]+\s+)?[A-Z][\w’'-]+)")
