@@ -7,9 +7,13 @@ from what the text says, in one of the attribution forms news copy uses::
 
     "…," said Angela Merkel.          "…," Angela Merkel said.
     Angela Merkel said: "…"           "…," he said.   (he/she: the last person named before)
+    Merkel said in a statement "…"    "…," said the Chancellor of Germany, Angela Merkel.
+    Chancellor Angela Merkel: "…"     ..., Merkel told reporters, saying "…"
 
 A quote with none of these keeps ``speaker`` None. Names are normalized with the
-collection's :class:`~dateline.events.names.NameIndex` when one is given.
+collection's :class:`~dateline.events.names.NameIndex` when one is given. A quote in a
+sentence that belongs to no event reacts to the article's news and is attached to the
+event the article leads with (the one its headline joined).
 """
 
 from __future__ import annotations
