@@ -66,7 +66,8 @@ def clean_name(text: str, label: str = "") -> str:
     return name
 
 
-def _acronym(name: str) -> str:
+def acronym(name: str) -> str:
+    """The initials of a name's capitalized words: "United Nations" -> "UN"."""
     return "".join(w[0] for w in name.replace("-", " ").split()
                    if w[:1].isupper() and w.lower() not in _STOP)
 
@@ -136,7 +137,7 @@ class NameIndex:
             self._full[article][surname][name] += 1
             self._full_anywhere[surname][name] += 1
         if label in (ORG, "GPE") and not _is_acronym(name) and len(name.split()) > 1:
-            self._long_forms[_acronym(name)].add(name)
+            self._long_forms[acronym(name)].add(name)
         if label == "GPE":
             self._countries.add(name)
 

@@ -172,7 +172,9 @@ class _People:
         # analyst David Strauss" -> "David Strauss"); a phrase ending otherwise ("releasing
         # a statement", "as") names nobody.
         run = _TRAILING_NAME.search(phrase) if len(phrase.split()) <= 8 else None
-        return clean_name(run.group(0), "PERSON") or None if run else None
+        if run is None:
+            return None
+        return clean_name(run.group(0), "PERSON") or None
 
 
 def find_quotes(sentences: Iterable[tuple[int, str]], article: str,

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dateline.events.grouping import name_phrases
+from dateline.events.names import acronym
 from dateline.model import HEADLINE, Event
 
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"|(AND|OR|NOT)\b|([^\s()"]+))')
@@ -116,8 +117,9 @@ def _parse_atom(tokens):
 
 
 def _acronym(name: str) -> str:
-    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper()]
-    return "".join(w[0] for w in words) if len(words) >= 2 else ""
+    """The initials of a name of two capitalized words or more ("" for one word)."""
+    initials = acronym(name)
+    return initials if len(initials) >= 2 else ""
 
 
 def _same_entity(one: str, other: str) -> bool:
