@@ -12,6 +12,9 @@ from pathlib import Path
 from dateline import __version__
 from dateline.config import Config
 
+FORMAT_NAMES = ("json", "md", "html", "csv", "timelinejs", "ics")  # dateline.export.FORMATS
+GROUP_NAMES = ("none", "participant", "location", "site")  # dateline.export.GROUPINGS
+
 
 def _parse_date(text: str) -> dt.date:
     try:
@@ -27,33 +30,101 @@ def _positive(text: str) -> int:
     return value
 
 
+EXIT_CODES = """exit codes:
+  0  the timeline was written
+  1  nothing usable was read from the inputs (every input refused; reasons on stderr)
+  2  a usage error: bad option, unknown output format, malformed --query
+  130 interrupted"""
+
+_EXAMPLES = {
+    "build": """examples:
+  dateline build examples/ -o timeline.html
+  dateline build pasted/ --published 2024-03-14 -o timeline.md
+  dateline build pasted/ --manifest files.csv -o timeline.json
+  dateline build crawl.warc.gz feed.rss report.pdf news.jsonl.gz -o timeline.json
+  dateline build https://example.org/story.html --urls more-urls.txt -o timeline.json
+  dateline build examples/ -o timeline.timelinejs.json --group-by participant
+  dateline build examples/ -o events.ics
+
+inputs: .txt .md, .html, .json/.jsonl (also .jsonl.gz), RSS/Atom (.rss .atom .xml),
+WARC (.warc .warc.gz), PDF with a text layer, http(s) URLs. ZIPs, images, scanned PDFs
+and unknown binaries are refused with a one-line reason.
+manifest columns (CSV header or JSONL keys): path, published, title, url, source; paths
+are relative to the manifest's folder.
+
+""" + EXIT_CODES,
+    "timex": """examples:
+  dateline timex article.txt --dct 2024-03-14
+  echo '{"id": "a", "dct": "2024-03-14", "text": "It rained last Monday."}' \\
+    | dateline timex --jsonl""",
+    "eval": """examples:
+  dateline eval timex ../shared/data/timeml/te3-platinum
+  dateline eval meantime ../shared/data/meantime
+  dateline eval semeval ../shared/data/semeval2015-timeline""",
+    "add": """examples:
+  dateline add examples/ --db timeline.db
+  dateline add 'inbox/*.html' --db postgresql://localhost/dateline""",
+    "timeline": """examples:
+  dateline timeline --db timeline.db -o timeline.html
+  dateline timeline --db timeline.db --query strike -o strike.md""",
+    "serve": """examples:
+  dateline serve --db timeline.db
+  DATELINE_TOKEN=secret dateline serve --db timeline.db --port 8080""",
+}
+
+
 def _parser() -> argparse.ArgumentParser:
+    formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(
-        prog="dateline",
-        description="Turn a pile of news articles into a dated, sourced timeline.")
+        prog="dateline", formatter_class=formatter,
+        description="Turn a pile of news articles into a dated, sourced timeline.",
+        epilog="run 'dateline COMMAND --help' for a command's options and examples\n\n"
+               + EXIT_CODES)
     parser.add_argument("--version", action="version", version=f"dateline {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     build = commands.add_parser(
-        "build", help="build a timeline from articles (.txt, .html, .jsonl; files, dirs, globs)")
-    build.add_argument("inputs", nargs="+", metavar="INPUT")
+        "build", formatter_class=formatter, epilog=_EXAMPLES["build"],
+        help="build a timeline from articles (files, folders, globs, feeds, WARC, PDF, URLs)",
+        description="Build a timeline from articles.")
+    build.add_argument("inputs", nargs="*", metavar="INPUT",
+                       help="files, folders, globs or http(s) URLs")
     build.add_argument("-o", "--output", metavar="FILE",
                        help="output file; the format follows the extension: .json .md .html "
-                            ".csv (default: JSON on standard output)")
+                            ".csv .ics .timelinejs.json (default: JSON on standard output)")
+    build.add_argument("--format", choices=FORMAT_NAMES, metavar="FMT",
+                       help=f"output format, overriding the extension ({', '.join(FORMAT_NAMES)})")
+    build.add_argument("--group-by", choices=GROUP_NAMES, default="none",
+                       help="TimelineJS rows: by first participant, location or site "
+                            "(default: none)")
     build.add_argument("--max-events", type=_positive, metavar="N",
                        help="keep at most N events (default: scales with the corpus)")
     build.add_argument("--query", metavar="Q",
                        help='keep events involving these entities: "General Motors", '
                             '"Merkel AND Obama", "(GM OR Opel) AND strike"')
-    build.add_argument("--title", default="Timeline", help="title of the Markdown/HTML page")
+    build.add_argument("--title", default="Timeline",
+                       help="title of the Markdown/HTML/TimelineJS page")
     build.add_argument("--no-entities", action="store_true",
                        help="skip named-entity recognition (faster, coarser grouping)")
     build.add_argument("-q", "--quiet", action="store_true",
-                       help="no progress bar and no warnings on standard error")
+                       help="no progress and no warnings on standard error")
+    inputs = build.add_argument_group("inputs and their metadata")
+    inputs.add_argument("--manifest", metavar="FILE",
+                        help="CSV or JSONL of path, published, title, url, source per file")
+    inputs.add_argument("--published", type=_parse_date, metavar="YYYY-MM-DD",
+                        help="publication date of every article that carries none of its own")
+    inputs.add_argument("--urls", metavar="FILE", help="a file of URLs to fetch, one a line")
+    inputs.add_argument("--cache-dir", metavar="DIR",
+                        help="where fetched pages are kept (default: ~/.cache/dateline/pages)")
+    inputs.add_argument("--fetch-delay", type=float, default=1.0, metavar="SECONDS",
+                        help="pause between two requests to the same host (default: 1)")
+    inputs.add_argument("--allow-private-hosts", action="store_true",
+                        help="allow fetching from loopback and private network addresses")
     build.set_defaults(handler=_command_build)
 
     timex = commands.add_parser(
-        "timex", help="print the temporal expressions of a text as JSON")
+        "timex", formatter_class=formatter, epilog=_EXAMPLES["timex"],
+        help="print the temporal expressions of a text as JSON")
     timex.add_argument("file", nargs="?", metavar="FILE")
     timex.add_argument("--dct", type=_parse_date, metavar="YYYY-MM-DD",
                        help="document creation time that relative expressions resolve against")
@@ -62,34 +133,60 @@ def _parser() -> argparse.ArgumentParser:
                             '{"id","timexes"} lines')
     timex.set_defaults(handler=_command_timex)
 
-    evaluate = commands.add_parser("eval", help="score dateline against annotated corpora")
+    evaluate = commands.add_parser("eval", formatter_class=formatter, epilog=_EXAMPLES["eval"],
+                                   help="score dateline against annotated corpora")
     tasks = evaluate.add_subparsers(dest="task", required=True, metavar="TASK")
-    eval_timex = tasks.add_parser("timex", help="TempEval-3 scores on TimeML files")
+    eval_timex = tasks.add_parser("timex", help="TempEval-3 scores on TimeML files",
+                                  formatter_class=formatter, epilog=_EXAMPLES["eval"])
     eval_timex.add_argument("paths", nargs="+", metavar="DIR_OR_FILE")
     eval_timex.add_argument("--errors", action="store_true", help="list every error")
     eval_timex.set_defaults(handler=_command_eval_timex)
     eval_meantime = tasks.add_parser(
-        "meantime", help="cross-document event grouping on MEANTIME (pairwise, B-cubed)")
+        "meantime", help="cross-document event grouping on MEANTIME (pairwise, B-cubed)",
+        formatter_class=formatter, epilog=_EXAMPLES["eval"])
     eval_meantime.add_argument("root", metavar="DIR", help="the meantime/ folder")
     eval_meantime.set_defaults(handler=_command_eval_meantime)
     eval_semeval = tasks.add_parser(
-        "semeval", help="entity timelines on SemEval-2015 Task 4 (date P/R/F1 per entity)")
+        "semeval", help="entity timelines on SemEval-2015 Task 4 (date P/R/F1 per entity)",
+        formatter_class=formatter, epilog=_EXAMPLES["eval"])
     eval_semeval.add_argument("root", metavar="DIR", help="the semeval2015-timeline/ folder")
     eval_semeval.set_defaults(handler=_command_eval_semeval)
 
     from dateline.store.commands import add_store_commands
 
     add_store_commands(commands)
+    for name, sub in commands.choices.items():  # examples for commands defined elsewhere
+        if not sub.epilog and name in _EXAMPLES:
+            sub.epilog = _EXAMPLES[name]
+            sub.formatter_class = formatter
     return parser
+
+
+def _stage_printer(quiet: bool):
+    """Progress lines on standard error, one per stage, so long runs show where they are."""
+    units = {"reading": "inputs", "fetching": "inputs", "cleaning": "articles",
+             "dating": "articles", "grouping": "event mentions", "describing": "events"}
+
+    def report(stage: str, count: int, total: int | None = None) -> None:
+        if quiet:
+            return
+        if total is None:
+            print(f"dateline: {stage} {count} {units.get(stage, 'items')}", file=sys.stderr)
+        elif sys.stderr.isatty():
+            end = "\n" if count == total else ""
+            print(f"\rdateline: {stage} {count}/{total} {units.get(stage, 'items')}",
+                  end=end, file=sys.stderr, flush=True)
+    return report
 
 
 def _command_build(args: argparse.Namespace) -> int:
     from dateline.export import format_for_path, render
     from dateline.ingest import read_articles
+    from dateline.ingest.fetch import read_url_list
     from dateline.pipeline import process_articles
 
-    fmt = "json"
-    if args.output:
+    fmt = args.format or "json"
+    if args.output and not args.format:
         try:
             fmt = format_for_path(args.output)
         except ValueError as error:
@@ -103,9 +200,25 @@ def _command_build(args: argparse.Namespace) -> int:
         except QueryError as error:
             print(f"dateline: --query: {error}", file=sys.stderr)
             return 2
+    inputs = list(args.inputs)
+    warnings = []
+    if args.urls:
+        urls, url_warnings = read_url_list(args.urls)
+        inputs += urls
+        warnings += url_warnings
+    if not inputs and not args.manifest:
+        print("dateline build: give at least one INPUT, --urls FILE or --manifest FILE",
+              file=sys.stderr)
+        return 2
     config = Config(max_events=args.max_events, query=args.query,
-                    use_ner=not args.no_entities, progress=not args.quiet)
-    articles, warnings = read_articles(args.inputs, config)
+                    use_ner=not args.no_entities, progress=not args.quiet,
+                    published=args.published.isoformat() if args.published else None,
+                    manifest=args.manifest, cache_dir=args.cache_dir,
+                    fetch_delay=args.fetch_delay, allow_private_hosts=args.allow_private_hosts)
+    report = _stage_printer(args.quiet)
+    report("reading", len(inputs) + (1 if args.manifest else 0))
+    articles, read_warnings = read_articles(inputs, config, progress=report)
+    warnings += read_warnings
     if not args.quiet:
         for warning in warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -113,22 +226,32 @@ def _command_build(args: argparse.Namespace) -> int:
         print("dateline: no usable article was read from the inputs", file=sys.stderr)
         return 1
     problems_before = len(warnings)
-    timeline = process_articles(articles, config, warnings)
+    timeline = process_articles(articles, config, warnings, on_stage=report)
     if not args.quiet:
         for warning in warnings[problems_before:]:
             print(f"warning: {warning}", file=sys.stderr)
-    text = render(timeline, fmt, args.title)
+    text = render(timeline, fmt, args.title, args.group_by)
     if args.output:
         target = Path(args.output)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        if not args.quiet:
-            dated = sum(1 for a in articles if a.published)
-            print(f"dateline: {len(timeline.events)} events from {len(articles)} articles "
-                  f"({dated} dated) written to {args.output}", file=sys.stderr)
+        target.write_text(text, encoding="utf-8", newline="" if fmt == "ics" else None)
     else:
         sys.stdout.write(text)
+    if not args.quiet:
+        print(f"dateline: {_summary(timeline)}"
+              + (f" written to {args.output}" if args.output else ""), file=sys.stderr)
     return 0
+
+
+def _summary(timeline) -> str:
+    """Counts as the JSON output has them: every article entry, those marked duplicates,
+    events, and undated entries."""
+    articles = timeline.articles
+    duplicates = sum(1 for a in articles if a.duplicate_of)
+    dated = sum(1 for a in articles if a.published)
+    return (f"{len(timeline.events)} events from {len(articles)} articles "
+            f"({duplicates} duplicates, {dated} with a publication date), "
+            f"{len(timeline.undated)} undated items, {len(timeline.warnings)} warnings")
 
 
 def _command_timex(args: argparse.Namespace) -> int:
@@ -196,7 +319,11 @@ def _command_eval_semeval(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # `dateline` alone: show the commands
+        parser.print_help()
+        return 0
     try:
         return args.handler(args)
     except KeyboardInterrupt:

@@ -16,3 +16,9 @@ class Config:
     similarity: str = "lexical"  # "lexical" (TF-IDF) or "embeddings" (needs [embeddings])
     use_ner: bool = True  # spaCy entities for grouping and participants
     progress: bool = True  # progress bar on a terminal
+    # Inputs: per-file metadata and URL fetching (see dateline.ingest).
+    published: str | None = None  # YYYY-MM-DD for every article that carries no date of its own
+    manifest: str | None = None  # CSV/JSONL of path, published, title, url, source
+    cache_dir: str | None = None  # fetched pages (default: ~/.cache/dateline/pages)
+    fetch_delay: float = 1.0  # seconds between two requests to the same host
+    allow_private_hosts: bool = False  # fetch URLs on loopback/private addresses (tests)

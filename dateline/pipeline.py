@@ -6,6 +6,7 @@ sequences them, reports progress, and keeps one failing article from stopping th
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
@@ -19,7 +20,7 @@ from dateline.dating.pubdate import date_articles
 from dateline.dating.timex import tag
 from dateline.events.grouping import GroupingParams, group_mentions
 from dateline.events.mentions import UndatedItem, extract_mentions
-from dateline.ingest import read_articles
+from dateline.ingest import read_articles, read_records
 from dateline.model import Article, Mention, Timeline, Warning_
 from dateline.timeline.build import (
     default_max_events,
@@ -30,6 +31,7 @@ from dateline.timeline.build import (
 from dateline.timeline.query import filter_events
 
 T = TypeVar("T")
+StageReporter = Callable[[str, int], None]  # (stage, how many items it works on)
 
 
 def _progress(items: Iterable[T], description: str, enabled: bool,
@@ -88,11 +90,17 @@ def extract_all(articles: list[Article], warnings: list[Warning_], progress: boo
 
 def process_articles(articles: list[Article], config: Config,
                      warnings: list[Warning_] | None = None,
-                     nlp_loader: Callable | None = None) -> Timeline:
-    """Run every stage after ingestion and return the timeline."""
+                     nlp_loader: Callable | None = None,
+                     on_stage: StageReporter | None = None) -> Timeline:
+    """Run every stage after ingestion and return the timeline; ``on_stage`` is told
+    when each stage (cleaning, dating, grouping, describing) starts."""
     warnings = warnings if warnings is not None else []
+    report = on_stage or (lambda stage, count: None)
+    report("cleaning", len(articles))
     prepare_articles(articles, config)
+    report("dating", len(articles))
     mentions, undated = extract_all(articles, warnings, config.progress)
+    report("grouping", len(mentions))
 
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,
@@ -104,6 +112,7 @@ def process_articles(articles: list[Article], config: Config,
     limit = config.max_events or default_max_events(len(articles))
     selected = select_events(events, limit)
     if selected:
+        report("describing", len(selected))
         nlp = None
         if config.use_ner:
             if nlp_loader is None:
@@ -137,8 +146,17 @@ def undated_records(articles: list[Article], mentions: list[Mention],
     return records
 
 
-def build_timeline(inputs: list[str], config: Config | None = None) -> Timeline:
-    """Read ``inputs`` (files, directories, globs) and build their timeline."""
+def build_timeline(inputs: str | os.PathLike | list, config: Config | None = None) -> Timeline:
+    """Read ``inputs`` (a path or a list of files, folders, globs, http(s) URLs) and build
+    their timeline. A single string is one input, never a sequence of characters."""
     config = config or Config()
     articles, warnings = read_articles(inputs, config)
+    return process_articles(articles, config, warnings)
+
+
+def build_timeline_from_records(records: list[dict], config: Config | None = None) -> Timeline:
+    """The timeline of in-memory articles: dicts with ``text`` and optionally ``title``,
+    ``published``, ``url``, ``source`` and ``id`` (the fields of a JSONL input line)."""
+    config = config or Config()
+    articles, warnings = read_records(records, config)
     return process_articles(articles, config, warnings)

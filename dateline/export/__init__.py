@@ -1,4 +1,4 @@
-"""Export: the timeline as JSON (the contract), Markdown, HTML or CSV."""
+"""Export: the timeline as JSON (the contract), Markdown, HTML, CSV, TimelineJS or ICS."""
 
 from __future__ import annotations
 
@@ -7,16 +7,25 @@ from pathlib import Path
 
 from dateline.export.csv_out import render_csv
 from dateline.export.html import render_html
+from dateline.export.ics import render_ics
 from dateline.export.markdown import render_markdown
 from dateline.export.records import timeline_record
+from dateline.export.timelinejs import GROUPINGS, timelinejs_record
 from dateline.model import Timeline
 
-FORMATS = ("json", "md", "html", "csv")
+FORMATS = ("json", "md", "html", "csv", "timelinejs", "ics")
+__all__ = ["FORMATS", "GROUPINGS", "format_for_path", "render"]
 
 
-def render(timeline: Timeline, fmt: str, title: str = "Timeline") -> str:
-    """The timeline as text in ``fmt`` (json, md, html or csv)."""
+def render(timeline: Timeline, fmt: str, title: str = "Timeline", group_by: str = "none") -> str:
+    """The timeline as text in ``fmt`` (json, md, html, csv, timelinejs or ics);
+    ``group_by`` sets TimelineJS rows (none, participant, location, site)."""
     record = timeline_record(timeline)
+    if fmt == "timelinejs":
+        doc = timelinejs_record(record, title, group_by)
+        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "ics":
+        return render_ics(record, title)
     if fmt == "json":
         return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     if fmt == "md":
@@ -30,10 +39,12 @@ def render(timeline: Timeline, fmt: str, title: str = "Timeline") -> str:
 
 def format_for_path(path: str) -> str:
     """The output format named by a file's extension (``.markdown`` and ``.htm`` too)."""
+    if path.lower().endswith(".timelinejs.json"):
+        return "timelinejs"
     suffix = Path(path).suffix.lower().lstrip(".")
-    aliases = {"markdown": "md", "htm": "html"}
+    aliases = {"markdown": "md", "htm": "html", "ical": "ics"}
     fmt = aliases.get(suffix, suffix)
-    if fmt not in FORMATS:
+    if fmt not in FORMATS or fmt == "timelinejs":
         raise ValueError(f"{path}: cannot tell the output format from the extension "
-                         f"(use .json, .md, .html or .csv)")
+                         f"(use .json, .md, .html, .csv, .ics or .timelinejs.json)")
     return fmt

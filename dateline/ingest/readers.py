@@ -1,5 +1,8 @@
 """Read article files of mixed formats and quality into ``Article`` records.
 
+Text, HTML, JSON/JSONL (also gzipped), RSS/Atom feeds, WARC web archives, PDFs with a text
+layer and http(s) URLs; ZIPs, images, scans and unknown binaries are refused by name.
+
 Scraped piles always contain junk (empty files, binaries, broken feeds, absurd dates), so
 every problem with one input becomes a one-line ``Warning_`` and the rest of the run goes
 on: nothing here raises for a bad file.
@@ -8,17 +11,25 @@ on: nothing here raises for a bad file.
 from __future__ import annotations
 
 import glob
+import io
 import json
 import os
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from charset_normalizer import from_bytes
 
 from dateline.config import Config
 from dateline.dating.pubdate import parse_date
+from dateline.ingest.feeds import looks_like_feed, read_feed
+from dateline.ingest.fetch import Fetcher, default_cache_dir, is_url
+from dateline.ingest.manifest import ManifestRow, read_manifest
+from dateline.ingest.pdf import read_pdf
+from dateline.ingest.warc import read_warc
 from dateline.model import Article, Warning_
 
 TEXT_EXTS = {".txt", ".text", ".md"}
@@ -277,12 +288,118 @@ def _read_html(path: str, html: str, base_id: str, warnings: list[Warning_]) -> 
     return art
 
 
+_IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*",
+                b"BM")
+_GZIP_MAGIC = b"\x1f\x8b"
+FEED_EXTS = {".rss", ".atom", ".xml"}
+WARC_EXTS = {".warc"}
+
+
+def _kind_of_bytes(data: bytes) -> str | None:
+    """What the leading bytes say a file is, whatever its extension claims."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return "zip"
+    if data.startswith(_IMAGE_MAGIC) or (data[:4] == b"RIFF" and data[8:12] == b"WEBP"):
+        return "image"
+    if data.startswith(_GZIP_MAGIC):
+        return "gzip"
+    if data.startswith(b"WARC/"):
+        return "warc"
+    return None
+
+
+def _gunzip(path: str, data: bytes, limit: int) -> tuple[bytes | None, str | None]:
+    import gzip
+    import zlib
+
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as handle:
+            out = handle.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        return None, f"broken gzip file ({exc})"
+    if len(out) > limit:
+        return None, f"uncompressed size over {limit} bytes"
+    return out, None
+
+
+def read_bytes(path: str, data: bytes, ext: str, base_id: str, config: Config
+               ) -> tuple[list[Article], list[Warning_]]:
+    """Articles in the bytes of one input named ``path``; the format is sniffed from the
+    bytes first and the extension second, so a misnamed file is still read right."""
+    warnings: list[Warning_] = []
+    if not data.strip():
+        return [], [Warning_(path, "empty file")]
+    kind = _kind_of_bytes(data)
+    if kind == "gzip":
+        inner_ext = Path(Path(path).stem).suffix.lower() if ext == ".gz" else ""
+        if inner_ext in WARC_EXTS:  # warcio reads gzipped records itself, record by record
+            return read_warc(path, data, base_id, _read_html, decode)
+        unpacked, problem = _gunzip(path, data, config.max_file_bytes)
+        if unpacked is None:
+            return [], [Warning_(path, problem or "broken gzip file")]
+        if unpacked.startswith(b"WARC/"):
+            return read_warc(path, data, base_id, _read_html, decode)
+        if _kind_of_bytes(unpacked) == "gzip":
+            return [], [Warning_(path, "gzip inside gzip, not read")]
+        return read_bytes(path, unpacked, inner_ext or ".txt", base_id, config)
+    if kind == "warc":
+        return read_warc(path, data, base_id, _read_html, decode)
+    if kind == "pdf":
+        return read_pdf(path, data, base_id)
+    if kind == "zip":
+        return [], [Warning_(path, "ZIP archive, not read (unpack it and give the folder)")]
+    if kind == "image":
+        return [], [Warning_(path, "image file, not read (dateline reads text, not pictures)")]
+    if looks_binary(data):
+        return [], [Warning_(path, "binary file, not text")]
+    text, problem = decode(data)
+    if problem:
+        warnings.append(Warning_(path, problem))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        return [], [*warnings, Warning_(path, "empty file")]
+    if ext in FEED_EXTS or (ext not in JSON_EXTS | JSONL_EXTS and looks_like_feed(text)):
+        return _read_feed_file(path, data, base_id, warnings)
+    if ext in JSONL_EXTS:
+        articles = _read_jsonl(path, text, base_id, warnings)
+        if not articles:
+            warnings.append(Warning_(path, "no usable JSONL records"))
+        return articles, warnings
+    if ext in JSON_EXTS:
+        articles = _read_json(path, text, base_id, warnings)
+        return articles, warnings
+    if ext in HTML_EXTS or (ext not in TEXT_EXTS and _looks_like_html(text)):
+        art = _read_html(path, text, base_id, warnings)
+        return ([art] if art else []), warnings
+    if ext not in TEXT_EXTS:
+        warnings.append(Warning_(path, f"unknown extension {ext or '(none)'!r}, read as text"))
+    return [Article(id=base_id, path=path, raw_text=text)], warnings
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:1000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
+def _read_feed_file(path: str, data: bytes, base_id: str, warnings: list[Warning_]
+                    ) -> tuple[list[Article], list[Warning_]]:
+    records, feed_warnings = read_feed(path, data, base_id)
+    warnings.extend(feed_warnings)
+    articles = []
+    for record in records:
+        art = _record_article(record, record["id"], path, record["where"], warnings)
+        if art is not None:
+            articles.append(art)
+    return articles, warnings
+
+
 def read_file(
     found: _Found, base_id: str, config: Config
 ) -> tuple[list[Article], list[Warning_]]:
     """Articles in one file plus the warnings it raised; never raises."""
     path = found.path
-    warnings: list[Warning_] = []
     try:
         size = os.path.getsize(path)
         if not os.path.isfile(path):
@@ -294,40 +411,113 @@ def read_file(
             data = handle.read(config.max_file_bytes + 1)
     except OSError as exc:
         return [], [Warning_(path, f"unreadable ({exc.strerror or exc})")]
-    if not data.strip():
-        return [], [Warning_(path, "empty file")]
-    ext = Path(path).suffix.lower()
-    if looks_binary(data):
-        return [], [Warning_(path, "binary file, not text")]
-    text, problem = decode(data)
-    if problem:
-        warnings.append(Warning_(path, problem))
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        return [], [*warnings, Warning_(path, "empty file")]
-    if ext in JSONL_EXTS:
-        articles = _read_jsonl(path, text, base_id, warnings)
-        if not articles:
-            warnings.append(Warning_(path, "no usable JSONL records"))
-        return articles, warnings
-    if ext in JSON_EXTS:
-        articles = _read_json(path, text, base_id, warnings)
-        return articles, warnings
-    if ext in HTML_EXTS:
-        art = _read_html(path, text, base_id, warnings)
-        return ([art] if art else []), warnings
-    if ext not in TEXT_EXTS:
-        warnings.append(Warning_(path, f"unknown extension {ext or '(none)'!r}, read as text"))
-    return [Article(id=base_id, path=path, raw_text=text)], warnings
+    return read_bytes(path, data, Path(path).suffix.lower(), base_id, config)
 
 
-def read_articles(inputs: list[str], config: Config) -> tuple[list[Article], list[Warning_]]:
-    """All articles found under ``inputs`` and one warning per problem encountered."""
-    found, warnings = expand_inputs(inputs)
-    ids = assign_base_ids([f.key for f in found])
+_TYPE_EXTS = (("html", ".html"), ("xhtml", ".html"), ("pdf", ".pdf"), ("rss", ".rss"),
+              ("atom", ".atom"), ("xml", ".xml"), ("json", ".json"), ("text/plain", ".txt"))
+
+
+def _ext_for_url(url: str, content_type: str) -> str:
+    """The extension a fetched page is read as: its content type, else its URL's suffix."""
+    lowered = content_type.lower()
+    for marker, ext in _TYPE_EXTS:
+        if marker in lowered:
+            return ext
+    return Path(urlsplit(url).path).suffix.lower() or ".html"
+
+
+def _apply_metadata(articles: list[Article], row: ManifestRow | None, published: str | None,
+                    where: str, warnings: list[Warning_]) -> None:
+    """Manifest values replace what the file says; ``--published`` fills only articles
+    that carry no date of their own."""
+    for art in articles:
+        if row is not None:
+            if row.published:
+                date = _checked_metadata_date(row.published, where, warnings)
+                art.metadata_date = date or art.metadata_date
+            art.title = row.title or art.title
+            art.url = row.url or art.url
+            art.site = row.source or art.site
+        if published and not art.metadata_date:
+            art.metadata_date = published
+
+
+def read_articles(inputs: str | os.PathLike | list, config: Config,
+                  progress: Callable[[str, int, int], None] | None = None
+                  ) -> tuple[list[Article], list[Warning_]]:
+    """All articles found under ``inputs`` (paths, folders, globs, http(s) URLs) and one
+    warning per problem encountered. ``progress(stage, done, total)`` is told each step."""
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    inputs = [os.fspath(item) for item in inputs]
+    warnings: list[Warning_] = []
+    rows: dict[str, ManifestRow] = {}
+    if config.manifest:
+        manifest_rows, manifest_warnings = read_manifest(config.manifest)
+        warnings.extend(manifest_warnings)
+        for row in manifest_rows:
+            rows[row.key or row.url or ""] = row
+        if not inputs:  # the manifest alone names the inputs
+            inputs = [row.path or row.url for row in manifest_rows if row.path or row.url]
+    published = None
+    if config.published:
+        published = _checked_metadata_date(config.published, "--published", warnings)
+    urls = [item for item in inputs if is_url(item)]
+    found, found_warnings = expand_inputs([item for item in inputs if not is_url(item)])
+    warnings.extend(found_warnings)
+    ids = assign_base_ids([f.key for f in found] + urls)
     articles: list[Article] = []
-    for item in found:
+    total = len(found) + len(urls)
+    for done, item in enumerate(found, start=1):
         file_articles, file_warnings = read_file(item, ids[item.key], config)
+        _apply_metadata(file_articles, rows.get(item.key), published, item.path, file_warnings)
         articles.extend(file_articles)
         warnings.extend(file_warnings)
+        if progress:
+            progress("reading", done, total)
+    if urls:
+        fetcher = Fetcher(cache_dir=Path(config.cache_dir) if config.cache_dir
+                          else default_cache_dir(), delay=config.fetch_delay,
+                          allow_private_hosts=config.allow_private_hosts,
+                          max_bytes=config.max_file_bytes)
+        for done, url in enumerate(urls, start=len(found) + 1):
+            data, content_type, problem = fetcher.get(url)
+            if problem:
+                warnings.append(problem)
+            else:
+                page_articles, page_warnings = read_bytes(
+                    url, data or b"", _ext_for_url(url, content_type), ids[url], config)
+                for art in page_articles:
+                    art.url = art.url or url
+                _apply_metadata(page_articles, rows.get(url), published, url, page_warnings)
+                articles.extend(page_articles)
+                warnings.extend(page_warnings)
+            if progress:
+                progress("fetching", done, total)
+    return articles, warnings
+
+
+def read_records(records: list[dict], config: Config
+                 ) -> tuple[list[Article], list[Warning_]]:
+    """Articles from in-memory records (``text`` required; ``title``, ``url``,
+    ``published``, ``source``, ``id`` optional), as a JSONL file's lines would give."""
+    warnings: list[Warning_] = []
+    published = None
+    if config.published:
+        published = _checked_metadata_date(config.published, "--published", warnings)
+    articles: list[Article] = []
+    taken: set[str] = set()
+    for number, record in enumerate(records, start=1):
+        where = f"record {number}"
+        wanted = record.get("id") if isinstance(record, dict) else None
+        art_id = slugify(str(wanted)) if wanted else f"record-{number}"
+        if art_id in taken:
+            art_id = f"{art_id}-{number}"
+        art = _record_article(record, art_id, str(wanted or where), where, warnings)
+        if art is None:
+            continue
+        taken.add(art_id)
+        _apply_metadata([art], None, published, where, warnings)
+        articles.append(art)
     return articles, warnings
