@@ -146,6 +146,9 @@ class Article:
     published_confidence: float | None = None
     published_evidence: list[str] = field(default_factory=list)
     metadata_date: str | None = None  # raw date string from metadata (HTML/JSONL), if any
+    # How the body was obtained, when the path's extension does not tell: "extracted" (from
+    # an HTML page, boilerplate removed), "record" (a JSONL/feed item's text), "text".
+    form: str | None = None
     captions: list[str] = field(default_factory=list)
     removed: list[tuple[str, str]] = field(default_factory=list)  # (line, why) dropped as noise
     sentences: list[Sentence] = field(default_factory=list)

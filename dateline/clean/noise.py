@@ -663,7 +663,8 @@ def _author_names(lines: list[_Line], start: int, body_start: int) -> list[str]:
 
 def clean_article(article: Article, index: int, stats: _CollectionStats) -> None:
     """Classify one article's lines; fill ``text``, ``title``, ``captions`` and ``removed``."""
-    ext = Path(article.path).suffix.lower()
+    forms = {"extracted": ".html", "record": ".jsonl", "text": ".txt"}
+    ext = forms.get(article.form or "", Path(article.path).suffix.lower())
     extracted = ext in {".html", ".htm", ".xhtml"}  # boilerplate already removed upstream
     lines = _split_lines(article.raw_text)
     article.captions = []

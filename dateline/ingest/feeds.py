@@ -58,11 +58,14 @@ def fragment_text(html: str) -> str:
 
 
 def _entry_date(entry) -> str | None:
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+    """The item's publication date. Atom's ``updated`` is the last edit, which may be
+    years after publication, so it is not used: an item without ``published`` is dated
+    from its text like any undated article."""
+    for key in ("published_parsed", "created_parsed"):
         parsed = entry.get(key)
         if parsed:
             return time.strftime("%Y-%m-%dT%H:%M:%SZ", parsed)
-    for key in ("published", "updated"):
+    for key in ("published", "created"):
         if entry.get(key):
             return str(entry[key])
     return None

@@ -71,7 +71,7 @@ def read_pdf(path: str, data: bytes, base_id: str) -> tuple[list[Article], list[
         return [], [Warning_(path, "scanned PDF without a text layer, not read "
                                    "(run OCR first, e.g. ocrmypdf)")]
     text = reflow("\n\n".join(pages))
-    art = Article(id=base_id, path=path, raw_text=text)
+    art = Article(id=base_id, path=path, raw_text=text, form="text")
     title = None
     try:
         title = (reader.metadata or {}).get("/Title")

@@ -225,7 +225,7 @@ def _record_article(record: object, art_id: str, path: str, where: str,
     if not isinstance(body, str) or not body.strip():
         warnings.append(Warning_(where, "missing or empty 'text'"))
         return None
-    art = Article(id=art_id, path=path, raw_text=body)
+    art = Article(id=art_id, path=path, raw_text=body, form="record")
     for field_name, key in (("title", "title"), ("url", "url"), ("site", "source")):
         value = record.get(key)
         if isinstance(value, str) and value.strip():
@@ -274,7 +274,7 @@ def _read_html(path: str, html: str, base_id: str, warnings: list[Warning_]) -> 
     if not text or not text.strip():
         warnings.append(Warning_(path, "no article text found in HTML"))
         return None
-    art = Article(id=base_id, path=path, raw_text=text)
+    art = Article(id=base_id, path=path, raw_text=text, form="extracted")
     art.title = (doc.title or "").strip() or None
     art.url = doc.url or None
     art.site = doc.sitename or doc.hostname or None
@@ -375,7 +375,8 @@ def read_bytes(path: str, data: bytes, ext: str, base_id: str, config: Config
         return ([art] if art else []), warnings
     if ext not in TEXT_EXTS:
         warnings.append(Warning_(path, f"unknown extension {ext or '(none)'!r}, read as text"))
-    return [Article(id=base_id, path=path, raw_text=text)], warnings
+    form = "text" if ext in TEXT_EXTS else None
+    return [Article(id=base_id, path=path, raw_text=text, form=form)], warnings
 
 
 def _looks_like_html(text: str) -> bool:
