@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import re
-import statistics
 
 from dateline.model import Article, Warning_
 
@@ -19,32 +18,39 @@ _SENTENCE_END = re.compile(r"[.!?:\"'”’)]\s*$")
 def reflow(text: str) -> str:
     """Paragraphs from a PDF's visual lines.
 
-    PDF text comes as one line per printed line. A line ends its paragraph when it is
-    followed by a blank line, or when it ends a sentence and is clearly shorter than the
-    page's usual line (the ragged last line of a paragraph); otherwise lines are joined,
-    undoing end-of-line hyphenation.
+    PDF text comes as one line per printed line, usually without blank lines between
+    paragraphs. Typesetting wraps a line only when the next word does not fit, so a line
+    that would still have had room for the next line's first word was ended on purpose:
+    that is a paragraph end. The measure is learnt from the document itself (its long
+    lines); lines that end a sentence get the benefit of the doubt, others need clear room,
+    since proportional fonts make character counts approximate. Hyphenation at a line end
+    is undone.
     """
-    lines = [line.rstrip() for line in text.splitlines()]
-    widths = [len(line) for line in lines if line.strip()]
+    lines = [line.strip() for line in text.splitlines()]
+    widths = sorted(len(line) for line in lines if line)
     if not widths:
         return ""
-    usual = statistics.median(widths)
+    measure = widths[int(0.9 * (len(widths) - 1))]  # the usual full line
     paragraphs: list[str] = []
     current = ""
-    for line in lines:
-        stripped = line.strip()
-        if not stripped:
+    for i, line in enumerate(lines):
+        if not line:
             if current:
                 paragraphs.append(current)
                 current = ""
             continue
         if not current:
-            current = stripped
-        elif current.endswith("-") and stripped[:1].islower():
-            current = current[:-1] + stripped
+            current = line
+        elif current.endswith("-") and line[:1].islower():
+            current = current[:-1] + line
         else:
-            current = f"{current} {stripped}"
-        if _SENTENCE_END.search(stripped) and len(line) < 0.8 * usual:
+            current = f"{current} {line}"
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if not following:
+            continue
+        needed = len(line) + 1 + len(following.split()[0])
+        room = needed <= measure if _SENTENCE_END.search(line) else needed <= 0.85 * measure
+        if room:
             paragraphs.append(current)
             current = ""
     if current:
