@@ -226,7 +226,9 @@ def test_gzipped_jsonl_and_records_give_the_same_events(tmp_path, jsonl_events):
     path = tmp_path / "wire.jsonl.gz"
     path.write_bytes(gzip.compress("".join(json.dumps(r) + "\n"
                                            for r in feed_records()).encode()))
-    assert signature(build_timeline(path, FAST)) == jsonl_events
+    timeline = build_timeline(path, FAST)
+    assert signature(timeline) == jsonl_events
+    assert timeline.articles[0].id == "wire#L1"  # as wire.jsonl would have it
     assert signature(build_timeline_from_records(feed_records(), FAST)) == jsonl_events
 
 

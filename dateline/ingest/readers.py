@@ -114,6 +114,13 @@ def slugify(text: str, limit: int = 60) -> str:
     return slug[:limit].strip("-") or "article"
 
 
+def _stem(key: str) -> str:
+    """A file's name without its extension, and without ``.gz`` first (``wire.jsonl.gz``
+    is ``wire``, as ``wire.jsonl`` is)."""
+    path = Path(key)
+    return Path(path.stem).stem if path.suffix.lower() == ".gz" else path.stem
+
+
 def assign_base_ids(keys: list[str]) -> dict[str, str]:
     """A stable readable id per file: its stem's slug, or more of its path on a clash.
 
@@ -122,7 +129,7 @@ def assign_base_ids(keys: list[str]) -> dict[str, str]:
     """
     by_slug: dict[str, list[str]] = {}
     for key in keys:
-        by_slug.setdefault(slugify(Path(key).stem), []).append(key)
+        by_slug.setdefault(slugify(_stem(key)), []).append(key)
     ids: dict[str, str] = {}
     for slug, group in by_slug.items():
         if len(group) == 1:
