@@ -85,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _command_build(args: argparse.Namespace) -> int:
     from dateline.export import format_for_path, render
+    from dateline.export.files import output_problem, write_output
     from dateline.ingest import read_articles
     from dateline.pipeline import process_articles
 
@@ -94,6 +95,10 @@ def _command_build(args: argparse.Namespace) -> int:
             fmt = format_for_path(args.output)
         except ValueError as error:
             print(f"dateline: {error}", file=sys.stderr)
+            return 2
+        problem = output_problem(args.output)  # before the run, not after it
+        if problem:
+            print(f"dateline: {problem}", file=sys.stderr)
             return 2
     if args.query:
         from dateline.timeline.query import QueryError, parse_query
@@ -119,9 +124,10 @@ def _command_build(args: argparse.Namespace) -> int:
             print(f"warning: {warning}", file=sys.stderr)
     text = render(timeline, fmt, args.title)
     if args.output:
-        target = Path(args.output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        problem = write_output(args.output, text)
+        if problem:
+            print(f"dateline: {problem}", file=sys.stderr)
+            return 1
         if not args.quiet:
             dated = sum(1 for a in articles if a.published)
             print(f"dateline: {len(timeline.events)} events from {len(articles)} articles "
@@ -176,6 +182,10 @@ def _timex_jsonl(tag) -> int:
 def _command_eval_timex(args: argparse.Namespace) -> int:
     from dateline.eval.timex import evaluate, format_report
 
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"dateline eval timex: {missing[0]}: no such file or directory", file=sys.stderr)
+        return 1
     print(format_report(evaluate(args.paths), errors=args.errors))
     return 0
 

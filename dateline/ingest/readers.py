@@ -197,6 +197,9 @@ def _read_jsonl(
         except json.JSONDecodeError as exc:
             warnings.append(Warning_(where, f"broken JSON line ({exc.msg})"))
             continue
+        except RecursionError:
+            warnings.append(Warning_(where, "JSON line nested too deeply, skipped"))
+            continue
         art = _record_article(record, f"{base_id}#L{number}", path, where, warnings)
         if art is None:
             continue
@@ -233,6 +236,9 @@ def _read_json(path: str, text: str, base_id: str, warnings: list[Warning_]) -> 
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         warnings.append(Warning_(path, f"broken JSON ({exc.msg}, line {exc.lineno})"))
+        return []
+    except RecursionError:  # the decoder recurses per nesting level; the file is skipped
+        warnings.append(Warning_(path, "JSON nested too deeply, skipped"))
         return []
     if isinstance(data, dict) and "text" in data:
         art = _record_article(data, base_id, path, path, warnings)

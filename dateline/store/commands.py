@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from dateline.config import Config
 
@@ -24,11 +23,11 @@ def _db_target(args: argparse.Namespace) -> str | None:
     return args.db or os.environ.get("DATELINE_DB") or None
 
 
-def _open(args: argparse.Namespace, command: str):
+def _open(args: argparse.Namespace, command: str, create: bool = True):
     from dateline.store import StoreError, open_store
 
     try:
-        return open_store(_db_target(args))
+        return open_store(_db_target(args), create)
     except StoreError as error:
         print(f"dateline {command}: {error}", file=sys.stderr)
         return None
@@ -100,8 +99,17 @@ def command_add(args: argparse.Namespace) -> int:
         if not args.quiet and ids:
             print(f"dateline add: committed {len(ids)} article(s)", file=sys.stderr)
 
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from dateline.store.db import db_reason
+
     try:
         result = add(store, args.inputs, config, batch_size=args.batch_size, on_commit=report)
+    except (SQLAlchemyError, OSError) as error:  # disk full, read-only store, lost server
+        print(f"dateline add: cannot write to the store {store.display_name}: "
+              f"{db_reason(error)}; the batches reported as committed are kept",
+              file=sys.stderr)
+        return 1
     finally:
         store.close()
     if not args.quiet:
@@ -118,6 +126,7 @@ def command_add(args: argparse.Namespace) -> int:
 
 def command_timeline(args: argparse.Namespace) -> int:
     from dateline.export import format_for_path, render
+    from dateline.export.files import output_problem, write_output
     from dateline.store import timeline
 
     try:
@@ -125,16 +134,21 @@ def command_timeline(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"dateline timeline: {error}", file=sys.stderr)
         return 2
-    store = _open(args, "timeline")
+    problem = output_problem(args.output)
+    if problem:
+        print(f"dateline timeline: {problem}", file=sys.stderr)
+        return 2
+    store = _open(args, "timeline", create=False)
     if store is None:
         return 1
     try:
         result = timeline(store, args.query, max_events=args.max_events)
     finally:
         store.close()
-    target = Path(args.output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render(result, fmt, args.title), encoding="utf-8")
+    problem = write_output(args.output, render(result, fmt, args.title))
+    if problem:
+        print(f"dateline timeline: {problem}", file=sys.stderr)
+        return 1
     print(f"dateline timeline: {len(result.events)} events from {len(result.articles)} "
           f"articles written to {args.output}", file=sys.stderr)
     return 0
@@ -149,10 +163,10 @@ def command_serve(args: argparse.Namespace) -> int:
         print(f"dateline serve: the web app needs FastAPI and uvicorn ({error.name} is "
               "missing): pip install fastapi uvicorn python-multipart", file=sys.stderr)
         return 1
-    store = _open(args, "serve")
+    token = args.token or os.environ.get("DATELINE_TOKEN") or None
+    store = _open(args, "serve", create=bool(token))  # read-only serving never creates
     if store is None:
         return 1
-    token = args.token or os.environ.get("DATELINE_TOKEN") or None
     app = create_app(store, token=token, config=Config(use_ner=not args.no_entities,
                                                        progress=False))
     print(f"dateline serve: {store.display_name} on http://{args.host}:{args.port}/ "
