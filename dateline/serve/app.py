@@ -401,6 +401,15 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
     return app
 
 
+def app_from_environment() -> FastAPI:
+    """The app for one of several server processes (``dateline serve --workers N``): each
+    worker opens the store named in ``DATELINE_SERVE_DB`` itself."""
+    store = Store(os.environ.get("DATELINE_SERVE_DB") or None)
+    token = os.environ.get("DATELINE_TOKEN") or None
+    use_ner = os.environ.get("DATELINE_SERVE_NER", "1") == "1"
+    return create_app(store, token=token, config=Config(use_ner=use_ner, progress=False))
+
+
 def _register_models(app: FastAPI) -> None:
     original = app.openapi
 

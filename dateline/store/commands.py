@@ -84,6 +84,9 @@ def add_store_commands(subparsers) -> None:
                             "$DATELINE_TOKEN; without one, uploads are disabled)")
     serve.add_argument("--no-entities", action="store_true",
                        help="skip named-entity recognition for uploaded articles")
+    serve.add_argument("--workers", type=_batch, default=min(4, os.cpu_count() or 1),
+                       metavar="N", help="server processes, so one slow request never "
+                                          "holds up the others (default: CPUs, at most 4)")
     serve.set_defaults(handler=command_serve)
 
 
@@ -173,7 +176,17 @@ def command_serve(args: argparse.Namespace) -> int:
           f"(uploads {'need the bearer token' if token else 'disabled: no --token'})",
           file=sys.stderr)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        if args.workers > 1:  # each process opens the store itself
+            os.environ["DATELINE_SERVE_DB"] = store.url
+            os.environ["DATELINE_SERVE_NER"] = "0" if args.no_entities else "1"
+            if token:
+                os.environ["DATELINE_TOKEN"] = token
+            store.close()
+            uvicorn.run("dateline.serve.app:app_from_environment", factory=True,
+                        workers=args.workers, host=args.host, port=args.port,
+                        log_level="warning")
+        else:
+            uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     finally:
         store.close()
     return 0
