@@ -270,3 +270,28 @@ def test_item_13_eval_timex_on_a_missing_path_is_one_line(tmp_path):
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
     assert "no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- item 4: a flood of reports on one day ------------------------------------------------
+
+def _flood(count: int):
+    from dateline.model import FuzzyDate, Mention, Precision, Timex
+
+    texts = ["Ferry crews in Kestwick walked out over pay, the union said in report {n}.",
+             "Marlow council voted to close the old bridge for repairs, minutes {n} show."]
+    day = FuzzyDate(2022, 3, 3, Precision.DAY)
+    return [Mention(article_id=f"a{n}", sentence_index=0, sentence=texts[n % 2].format(n=n),
+                    date=day, timex=Timex(start=0, end=5, text="March 3, 2022", type="DATE",
+                                          value="2022-03-03"))
+            for n in range(count)]
+
+
+def test_item_4_a_day_larger_than_one_block_groups_like_a_small_one(monkeypatch):
+    from dateline.events import grouping
+
+    mentions = _flood(240)
+    exact = grouping.group_mentions(mentions)
+    monkeypatch.setattr(grouping, "MAX_BLOCK", 50)  # the split path, on a day of 240
+    split = grouping.group_mentions(mentions)
+    as_sets = lambda clusters: sorted(sorted(m.article_id for m in c) for c in clusters)  # noqa: E731
+    assert len(exact) == 2 and as_sets(split) == as_sets(exact)
