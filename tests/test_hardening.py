@@ -295,3 +295,53 @@ def test_item_4_a_day_larger_than_one_block_groups_like_a_small_one(monkeypatch)
     split = grouping.group_mentions(mentions)
     as_sets = lambda clusters: sorted(sorted(m.article_id for m in c) for c in clusters)  # noqa: E731
     assert len(exact) == 2 and as_sets(split) == as_sets(exact)
+
+
+# --- item 12: encodings, unreadable folders, file names ---------------------------------
+
+def test_item_12_utf16_without_bom_is_read(tmp_path):
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(("Grève à Kestwick\n\n" + REPORT).encode(encoding))
+        (article,), warnings = read_articles([str(path)], FAST)
+        assert article.raw_text.startswith("Grève à Kestwick") and not warnings
+
+
+def test_item_12_mixed_utf8_and_latin1_lines_are_decoded_per_line(tmp_path):
+    path = tmp_path / "pasted.txt"
+    path.write_bytes("Zoë Brontë in Kestwick\n".encode() + "Café crème: ".encode("cp1252")
+                     + REPORT.encode())
+    (article,), warnings = read_articles([str(path)], FAST)
+    assert article.raw_text.startswith("Zoë Brontë in Kestwick\nCafé crème: ")
+    assert [w.reason for w in warnings] == [
+        "mixed encodings: 1 line(s) not UTF-8, read as Windows-1252"]
+
+
+def test_item_12_unreadable_subdirectory_is_warned(tmp_path, monkeypatch):
+    import os
+
+    (tmp_path / "ok.txt").write_text(REPORT, encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text(REPORT, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # root reads everything: simulate a 0700 dir
+    articles, warnings = read_articles([str(tmp_path)], FAST)
+    assert [a.id for a in articles] == ["ok"]
+    assert [(w.path, w.reason) for w in warnings] == [
+        (str(locked), "unreadable directory, skipped (Permission denied)")]
+
+
+def test_item_12_control_characters_in_file_names_are_escaped(tmp_path, capsys):
+    name = tmp_path / "evil\x1b[2Jname.txt"
+    name.write_text("", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text(REPORT, encoding="utf-8")
+    main(["build", str(tmp_path), "-o", str(tmp_path / "t.json"), "--no-entities"])
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "evil\\x1b[2Jname.txt: empty file" in err
