@@ -345,3 +345,19 @@ def test_item_12_control_characters_in_file_names_are_escaped(tmp_path, capsys):
     main(["build", str(tmp_path), "-o", str(tmp_path / "t.json"), "--no-entities"])
     err = capsys.readouterr().err
     assert "\x1b" not in err and "evil\\x1b[2Jname.txt: empty file" in err
+
+
+# --- item 6: cached reads stay current ----------------------------------------------------
+
+def test_item_6_cached_reads_follow_every_writer(store, tmp_path):
+    client = _client(store)
+    first = client.get("/api/events", params={"limit": 50}).json()
+    assert client.get("/api/events", params={"limit": 50}).json() == first  # from the cache
+    other = open_store(store.url)  # another writer, as `dateline add` would be
+    feed = tmp_path / "ferry.txt"
+    feed.write_text(REPORT, encoding="utf-8")
+    add(other, [str(feed)], FAST)
+    other.close()
+    after = client.get("/api/events", params={"limit": 50}).json()
+    assert after["total"] > first["total"]
+    assert any("Ferry" in e["summary"] or "ferry" in e["summary"] for e in after["events"])

@@ -28,6 +28,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import func, select
+from starlette.concurrency import run_in_threadpool
 
 from dateline import __version__
 from dateline.config import Config
@@ -128,6 +129,10 @@ class _Cache:
         self.lock = threading.Lock()
         self.key_locks: dict[tuple, threading.Lock] = {}
 
+    def peek(self, key: tuple) -> bytes | None:
+        with self.lock:
+            return self.items.get(key)
+
     def get(self, key: tuple, compute) -> bytes:
         with self.lock:
             if key in self.items:
@@ -196,14 +201,35 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
             response.headers.setdefault(name, value)
         return response
 
-    def version() -> int:
-        """The store's version: its newest committed batch (any writer's)."""
-        with store.read() as conn:
-            return conn.execute(select(func.max(articles_table.c.batch))).scalar() or 0
+    db_file = store.url[len("sqlite:///"):] if store.dialect == "sqlite" else None
+    uploads = [0]  # bumped by this server's own writes
 
-    def cached(key: tuple, compute) -> Response:
-        body = cache.get((version(), *key), lambda: json.dumps(
-            compute(), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    def version() -> tuple:
+        """The store's version, cheap enough to ask on every read: for SQLite the size
+        and time of the database and its write-ahead log (every commit changes them, any
+        writer's), else the newest committed batch."""
+        if db_file is None:
+            with store.read() as conn:
+                return uploads[0], conn.execute(
+                    select(func.max(articles_table.c.batch))).scalar() or 0
+        stamp = [uploads[0]]
+        for suffix in ("", "-wal"):
+            try:
+                status = os.stat(db_file + suffix)
+                stamp += [status.st_mtime_ns, status.st_size]
+            except OSError:
+                stamp += [0, 0]
+        return tuple(stamp)
+
+    async def cached(key: tuple, compute) -> Response:
+        """A cached answer straight from the event loop; a miss is computed once, in a
+        worker thread, however many requests wait for it."""
+        current = version() if db_file else await run_in_threadpool(version)
+        full = (current, *key)
+        body = cache.peek(full)
+        if body is None:
+            body = await run_in_threadpool(cache.get, full, lambda: json.dumps(
+                compute(), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         return Response(body, media_type="application/json")
 
     def require_token(request: Request,
@@ -239,7 +265,7 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
         return Response(status_code=204)
 
     @app.get("/api/events", summary="Events matching the filters")
-    def api_events(
+    async def api_events(
         q: Annotated[str | None, Query(description="words in title, summary or sources",
                                        max_length=MAX_QUERY_CHARS)] = None,
         entity: Annotated[str | None, Query(description="participant, place or entity")] = None,
@@ -259,7 +285,7 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
             total, records = list_events(store, query, limit=limit, offset=offset, order=order)
             return {"total": total, "offset": offset, "events": [_public(r) for r in records]}
 
-        return cached(("events", query, order, limit, offset), compute)
+        return await cached(("events", query, order, limit, offset), compute)
 
     @app.get("/api/events/{event_id}", summary="One event with every supporting sentence")
     def api_event(event_id: str) -> dict[str, Any]:
@@ -269,7 +295,7 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
         return _public(record)
 
     @app.get("/api/articles", summary="Stored articles, newest first")
-    def api_articles(
+    async def api_articles(
         source: Annotated[str | None, Query(description="article id or outlet")] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
@@ -278,7 +304,7 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
             total, records = list_articles(store, limit=limit, offset=offset, source=source)
             return {"total": total, "offset": offset, "articles": [_public(r) for r in records]}
 
-        return cached(("articles", source, limit, offset), compute)
+        return await cached(("articles", source, limit, offset), compute)
 
     @app.get("/api/articles/{article_id:path}", summary="One article with its cleaned text")
     def api_article(article_id: str) -> dict[str, Any]:
@@ -288,8 +314,8 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
         return _public(record)
 
     @app.get("/api/facets", summary="Entities, sources and date span for the filters")
-    def api_facets() -> Response:
-        return cached(("facets",), lambda: facets(store))
+    async def api_facets() -> Response:
+        return await cached(("facets",), lambda: facets(store))
 
     def ingest(files: list[tuple[str, bytes]]) -> AddOut:
         errors: list[str] = []
@@ -325,6 +351,7 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
                 article.path = "upload:" + shown(article.path)
             with write_lock:
                 result = add_articles(store, found, config, warnings=warnings)
+                uploads[0] += 1
         errors.extend(f"{shown(w.path)}: {w.reason}" for w in result.warnings)
         return AddOut(added=result.added,
                       already=[p.removeprefix("upload:") for p in result.already],
@@ -389,8 +416,6 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
             raise HTTPException(422, "no article in the request")
         if len(files) > MAX_FILES:
             raise HTTPException(413, f"too many files ({len(files)} > {MAX_FILES})")
-        from starlette.concurrency import run_in_threadpool
-
         result = await run_in_threadpool(ingest, files)
         status = 201 if result.added else (422 if result.errors and not result.already else 200)
         return JSONResponse(result.model_dump(), status_code=status)
