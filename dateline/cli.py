@@ -181,6 +181,7 @@ def _stage_printer(quiet: bool):
 
 def _command_build(args: argparse.Namespace) -> int:
     from dateline.export import format_for_path, render
+    from dateline.export.files import output_problem, write_output
     from dateline.ingest import read_articles
     from dateline.ingest.fetch import read_url_list
     from dateline.pipeline import process_articles
@@ -191,6 +192,11 @@ def _command_build(args: argparse.Namespace) -> int:
             fmt = format_for_path(args.output)
         except ValueError as error:
             print(f"dateline: {error}", file=sys.stderr)
+            return 2
+    if args.output:
+        problem = output_problem(args.output)  # before the run, not after it
+        if problem:
+            print(f"dateline: {problem}", file=sys.stderr)
             return 2
     if args.query:
         from dateline.timeline.query import QueryError, parse_query
@@ -232,9 +238,10 @@ def _command_build(args: argparse.Namespace) -> int:
             print(f"warning: {warning}", file=sys.stderr)
     text = render(timeline, fmt, args.title, args.group_by)
     if args.output:
-        target = Path(args.output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="" if fmt == "ics" else None)
+        problem = write_output(args.output, text, newline="" if fmt == "ics" else None)
+        if problem:
+            print(f"dateline: {problem}", file=sys.stderr)
+            return 1
     else:
         sys.stdout.write(text)
     if not args.quiet:
@@ -299,6 +306,10 @@ def _timex_jsonl(tag) -> int:
 def _command_eval_timex(args: argparse.Namespace) -> int:
     from dateline.eval.timex import evaluate, format_report
 
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"dateline eval timex: {missing[0]}: no such file or directory", file=sys.stderr)
+        return 1
     print(format_report(evaluate(args.paths), errors=args.errors))
     return 0
 

@@ -127,7 +127,15 @@ class Warning_:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        # A file name may hold control characters (an escape sequence would drive the
+        # terminal): they are shown escaped, as Python writes them.
+        return f"{_printable(self.path)}: {_printable(self.reason)}"
+
+
+def _printable(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 @dataclass

@@ -162,12 +162,15 @@ def test_bad_uploads_get_one_line_reasons(client, monkeypatch):
 def test_page_is_self_contained_and_escapes(client):
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    html = page.text
+    html = page.text + client.get("/static/app.js").text
     assert "<svg" in html and "/api/events" in html
     assert "http://" not in html.replace("http://www.w3.org", "")  # no CDN or remote asset
     assert "https://" not in html
     assert "innerHTML" not in html  # article text goes in as text nodes only
-    assert "default-src 'self'" in page.headers["content-security-policy"]
+    policy = page.headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+    assert "<script>" not in page.text  # item 10: no inline script for the CSP to allow
 
 
 def test_script_payload_is_returned_as_data(client):

@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from dateline.model import FuzzyDate, Mention, Precision
@@ -37,6 +38,10 @@ STORY_LOW, STORY_HIGH = 0.08, 0.25
 STORY_BONUS = 0.15
 # Bump when mention_terms or the story context words change: stores keep them per mention.
 FEATURES_VERSION = "1"
+# Mentions clustered in one dense block: its matrices are n x n (1,000: 8 MB each);
+# larger blocks are split by wording first (``_cluster_large``).
+MAX_BLOCK = 1000
+_ROW_CHUNK = 256  # rows of a cross-similarity computed at once
 
 
 @dataclass(frozen=True)
@@ -179,19 +184,24 @@ class MentionSimilarity:
         return self.cross(indices, indices)
 
 
-def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
+def _average_link(scores: np.ndarray, threshold: float,
+                  sizes: np.ndarray | None = None) -> list[list[int]]:
     """Agglomerative clustering with average linkage over a pairwise score matrix.
 
     ``FORBIDDEN`` scores mark pairs that must never share a cluster. Each row keeps its
     best partner, so a merge updates two rows and the rows that pointed at them instead
-    of rescanning the whole matrix.
+    of rescanning the whole matrix. With ``sizes``, the items are clusters already and
+    ``scores`` their average pairwise similarities.
     """
     size = scores.shape[0]
     forbidden = scores <= FORBIDDEN / 2
     sums = np.where(forbidden, 0.0, scores.astype(float))
     np.fill_diagonal(forbidden, True)
-    counts = np.ones(size)
     average = np.where(forbidden, -np.inf, sums)
+    counts = np.ones(size)
+    if sizes is not None:
+        counts = np.asarray(sizes, dtype=float).copy()
+        sums *= np.outer(counts, counts)
     best = average.argmax(axis=1) if size else np.zeros(0, dtype=int)
     best_score = average[np.arange(size), best] if size else np.zeros(0)
     members: list[list[int] | None] = [[i] for i in range(size)]
@@ -214,10 +224,11 @@ def _average_link(scores: np.ndarray, threshold: float) -> list[list[int]]:
         average[j, :] = -np.inf
         average[:, j] = -np.inf
         best_score[j] = -np.inf
-        stale = np.flatnonzero((best == i) | (best == j))
-        for k in np.append(stale, i):
-            best[k] = int(np.argmax(average[k]))
-            best_score[k] = average[k, best[k]]
+        # Rows whose partner was merged look again, all at once (one numpy call, not one
+        # per row: in a flood of alike reports every row points at the same partner).
+        stale = np.append(np.flatnonzero((best == i) | (best == j)), i)
+        best[stale] = average[stale].argmax(axis=1)
+        best_score[stale] = average[stale, best[stale]]
         better = row > best_score
         best[better] = i
         best_score[better] = row[better]
@@ -273,12 +284,14 @@ def _join_nearby(earlier: list[list[int]], later: list[list[int]], mentions: lis
     rows = [i for cluster in earlier for i in cluster]
     columns = [i for cluster in later for i in cluster]
     days = np.array([_day_number(mentions[i].date) for i in rows + columns])
-    gaps = np.abs(days[:len(rows), None] - days[None, len(rows):])
-    scores = similarity.cross(rows, columns) - params.day_penalty * gaps
     row_of = np.repeat(np.arange(len(earlier)), [len(c) for c in earlier])
     column_of = np.repeat(np.arange(len(later)), [len(c) for c in later])
     totals = np.zeros((len(earlier), len(later)))
-    np.add.at(totals, (row_of[:, None], column_of[None, :]), scores)
+    for start in range(0, len(rows), _ROW_CHUNK):  # rows x columns never held at once
+        stop = start + _ROW_CHUNK
+        gaps = np.abs(days[start:min(stop, len(rows)), None] - days[None, len(rows):])
+        scores = similarity.cross(rows[start:stop], columns) - params.day_penalty * gaps
+        np.add.at(totals, (row_of[start:stop, None], column_of[None, :]), scores)
     sizes = np.outer([len(c) for c in earlier], [len(c) for c in later])
     average = totals / sizes
     spans = [(min(_day_number(mentions[i].date) for i in c),
@@ -305,8 +318,56 @@ def _join_nearby(earlier: list[list[int]], later: list[list[int]], mentions: lis
 
 def _cluster_block(indices: list[int], mentions: list[Mention],
                    similarity: MentionSimilarity, params: GroupingParams) -> list[list[int]]:
+    if len(indices) > MAX_BLOCK:
+        return _cluster_large(indices, mentions, similarity, params)
     scores = _pair_scores(indices, mentions, similarity, params)
     return [[indices[k] for k in cluster] for cluster in _average_link(scores, params.threshold)]
+
+
+def _cluster_large(indices: list[int], mentions: list[Mention],
+                   similarity: MentionSimilarity, params: GroupingParams) -> list[list[int]]:
+    """A block too big for n x n matrices (a flood of reports on one day): clustered in
+    slices of similar wording, then the slices' clusters merged by average linkage of
+    their mean sentence vectors, which for a cosine is exactly the clusters' average
+    pairwise similarity (the story and same-article bonuses are left out of this
+    step). Memory stays within ``MAX_BLOCK`` squared whatever the flood."""
+    vectors = getattr(similarity, "sentences", None)
+    order = list(indices)
+    if vectors is not None:
+        top = np.asarray(vectors[order].argmax(axis=1)).ravel()
+        order = [order[k] for k in np.lexsort((np.arange(len(order)), top))]
+    clusters: list[list[int]] = []
+    for start in range(0, len(order), MAX_BLOCK):
+        clusters += _cluster_block(order[start:start + MAX_BLOCK], mentions, similarity,
+                                   params)
+    if vectors is None:
+        return clusters
+    while len(clusters) > 1:
+        merged = _merge_clusters(clusters, vectors, params.threshold)
+        if len(merged) == len(clusters):
+            break
+        clusters = merged
+    return clusters
+
+
+def _merge_clusters(clusters: list[list[int]], vectors, threshold: float) -> list[list[int]]:
+    """One pass of cluster-level average linkage, ``MAX_BLOCK`` clusters at a time (those
+    of similar wording together)."""
+    sizes = np.array([len(c) for c in clusters], dtype=float)
+    owner = np.repeat(np.arange(len(clusters)), sizes.astype(int))
+    members = np.concatenate([np.asarray(c) for c in clusters])
+    weights = sparse.csr_matrix((1.0 / sizes[owner], (owner, np.arange(len(members)))),
+                                shape=(len(clusters), len(members)))
+    centroids = weights @ vectors[members]
+    top = np.asarray(centroids.argmax(axis=1)).ravel()
+    order = np.lexsort((np.arange(len(clusters)), top))
+    merged: list[list[int]] = []
+    for start in range(0, len(order), MAX_BLOCK):
+        part = order[start:start + MAX_BLOCK]
+        scores = (centroids[part] @ centroids[part].T).toarray()
+        for group in _average_link(scores, threshold, sizes[part]):
+            merged.append([i for k in group for i in clusters[part[k]]])
+    return merged
 
 
 def group_mentions(mentions: list[Mention], params: GroupingParams | None = None,
@@ -387,7 +448,8 @@ def _finer_match(cluster: list[int], candidates: list[list[int]], mentions: list
     if not eligible:
         return None
     columns = [i for candidate in eligible for i in candidate]
-    block = similarity.cross(cluster, columns).mean(axis=0)
+    block = sum(similarity.cross(cluster[start:start + _ROW_CHUNK], columns).sum(axis=0)
+                for start in range(0, len(cluster), _ROW_CHUNK)) / len(cluster)
     best, best_score, offset = None, params.attach_threshold, 0
     for candidate in eligible:
         score = float(block[offset:offset + len(candidate)].mean())

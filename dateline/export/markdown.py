@@ -5,8 +5,15 @@ from __future__ import annotations
 from dateline.export.formatting import display_date, year_of
 
 
+def _text(text: str | None) -> str:
+    """Article-derived text made inert: Markdown renderers pass raw HTML through, so a
+    page's ``<script>`` or ``<img onerror>`` must arrive as characters, not markup."""
+    value = " ".join((text or "").split())
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _quote(text: str) -> str:
-    return " ".join(text.split()).replace("[", "\\[").replace("]", "\\]")
+    return _text(text).replace("[", "\\[").replace("]", "\\]")
 
 
 def _count(number: int, noun: str) -> str:
@@ -21,14 +28,14 @@ def render_markdown(record: dict, title: str = "Timeline") -> str:
     summary = f"{_count(len(events), 'event')} from {_count(len(independent), 'article')}"
     if copies:
         summary += f" ({_count(copies, 'duplicate')} set aside)"
-    lines = [f"# {title}", "", summary + ".", ""]
+    lines = [f"# {_text(title)}", "", summary + ".", ""]
     footnotes: list[str] = []
     year = None
     for event in events:
         if year_of(event) != year:
             year = year_of(event)
             lines += [f"## {year}", ""]
-        lines += [f"### {display_date(event)} — {event['title']}", ""]
+        lines += [f"### {display_date(event)} — {_quote(event['title'])}", ""]
         marks = []
         for source in event["sources"]:
             footnotes.append(_footnote(len(footnotes) + 1, source, articles))
@@ -36,9 +43,9 @@ def render_markdown(record: dict, title: str = "Timeline") -> str:
         lines += [_quote(event["summary"]) + "".join(marks), ""]
         details = []
         if event.get("participants"):
-            details.append("**Who:** " + ", ".join(event["participants"][:6]))
+            details.append("**Who:** " + ", ".join(_quote(p) for p in event["participants"][:6]))
         if event.get("location"):
-            details.append(f"**Where:** {event['location']}")
+            details.append(f"**Where:** {_quote(event['location'])}")
         count = event["source_count"]
         details.append(f"{count} source{'s' if count != 1 else ''}")
         if event.get("scheduled"):
@@ -48,20 +55,21 @@ def render_markdown(record: dict, title: str = "Timeline") -> str:
         lines += [" · ".join(details), ""]
         for quote in event.get("quotes", []):
             who = quote["speaker"] or "unattributed"
-            lines.append(f"> “{_quote(quote['text'])}” — {_quote(who)} ({quote['article']})")
+            lines.append(f"> “{_quote(quote['text'])}” — {_quote(who)} "
+                         f"({_quote(quote['article'])})")
         if event.get("quotes"):
             lines.append("")
         if event.get("claims"):
             lines += ["**Sources count:** " + "; ".join(_claim(c) for c in event["claims"]), ""]
         if event.get("date_conflicts"):
-            readings = "; ".join(f"{c['date']} ({', '.join(c['articles'])})"
+            readings = "; ".join(f"{c['date']} ({_quote(', '.join(c['articles']))})"
                                  for c in event["date_conflicts"])
             lines += [f"> **Sources disagree on the date:** {readings}", ""]
     if record["undated"]:
         lines += ["## Undated", ""]
         for item in record["undated"]:
             text = _quote(item["sentence"]) if item.get("sentence") else item["reason"]
-            lines.append(f"- **{item['article']}**: {text}")
+            lines.append(f"- **{_quote(item['article'])}**: {text}")
         lines.append("")
     if footnotes:
         lines += ["## Sources", ""] + footnotes + [""]
@@ -70,7 +78,7 @@ def render_markdown(record: dict, title: str = "Timeline") -> str:
 
 def _claim(claim: dict) -> str:
     """"the third round of talks" (ledger) — this collection documents 3."""
-    text = f"“{_quote(claim['text'])}” ({claim['article']})"
+    text = f"“{_quote(claim['text'])}” ({_quote(claim['article'])})"
     if "documented" in claim:
         text += f" — this collection documents {claim['documented']}"
     return text
@@ -78,6 +86,6 @@ def _claim(claim: dict) -> str:
 
 def _footnote(number: int, source: dict, articles: dict) -> str:
     article = articles.get(source["article"], {})
-    where = ", ".join(x for x in (article.get("title"), article.get("published")) if x)
-    label = f"**{source['article']}**" + (f" ({where})" if where else "")
+    where = _quote(", ".join(x for x in (article.get("title"), article.get("published")) if x))
+    label = f"**{_quote(source['article'])}**" + (f" ({where})" if where else "")
     return f'[^{number}]: {label}: "{_quote(source["sentence"])}"'

@@ -79,9 +79,13 @@ def expand_inputs(inputs: list[str]) -> tuple[list[_Found], list[Warning_]]:
             seen.add(key)
             found.append(_Found(path, key))
 
+    def unreadable(error: OSError) -> None:
+        warnings.append(Warning_(error.filename or "?", "unreadable directory, skipped "
+                                                        f"({error.strerror or error})"))
+
     for item in inputs:
         if os.path.isdir(item):
-            for root, dirs, files in os.walk(item):
+            for root, dirs, files in os.walk(item, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
                 for name in sorted(files):
                     if not _is_hidden(name):
@@ -155,10 +159,35 @@ def assign_base_ids(keys: list[str]) -> dict[str, str]:
     return ids
 
 
+def utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the bytes are UTF-16 text saved without a
+    byte-order mark (Latin text then has a NUL in every other byte, on one side), else
+    None."""
+    head = data[:8192]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    zeros_even, zeros_odd = even.count(0) / len(even), odd.count(0) / max(1, len(odd))
+    if zeros_odd > 0.3 and zeros_even < 0.05:
+        encoding = "utf-16-le"
+    elif zeros_even > 0.3 and zeros_odd < 0.05:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data[:len(data) - len(data) % 2].decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for c in text[:4096] if ord(c) in _CONTROL)
+    return encoding if controls <= max(2, len(text[:4096]) // 100) else None
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or many control characters in the first block mean not text."""
     head = data[:8192]
     if any(head.startswith(bom) for bom, _ in _BOMS):
+        return False
+    if utf16_without_bom(data):
         return False
     if b"\x00" in head:
         return True
@@ -178,10 +207,16 @@ def decode(data: bytes) -> tuple[str, str | None]:
                 return data.decode(encoding), None
             except UnicodeDecodeError:
                 return data.decode(encoding, errors="replace"), f"undecodable {encoding} bytes"
+    encoding = utf16_without_bom(data)
+    if encoding:
+        return data[:len(data) - len(data) % 2].decode(encoding), None
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
         pass
+    mixed = _mixed_lines(data)
+    if mixed is not None:
+        return mixed
     best = from_bytes(data[:1_000_000]).best()
     if best is not None and best.encoding:
         try:
@@ -189,6 +224,32 @@ def decode(data: bytes) -> tuple[str, str | None]:
         except (UnicodeDecodeError, LookupError):
             pass
     return data.decode("utf-8", errors="replace"), "undecodable bytes replaced"
+
+
+def _mixed_lines(data: bytes) -> tuple[str, str] | None:
+    """Text pasted together from UTF-8 and single-byte (Windows-1252) sources, decoded
+    line by line, with a warning; None when the file is not such a mix (one guessed code
+    page for the whole file would garble every UTF-8 line)."""
+    lines = data.split(b"\n")
+    utf8_lines, other = 0, 0
+    for line in lines:
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_lines += 1
+        except UnicodeDecodeError:
+            other += 1
+    if not utf8_lines or not other:
+        return None
+    decoded = []
+    for line in lines:
+        try:
+            decoded.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            decoded.append(line.decode("cp1252", errors="replace"))
+    return "\n".join(decoded), (f"mixed encodings: {other} line(s) not UTF-8, read as "
+                                 "Windows-1252")
 
 
 def _checked_metadata_date(value: object, where: str, warnings: list[Warning_]) -> str | None:
@@ -214,6 +275,9 @@ def _read_jsonl(
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             warnings.append(Warning_(where, f"broken JSON line ({exc.msg})"))
+            continue
+        except RecursionError:
+            warnings.append(Warning_(where, "JSON line nested too deeply, skipped"))
             continue
         art = _record_article(record, f"{base_id}#L{number}", path, where, warnings)
         if art is None:
@@ -251,6 +315,9 @@ def _read_json(path: str, text: str, base_id: str, warnings: list[Warning_]) -> 
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         warnings.append(Warning_(path, f"broken JSON ({exc.msg}, line {exc.lineno})"))
+        return []
+    except RecursionError:  # the decoder recurses per nesting level; the file is skipped
+        warnings.append(Warning_(path, "JSON nested too deeply, skipped"))
         return []
     if isinstance(data, dict) and "text" in data:
         art = _record_article(data, base_id, path, path, warnings)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from pathlib import Path
 
 from dateline.config import Config
 
@@ -24,11 +23,11 @@ def _db_target(args: argparse.Namespace) -> str | None:
     return args.db or os.environ.get("DATELINE_DB") or None
 
 
-def _open(args: argparse.Namespace, command: str):
+def _open(args: argparse.Namespace, command: str, create: bool = True):
     from dateline.store import StoreError, open_store
 
     try:
-        return open_store(_db_target(args))
+        return open_store(_db_target(args), create)
     except StoreError as error:
         print(f"dateline {command}: {error}", file=sys.stderr)
         return None
@@ -85,6 +84,9 @@ def add_store_commands(subparsers) -> None:
                             "$DATELINE_TOKEN; without one, uploads are disabled)")
     serve.add_argument("--no-entities", action="store_true",
                        help="skip named-entity recognition for uploaded articles")
+    serve.add_argument("--workers", type=_batch, default=min(4, os.cpu_count() or 1),
+                       metavar="N", help="server processes, so one slow request never "
+                                          "holds up the others (default: CPUs, at most 4)")
     serve.set_defaults(handler=command_serve)
 
 
@@ -100,8 +102,17 @@ def command_add(args: argparse.Namespace) -> int:
         if not args.quiet and ids:
             print(f"dateline add: committed {len(ids)} article(s)", file=sys.stderr)
 
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from dateline.store.db import db_reason
+
     try:
         result = add(store, args.inputs, config, batch_size=args.batch_size, on_commit=report)
+    except (SQLAlchemyError, OSError) as error:  # disk full, read-only store, lost server
+        print(f"dateline add: cannot write to the store {store.display_name}: "
+              f"{db_reason(error)}; the batches reported as committed are kept",
+              file=sys.stderr)
+        return 1
     finally:
         store.close()
     if not args.quiet:
@@ -118,6 +129,7 @@ def command_add(args: argparse.Namespace) -> int:
 
 def command_timeline(args: argparse.Namespace) -> int:
     from dateline.export import format_for_path, render
+    from dateline.export.files import output_problem, write_output
     from dateline.store import timeline
 
     try:
@@ -125,16 +137,21 @@ def command_timeline(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"dateline timeline: {error}", file=sys.stderr)
         return 2
-    store = _open(args, "timeline")
+    problem = output_problem(args.output)
+    if problem:
+        print(f"dateline timeline: {problem}", file=sys.stderr)
+        return 2
+    store = _open(args, "timeline", create=False)
     if store is None:
         return 1
     try:
         result = timeline(store, args.query, max_events=args.max_events)
     finally:
         store.close()
-    target = Path(args.output)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render(result, fmt, args.title), encoding="utf-8")
+    problem = write_output(args.output, render(result, fmt, args.title))
+    if problem:
+        print(f"dateline timeline: {problem}", file=sys.stderr)
+        return 1
     print(f"dateline timeline: {len(result.events)} events from {len(result.articles)} "
           f"articles written to {args.output}", file=sys.stderr)
     return 0
@@ -149,17 +166,27 @@ def command_serve(args: argparse.Namespace) -> int:
         print(f"dateline serve: the web app needs FastAPI and uvicorn ({error.name} is "
               "missing): pip install fastapi uvicorn python-multipart", file=sys.stderr)
         return 1
-    store = _open(args, "serve")
+    token = args.token or os.environ.get("DATELINE_TOKEN") or None
+    store = _open(args, "serve", create=bool(token))  # read-only serving never creates
     if store is None:
         return 1
-    token = args.token or os.environ.get("DATELINE_TOKEN") or None
     app = create_app(store, token=token, config=Config(use_ner=not args.no_entities,
                                                        progress=False))
     print(f"dateline serve: {store.display_name} on http://{args.host}:{args.port}/ "
           f"(uploads {'need the bearer token' if token else 'disabled: no --token'})",
           file=sys.stderr)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+        if args.workers > 1:  # each process opens the store itself
+            os.environ["DATELINE_SERVE_DB"] = store.url
+            os.environ["DATELINE_SERVE_NER"] = "0" if args.no_entities else "1"
+            if token:
+                os.environ["DATELINE_TOKEN"] = token
+            store.close()
+            uvicorn.run("dateline.serve.app:app_from_environment", factory=True,
+                        workers=args.workers, host=args.host, port=args.port,
+                        log_level="warning")
+        else:
+            uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     finally:
         store.close()
     return 0

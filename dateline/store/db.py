@@ -22,8 +22,11 @@ def default_db_path() -> Path:
     return Path(base) / "dateline" / "dateline.db"
 
 
-def database_url(target: str | os.PathLike | None) -> str:
-    """A SQLAlchemy URL for a file path, a ``sqlite:`` or a ``postgresql:`` URL."""
+def database_url(target: str | os.PathLike | None, create: bool = True) -> str:
+    """A SQLAlchemy URL for a file path, a ``sqlite:`` or a ``postgresql:`` URL.
+
+    With ``create`` false a missing SQLite file is an error: a read command given a
+    mistyped path must say so, not report an empty store it just made."""
     if target is None:
         target = default_db_path()
     value = os.fspath(target)
@@ -33,8 +36,20 @@ def database_url(target: str | os.PathLike | None) -> str:
     if "://" in value:
         return value
     path = Path(value).expanduser()
+    if not create:
+        if not path.is_file():
+            raise StoreError(f"no store at {path} (create one with 'dateline add')")
+        return "sqlite:///" + str(path.resolve())
     path.parent.mkdir(parents=True, exist_ok=True)
     return "sqlite:///" + str(path.resolve())
+
+
+def db_reason(error: BaseException) -> str:
+    """A driver error's one-line reason, never the SQL statement or its parameters (which
+    hold article text)."""
+    original = getattr(error, "orig", None) or error
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__
 
 
 class StoreError(Exception):
@@ -44,8 +59,8 @@ class StoreError(Exception):
 class Store:
     """A handle on one dateline database. Cheap to open; close it when done."""
 
-    def __init__(self, target: str | os.PathLike | None = None) -> None:
-        self.url = database_url(target)
+    def __init__(self, target: str | os.PathLike | None = None, create: bool = True) -> None:
+        self.url = database_url(target, create)
         self.dialect = self.url.split(":", 1)[0].split("+", 1)[0]
         self.engine = self._engine()
         try:
@@ -60,7 +75,8 @@ class Store:
             raise
         except Exception as error:  # driver errors: unreachable server, unreadable file...
             self.engine.dispose()
-            raise StoreError(f"cannot open the store {self.display_name}: {error}") from error
+            raise StoreError(f"cannot open the store {self.display_name}: "
+                             f"{db_reason(error)}") from error
 
     @property
     def display_name(self) -> str:
@@ -122,6 +138,7 @@ class Store:
         self.close()
 
 
-def open_store(target: str | os.PathLike | None = None) -> Store:
-    """Open (creating and migrating as needed) the store at a path or URL."""
-    return Store(target)
+def open_store(target: str | os.PathLike | None = None, create: bool = True) -> Store:
+    """Open (creating and migrating as needed, unless ``create`` is false) the store at a
+    path or URL."""
+    return Store(target, create)

@@ -1,6 +1,7 @@
 """Adding articles to a store and updating only the events their mentions touch.
 
-Each batch is one transaction under the store's write lock: the articles, their
+Each batch is prepared (cleaned, dated, its mentions found) outside any write
+transaction, then written in one short transaction under the store's write lock: the articles, their
 sentences, mentions, duplicate links and the re-grouped events are committed together
 or not at all, so a run killed at any moment keeps every batch it reported and a rerun
 skips them (an article's identity is the SHA-256 of its raw text).
@@ -30,6 +31,7 @@ from datasketch import MinHash
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
+from sqlalchemy.exc import DBAPIError
 
 from dateline.clean.duplicates import NUM_PERM, jaccard, shingles
 from dateline.config import Config
@@ -37,7 +39,7 @@ from dateline.events.grouping import GroupingParams, group_mentions
 from dateline.events.mentions import attach_entities
 from dateline.model import Article, Mention, Precision, Warning_
 from dateline.store import codec
-from dateline.store.db import Store
+from dateline.store.db import Store, db_reason
 from dateline.store.schema import article_bands, articles, events, mentions, sentences, undated
 from dateline.timeline.build import make_event
 from dateline.timeline.summaries import participants_and_location
@@ -110,6 +112,7 @@ def add_articles(store: Store, found: list[Article], config: Config | None = Non
     pending: list[tuple[Article, str]] = []
     seen: set[str] = set()
     for article in found:
+        _strip_nul(article, result.warnings)
         digest = codec.content_hash(article.raw_text)
         if digest in seen:
             result.already.append(article.path)
@@ -127,13 +130,157 @@ def add_articles(store: Store, found: list[Article], config: Config | None = Non
     pending = [(a, d) for a, d in pending if d not in stored]
     for start in range(0, len(pending), max(1, batch_size)):
         batch = pending[start:start + batch_size]
+        work = _prepare_batch(store, batch, config, result)
         with store.write() as conn:
-            added = _add_batch(conn, batch, config, result)
+            added = _write_batch(conn, work, config, result)
         result.batches += 1
         result.added.extend(added)
         if on_commit is not None:
             on_commit(added)
     return result
+
+
+def _strip_nul(article: Article, warnings: list[Warning_]) -> None:
+    """Remove NUL characters, which PostgreSQL text cannot hold, and say so per article."""
+    found = False
+    for name in ("raw_text", "title", "url", "site", "metadata_date"):
+        value = getattr(article, name)
+        if isinstance(value, str) and "\x00" in value:
+            setattr(article, name, value.replace("\x00", ""))
+            found = True
+    if found:
+        warnings.append(Warning_(article.path, "NUL characters removed from the text"))
+
+
+@dataclass
+class _Batch:
+    """A batch whose NLP work is done, ready for a short write transaction."""
+
+    items: list[tuple[Article, str]]
+    bands: dict[str, list[str]]
+    mentions: list[Mention]
+    undated: list
+
+
+def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Config,
+                   result: AddResult) -> _Batch:
+    """Everything slow about a batch (cleaning, dating, NER), done outside the write lock
+    so that another writer waits at most for one commit; reads use a snapshot."""
+    items = [a for a, _ in batch]
+    with store.read() as conn:
+        _unique_ids(conn, items)
+    from dateline.pipeline import extract_all, prepare_articles
+
+    prepare_articles(items, config)
+    bands = {a.id: band_keys(a.text) for a in items}
+    with store.read() as conn:
+        _stored_duplicates(conn, items, bands, config.near_duplicate_threshold)
+    new_mentions, undated_items = extract_all(items, result.warnings)
+    if config.use_ner and new_mentions:
+        attach_entities(new_mentions, _entity_pipeline())
+    return _Batch(list(batch), bands, new_mentions, undated_items)
+
+
+def _rename(work: _Batch, old: str, new: str) -> None:
+    for article, _ in work.items:
+        if article.id == old:
+            article.id = new
+        if article.duplicate_of == old:
+            article.duplicate_of = new
+    for item in [*work.mentions, *work.undated]:
+        if item.article_id == old:
+            item.article_id = new
+    work.bands[new] = work.bands.pop(old)
+
+
+def _recheck(conn: Connection, work: _Batch, config: Config, result: AddResult) -> None:
+    """Catch up with writers that committed while the batch was prepared: texts they
+    stored, ids they took and originals they added (rare races, settled here cheaply)."""
+    digests = [d for _, d in work.items]
+    stored = set()
+    for chunk in _chunks(digests):
+        stored.update(conn.execute(select(articles.c.content_hash).where(
+            articles.c.content_hash.in_(chunk))).scalars())
+    gone = {a.id for a, d in work.items if d in stored}
+    for article, digest in work.items:
+        if digest in stored:
+            result.already.append(article.path)
+    _drop(work, gone)
+    items = [a for a, _ in work.items]
+    before = [a.id for a in items]
+    _unique_ids(conn, items)
+    for article, old in zip(items, before, strict=True):
+        if article.id != old:
+            new, article.id = article.id, old
+            _rename(work, old, new)
+    originals = [a for a in items if a.duplicate_of is None]
+    _stored_duplicates(conn, originals, work.bands, config.near_duplicate_threshold)
+    copied = {a.id for a in originals if a.duplicate_of is not None}
+    work.mentions = [m for m in work.mentions if m.article_id not in copied]
+    work.undated = [u for u in work.undated if u.article_id not in copied]
+
+
+def _drop(work: _Batch, ids: set[str]) -> None:
+    if not ids:
+        return
+    work.items = [(a, d) for a, d in work.items if a.id not in ids]
+    work.mentions = [m for m in work.mentions if m.article_id not in ids]
+    work.undated = [u for u in work.undated if u.article_id not in ids]
+
+
+def _write_batch(conn: Connection, work: _Batch, config: Config,
+                 result: AddResult) -> list[str]:
+    """Store a prepared batch; an article the database refuses is reported and left out,
+    and never takes the rest of the batch with it (one savepoint per article)."""
+    _recheck(conn, work, config, result)
+    if not work.items:
+        return []
+    from dateline.pipeline import undated_records
+
+    batch_number = _next_id(conn, articles.c.batch)
+    refused: set[str] = set()
+    for article, digest in work.items:
+        sentence_rows = [{"article_id": article.id, "idx": s.index, "start_offset": s.start,
+                          "end_offset": s.end, "text": s.text,
+                          "timexes": codec.dumps([codec.timex_record(t) for t in s.timexes])}
+                         for s in article.sentences]
+        band_rows = ([{"band_key": k, "article_id": article.id}
+                      for k in work.bands.get(article.id, [])]
+                     if article.duplicate_of is None else [])
+        try:
+            with conn.begin_nested():
+                conn.execute(articles.insert(), [codec.article_row(article, digest,
+                                                                   batch_number)])
+                if sentence_rows:
+                    conn.execute(sentences.insert(), sentence_rows)
+                if band_rows:
+                    conn.execute(article_bands.insert(), band_rows)
+        except DBAPIError as error:
+            refused.add(article.id)
+            result.warnings.append(Warning_(article.path, "not stored: the database refused "
+                                                          f"it ({db_reason(error)})"))
+    _drop(work, refused)
+    items = [a for a, _ in work.items]
+    new_mentions = work.mentions
+    undated_rows = undated_records(items, new_mentions, work.undated)
+    if undated_rows:
+        first = _next_id(conn, undated.c.id)
+        conn.execute(undated.insert(), [
+            {"id": first + k, "article_id": r["article"], "sentence": r["sentence"],
+             "expression": r["expression"], "reason": r["reason"]}
+            for k, r in enumerate(undated_rows)])
+    if new_mentions:
+        first = _next_id(conn, mentions.c.id)
+        ids = list(range(first, first + len(new_mentions)))
+        terms = [mention_terms(m) for m in new_mentions]
+        conn.execute(mentions.insert(), [
+            {**codec.mention_row(m, i), "terms": t}
+            for m, i, t in zip(new_mentions, ids, terms, strict=True)])
+        replaced, created = regroup(conn, list(zip(ids, new_mentions, strict=True)), config,
+                                    terms)
+        result.events_replaced += replaced
+        result.events_created += created
+    return [a.id for a in items]
 
 
 def _unique_ids(conn: Connection, batch: list[Article]) -> None:
@@ -186,62 +333,6 @@ def _stored_duplicates(conn: Connection, batch: list[Article], bands: dict[str, 
 
 def _next_id(conn: Connection, column) -> int:
     return (conn.execute(select(func.max(column))).scalar() or 0) + 1
-
-
-def _add_batch(conn: Connection, batch: list[tuple[Article, str]], config: Config,
-               result: AddResult) -> list[str]:
-    # Another writer may have stored some of these texts since we checked.
-    digests = [d for _, d in batch]
-    stored = set(conn.execute(select(articles.c.content_hash).where(
-        articles.c.content_hash.in_(digests))).scalars())
-    for article, digest in batch:
-        if digest in stored:
-            result.already.append(article.path)
-    batch = [(a, d) for a, d in batch if d not in stored]
-    if not batch:
-        return []
-    items = [a for a, _ in batch]
-    _unique_ids(conn, items)
-    from dateline.pipeline import extract_all, prepare_articles, undated_records
-
-    prepare_articles(items, config)
-    bands = {a.id: band_keys(a.text) for a in items}
-    _stored_duplicates(conn, items, bands, config.near_duplicate_threshold)
-    new_mentions, undated_items = extract_all(items, result.warnings)
-    if config.use_ner and new_mentions:
-        attach_entities(new_mentions, _entity_pipeline())
-
-    batch_number = _next_id(conn, articles.c.batch)
-    conn.execute(articles.insert(), [codec.article_row(a, d, batch_number) for a, d in batch])
-    sentence_rows = [{"article_id": a.id, "idx": s.index, "start_offset": s.start,
-                      "end_offset": s.end, "text": s.text,
-                      "timexes": codec.dumps([codec.timex_record(t) for t in s.timexes])}
-                     for a in items for s in a.sentences]
-    if sentence_rows:
-        conn.execute(sentences.insert(), sentence_rows)
-    band_rows = [{"band_key": k, "article_id": a.id} for a in items
-                 if a.duplicate_of is None for k in bands[a.id]]
-    if band_rows:
-        conn.execute(article_bands.insert(), band_rows)
-    undated_rows = undated_records(items, new_mentions, undated_items)
-    if undated_rows:
-        first = _next_id(conn, undated.c.id)
-        conn.execute(undated.insert(), [
-            {"id": first + k, "article_id": r["article"], "sentence": r["sentence"],
-             "expression": r["expression"], "reason": r["reason"]}
-            for k, r in enumerate(undated_rows)])
-    if new_mentions:
-        first = _next_id(conn, mentions.c.id)
-        ids = list(range(first, first + len(new_mentions)))
-        terms = [mention_terms(m) for m in new_mentions]
-        conn.execute(mentions.insert(), [
-            {**codec.mention_row(m, i), "terms": t}
-            for m, i, t in zip(new_mentions, ids, terms, strict=True)])
-        replaced, created = regroup(conn, list(zip(ids, new_mentions, strict=True)), config,
-                                    terms)
-        result.events_replaced += replaced
-        result.events_created += created
-    return [a.id for a in items]
 
 
 def _period_range(precision: Precision, year: int, month: int) -> tuple[int, int]:

@@ -13,6 +13,8 @@ from dateline.events.grouping import content_words
 from dateline.events.names import NameIndex, clean_name
 from dateline.model import Mention
 
+PEERS = 200
+
 
 def representative(mentions: list[Mention]) -> Mention:
     """The mention most like the others (shared content words), preferring precise
@@ -20,11 +22,15 @@ def representative(mentions: list[Mention]) -> Mention:
     if len(mentions) == 1:
         return mentions[0]
     words = [set(content_words(m.sentence)) for m in mentions]
+    # Likeness to the others is measured against at most PEERS of them, evenly spread, so
+    # an event of a hundred thousand repeated reports costs linear, not quadratic, time.
+    peers = list(range(0, len(mentions), max(1, len(mentions) // PEERS)))
 
     def score(k: int) -> float:
         mention = mentions[k]
-        overlap = sum(len(words[k] & other) / (len(words[k] | other) or 1)
-                      for j, other in enumerate(words) if j != k) / (len(mentions) - 1)
+        others = [j for j in peers if j != k]
+        overlap = sum(len(words[k] & words[j]) / (len(words[k] | words[j]) or 1)
+                      for j in others) / len(others)
         return (overlap + 0.1 * (2 - mention.date.precision.rank)
                 + (0.1 if mention.sentence_index < 3 else 0.0)
                 - 0.002 * max(0, len(mention.sentence.split()) - 35))

@@ -1,4 +1,6 @@
 "use strict";
+// Set by the server on <body data-uploads>: no inline script, so the CSP can forbid it.
+const UPLOADS_ENABLED = document.body.dataset.uploads === "true";
 // Dateline page: everything is built with DOM nodes; text from articles is only ever
 // inserted as text nodes, never parsed as HTML.
 (function () {
