@@ -303,3 +303,71 @@ def format_tls(scores: list[TopicScores], systems: list[str]) -> str:
                 for m in METRICS if means["baseline"][m] > 0)
             lines.append(f"{system} / baseline: {ratios}")
     return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def _by_day(events: list) -> DatedSummaries:
+    timeline: DatedSummaries = {}
+    for event in events:
+        timeline.setdefault(event.date.first_day, []).append(event.summary)
+    return timeline
+
+
+def dateline_systems(topic: Topic) -> dict[str, System]:
+    """dateline on one story, the stages before selection run once for all timelines:
+    ``dateline`` asks for T dates and K sentences a date (``--dates T --per-date K``),
+    ``max-events`` for T events (``--max-events T``, the closest option before)."""
+    from dataclasses import replace
+
+    from dateline.pipeline import choose_events, collect_events
+    from dateline.timeline.build import select_events
+
+    config = Config(max_events=10**9, use_ner=False, progress=False)
+    events, _, _ = collect_events(topic.articles, config, topic.warnings)
+
+    def fresh() -> list:  # selection rewrites summaries and ids: each run gets copies
+        return [replace(event) for event in events]
+
+    def by_dates(_: Topic, dates: int, per_date: int) -> DatedSummaries:
+        chosen = choose_events(fresh(), topic.articles,
+                               Config(dates=dates, per_date=per_date))
+        return _by_day(chosen)
+
+    def by_count(_: Topic, dates: int, per_date: int) -> DatedSummaries:
+        return _by_day(select_events(fresh(), dates))
+
+    def baseline(_: Topic, dates: int, per_date: int) -> DatedSummaries:
+        return busiest_days(topic.articles, dates)
+
+    return {"dateline": by_dates, "baseline": baseline, "max-events": by_count}
+
+
+def evaluate_tls(root: Path) -> tuple[list[TopicScores], list[str], list[str]]:
+    """Every story under ``root``: scores per story, the systems' names, and one line per
+    story that could not be read (the others still run)."""
+    rouge = Rouge()
+    scores: list[TopicScores] = []
+    problems: list[str] = []
+    names: list[str] = []
+    for folder in topic_folders(root):
+        try:
+            topic = read_topic(folder, Config(progress=False))
+        except (OSError, ValueError) as error:
+            problems.append(f"{folder}: skipped ({error})")
+            continue
+        if not topic.articles or not topic.timelines:
+            problems.append(f"{folder}: skipped (no articles or no gold timeline)")
+            continue
+        systems = dateline_systems(topic)
+        names = list(systems)
+        problems.extend(str(w) for w in topic.warnings)
+        scores.append(evaluate_topic(topic, systems, rouge))
+    return scores, names, problems
+
+
+def scores_json(scores: list[TopicScores], systems: list[str]) -> dict:
+    return {"topics": {s.name: {"timelines": s.timelines,
+                                "mean": {n: s.mean(n) for n in systems}} for s in scores},
+            "mean": {n: mean_over_topics(scores, n) for n in systems}}
