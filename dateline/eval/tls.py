@@ -103,6 +103,11 @@ def read_topic(folder: Path, config: Config) -> Topic:
     the news-tls layout (``articles.jsonl[.gz]`` + ``timelines.jsonl``)."""
     from dateline.ingest import read_articles
 
+    gold = next((p for p in (folder / "gold" / "timelines.jsonl", folder / "timelines.jsonl")
+                 if p.exists()), None)
+    if gold is None:
+        raise ValueError(f"{folder}: no gold/timelines.jsonl and no timelines.jsonl")
+    timelines = read_gold(gold)  # first: a broken gold fails before the articles are read
     warnings: list[Warning_] = []
     if (folder / "articles").is_dir():
         articles, warnings = read_articles([str(folder / "articles")], config)
@@ -112,11 +117,7 @@ def read_topic(folder: Path, config: Config) -> Topic:
         if source is None:
             raise ValueError(f"{folder}: no articles/ folder and no articles.jsonl")
         articles = _news_tls_articles(source)
-    gold = next((p for p in (folder / "gold" / "timelines.jsonl", folder / "timelines.jsonl")
-                 if p.exists()), None)
-    if gold is None:
-        raise ValueError(f"{folder}: no gold/timelines.jsonl and no timelines.jsonl")
-    return Topic(folder.name, articles, read_gold(gold), warnings)
+    return Topic(folder.name, articles, timelines, warnings)
 
 
 def topic_folders(root: Path) -> list[Path]:
