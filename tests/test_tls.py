@@ -176,3 +176,34 @@ def test_eval_tls_scores_each_story_and_reports_a_broken_one(tmp_path: Path, cap
     assert main(["eval", "tls", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "ALL dateline" in out and "ALL baseline" in out
+
+
+def test_a_stored_timeline_and_the_api_choose_the_same_days(tmp_path: Path):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from dateline.serve import create_app
+    from dateline.store import add, open_store, timeline
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name, day, text in STORY:
+        record = {"text": text.split("\n\n", 1)[1], "title": text.split("\n\n")[0],
+                  "published": day.isoformat()}
+        (folder / f"{name}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    fast = Config(use_ner=False, progress=False)
+    store = open_store(tmp_path / "t.db")
+    try:
+        add(store, [str(folder)], fast)
+        stored = timeline(store, dates=2)
+        assert {e.date.iso() for e in stored.events} == {"2011-02-17", "2011-03-02"}
+        assert stored.total_events > len(stored.events)
+        client = TestClient(create_app(store, config=fast))
+        body = client.get("/api/events", params={"dates": 2, "per_date": 1}).json()
+        assert sorted(e["date"] for e in body["events"]) == ["2011-02-17", "2011-03-02"]
+        assert body["total"] == stored.total_events
+        for event in body["events"]:  # the store's own ids: the detail view opens them
+            detail = client.get(f"/api/events/{event['id']}").json()
+            assert detail["date"] == event["date"]
+    finally:
+        store.close()

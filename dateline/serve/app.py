@@ -127,10 +127,16 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
         order: Annotated[str, Query(pattern="^(date|score)$")] = "date",
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
         offset: Annotated[int, Query(ge=0)] = 0,
+        dates: Annotated[int | None, Query(ge=1, le=5000, description=(
+            "a timeline of this many distinct days: those the articles keep coming back to"))
+            ] = None,
+        per_date: Annotated[int | None, Query(ge=1, le=100, description=(
+            "events per day with dates (default 1)"))] = None,
     ) -> dict[str, Any]:
         query = EventQuery(text=q or None, entity=entity or None, source=source or None,
                            date_from=_date(date_from, "from"), date_to=_date(date_to, "to"))
-        total, records = list_events(store, query, limit=limit, offset=offset, order=order)
+        total, records = list_events(store, query, limit=limit, offset=offset, order=order,
+                                     dates=dates, per_date=per_date)
         return {"total": total, "offset": offset, "events": records}
 
     @app.get("/api/events/{event_id}", summary="One event with every supporting sentence")

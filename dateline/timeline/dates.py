@@ -114,7 +114,7 @@ def _sentence_choices(event: Event) -> list[Mention]:
 
 def select_dated(events: list[Event], dates: int, per_date: int = 1,
                  references: list[tuple[str, dt.date, dt.date]] | None = None,
-                 first_published: dt.date | None = None) -> list[Event]:
+                 first_published: dt.date | None = None, number: bool = True) -> list[Event]:
     """``dates`` distinct days with up to ``per_date`` events each, ordered by date.
 
     Only day-precise events take part: a timeline of N dates has exactly N distinct
@@ -175,8 +175,9 @@ def select_dated(events: list[Event], dates: int, per_date: int = 1,
             kept.append(event)
             said = rows[best] if said is None else _stack(said, rows[best])
     kept.sort(key=lambda e: (e.date.first_day, -e.score))
-    for number, event in enumerate(kept, 1):
-        event.id = f"e{number}"
+    if number:  # a stored timeline keeps the store's ids
+        for position, event in enumerate(kept, 1):
+            event.id = f"e{position}"
     return kept
 
 
