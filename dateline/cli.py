@@ -99,6 +99,11 @@ def _parser() -> argparse.ArgumentParser:
                             "(default: none)")
     build.add_argument("--max-events", type=_positive, metavar="N",
                        help="keep at most N events (default: scales with the corpus)")
+    build.add_argument("--dates", type=_positive, metavar="N",
+                       help="a timeline of N distinct days, those the collection keeps "
+                            "coming back to (overrides --max-events)")
+    build.add_argument("--per-date", type=_positive, metavar="K",
+                       help="events per day: K with --dates (default 1), else at most K")
     build.add_argument("--query", metavar="Q",
                        help='keep events involving these entities: "General Motors", '
                             '"Merkel AND Obama", "(GM OR Opel) AND strike"')
@@ -151,6 +156,13 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=formatter, epilog=_EXAMPLES["eval"])
     eval_semeval.add_argument("root", metavar="DIR", help="the semeval2015-timeline/ folder")
     eval_semeval.set_defaults(handler=_command_eval_semeval)
+    eval_tls = tasks.add_parser(
+        "tls", help="timeline summarization on Timeline17-style stories (date F1, ROUGE), "
+                    "with the busiest-days baseline")
+    eval_tls.add_argument("root", metavar="DIR",
+                          help="a folder of stories (tls-t17 or news-tls layout) or one story")
+    eval_tls.add_argument("--json", metavar="FILE", help="also write every score as JSON")
+    eval_tls.set_defaults(handler=_command_eval_tls)
 
     from dateline.store.commands import add_store_commands
 
@@ -217,6 +229,7 @@ def _command_build(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     config = Config(max_events=args.max_events, query=args.query,
+                    dates=args.dates, per_date=args.per_date,
                     use_ner=not args.no_entities, progress=not args.quiet,
                     published=args.published.isoformat() if args.published else None,
                     manifest=args.manifest, cache_dir=args.cache_dir,
@@ -251,12 +264,20 @@ def _command_build(args: argparse.Namespace) -> int:
 
 
 def _summary(timeline) -> str:
-    """Counts as the JSON output has them: every article entry, those marked duplicates,
-    events, and undated entries."""
+    """Counts as the JSON output has them: events (how many exist, how many are shown and
+    how to see more when some were cut), every article entry, those marked duplicates,
+    undated entries."""
     articles = timeline.articles
     duplicates = sum(1 for a in articles if a.duplicate_of)
     dated = sum(1 for a in articles if a.published)
-    return (f"{len(timeline.events)} events from {len(articles)} articles "
+    total, shown = timeline.total_events, len(timeline.events)
+    if total is None or total <= shown:
+        events = f"{shown} events, all shown"
+    else:
+        days = len({e.date for e in timeline.events})
+        events = (f"{total} events, {shown} shown on {days} dates "
+                  f"(--max-events N or --dates N to change)")
+    return (f"{events}; from {len(articles)} articles "
             f"({duplicates} duplicates, {dated} with a publication date), "
             f"{len(timeline.undated)} undated items, {len(timeline.warnings)} warnings")
 
@@ -326,6 +347,26 @@ def _command_eval_semeval(args: argparse.Namespace) -> int:
     from dateline.eval.entity_timelines import evaluate_semeval, format_semeval
 
     print(format_semeval(evaluate_semeval(Path(args.root), Config(max_events=10**9))))
+    return 0
+
+
+def _command_eval_tls(args: argparse.Namespace) -> int:
+    from dateline.eval.tls import evaluate_tls, format_tls, scores_json
+
+    root = Path(args.root)
+    if not root.is_dir():
+        print(f"dateline eval tls: {root}: not a folder", file=sys.stderr)
+        return 1
+    scores, systems, problems = evaluate_tls(root)
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    if not scores:
+        print(f"dateline eval tls: {root}: no story with gold timelines", file=sys.stderr)
+        return 1
+    print(format_tls(scores, systems))
+    if args.json:
+        Path(args.json).write_text(json.dumps(scores_json(scores, systems), indent=1),
+                                   encoding="utf-8")
     return 0
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Config:
     max_events: int | None = None  # None: scale with the corpus size
+    dates: int | None = None  # a timeline of this many distinct days (timeline.dates)
+    per_date: int | None = None  # events per day: with ``dates`` (default 1) or as a cap
     query: str | None = None  # keep only events involving these entities (see timeline.query)
     max_file_bytes: int = 20_000_000  # larger inputs are skipped with a warning
     near_duplicate_threshold: float = 0.8  # MinHash Jaccard estimate for near-duplicates

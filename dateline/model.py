@@ -233,3 +233,4 @@ class Timeline:
     events: list[Event]
     undated: list[dict] = field(default_factory=list)
     warnings: list[Warning_] = field(default_factory=list)
+    total_events: int | None = None  # events found before selection, when known

@@ -21,13 +21,14 @@ from dateline.dating.timex import tag
 from dateline.events.grouping import GroupingParams, group_mentions
 from dateline.events.mentions import UndatedItem, extract_mentions
 from dateline.ingest import read_articles, read_records
-from dateline.model import Article, Mention, Timeline, Warning_
+from dateline.model import Article, Event, Mention, Timeline, Warning_
 from dateline.timeline.build import (
     default_max_events,
     describe_events,
     make_event,
     select_events,
 )
+from dateline.timeline.dates import references_from_articles, select_dated
 from dateline.timeline.query import filter_events
 
 T = TypeVar("T")
@@ -88,6 +89,42 @@ def extract_all(articles: list[Article], warnings: list[Warning_], progress: boo
     return mentions, undated
 
 
+def collect_events(articles: list[Article], config: Config,
+                   warnings: list[Warning_] | None = None,
+                   on_stage: StageReporter | None = None
+                   ) -> tuple[list[Event], list[Mention], list[UndatedItem]]:
+    """Every event of the collection (after the query filter), before any selection;
+    ``on_stage`` is told when each stage (cleaning, dating, grouping) starts."""
+    warnings = warnings if warnings is not None else []
+    report = on_stage or (lambda stage, count: None)
+    report("cleaning", len(articles))
+    prepare_articles(articles, config)
+    report("dating", len(articles))
+    mentions, undated = extract_all(articles, warnings, config.progress)
+    report("grouping", len(mentions))
+    params = GroupingParams(threshold=config.similarity_threshold,
+                            tolerance_days=config.date_tolerance_days,
+                            similarity=config.similarity)
+    clusters = group_mentions(mentions, params)
+    events = [event for cluster in clusters if (event := make_event(cluster)) is not None]
+    if config.query:
+        events = filter_events(events, config.query)
+    return events, mentions, undated
+
+
+def choose_events(events: list[Event], articles: list[Article], config: Config) -> list[Event]:
+    """The events a reader sees: ``dates`` distinct days (``per_date`` events each) when
+    asked, else the best-supported ``max_events`` (at most ``per_date`` a day if set)."""
+    if config.dates:
+        published = [a.published for a in articles
+                     if a.published is not None and a.duplicate_of is None]
+        return select_dated(events, config.dates, config.per_date or 1,
+                            references_from_articles(articles),
+                            min(published) if published else None)
+    limit = config.max_events or default_max_events(len(articles))
+    return select_events(events, limit, config.per_date)
+
+
 def process_articles(articles: list[Article], config: Config,
                      warnings: list[Warning_] | None = None,
                      nlp_loader: Callable | None = None,
@@ -96,21 +133,8 @@ def process_articles(articles: list[Article], config: Config,
     when each stage (cleaning, dating, grouping, describing) starts."""
     warnings = warnings if warnings is not None else []
     report = on_stage or (lambda stage, count: None)
-    report("cleaning", len(articles))
-    prepare_articles(articles, config)
-    report("dating", len(articles))
-    mentions, undated = extract_all(articles, warnings, config.progress)
-    report("grouping", len(mentions))
-
-    params = GroupingParams(threshold=config.similarity_threshold,
-                            tolerance_days=config.date_tolerance_days,
-                            similarity=config.similarity)
-    clusters = group_mentions(mentions, params)
-    events = [event for cluster in clusters if (event := make_event(cluster)) is not None]
-    if config.query:
-        events = filter_events(events, config.query)
-    limit = config.max_events or default_max_events(len(articles))
-    selected = select_events(events, limit)
+    events, mentions, undated = collect_events(articles, config, warnings, on_stage)
+    selected = choose_events(events, articles, config)
     if selected:
         report("describing", len(selected))
         nlp = None
@@ -121,7 +145,8 @@ def process_articles(articles: list[Article], config: Config,
         describe_events(selected, nlp, articles)
 
     return Timeline(articles=articles, events=selected,
-                    undated=undated_records(articles, mentions, undated), warnings=warnings)
+                    undated=undated_records(articles, mentions, undated), warnings=warnings,
+                    total_events=len(events))
 
 
 def undated_records(articles: list[Article], mentions: list[Mention],

@@ -275,6 +275,11 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
         order: Annotated[str, Query(pattern="^(date|score)$")] = "date",
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
         offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+        dates: Annotated[int | None, Query(ge=1, le=MAX_LIMIT, description=(
+            "a timeline of this many distinct days: those the articles keep coming back to"))
+            ] = None,
+        per_date: Annotated[int | None, Query(ge=1, le=100, description=(
+            "events per day with dates (default 1)"))] = None,
     ) -> Response:
         if q and len(q.split()) > MAX_QUERY_WORDS:
             raise HTTPException(422, f"q: at most {MAX_QUERY_WORDS} words")
@@ -282,10 +287,11 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
                            date_from=_date(date_from, "from"), date_to=_date(date_to, "to"))
 
         def compute() -> dict[str, Any]:
-            total, records = list_events(store, query, limit=limit, offset=offset, order=order)
+            total, records = list_events(store, query, limit=limit, offset=offset, order=order,
+                                         dates=dates, per_date=per_date)
             return {"total": total, "offset": offset, "events": [_public(r) for r in records]}
 
-        return await cached(("events", query, order, limit, offset), compute)
+        return await cached(("events", query, order, limit, offset, dates, per_date), compute)
 
     @app.get("/api/events/{event_id}", summary="One event with every supporting sentence")
     def api_event(event_id: str) -> dict[str, Any]:

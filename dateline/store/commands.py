@@ -69,6 +69,10 @@ def add_store_commands(subparsers) -> None:
                           help="keep events whose title, summary or sources contain Q")
     timeline.add_argument("--max-events", type=_batch, metavar="N",
                           help="keep at most N events (default: scales with the store)")
+    timeline.add_argument("--dates", type=_batch, metavar="N",
+                          help="a timeline of N distinct days (overrides --max-events)")
+    timeline.add_argument("--per-date", type=_batch, metavar="K",
+                          help="events per day: K with --dates (default 1), else at most K")
     timeline.add_argument("--title", default="Timeline", help="title of the Markdown/HTML page")
     timeline.add_argument("-o", "--output", metavar="FILE", required=True,
                           help="output file; the format follows the extension")
@@ -145,7 +149,8 @@ def command_timeline(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     try:
-        result = timeline(store, args.query, max_events=args.max_events)
+        result = timeline(store, args.query, max_events=args.max_events, dates=args.dates,
+                          per_date=args.per_date)
     finally:
         store.close()
     problem = write_output(args.output, render(result, fmt, args.title))
@@ -153,7 +158,8 @@ def command_timeline(args: argparse.Namespace) -> int:
         print(f"dateline timeline: {problem}", file=sys.stderr)
         return 1
     print(f"dateline timeline: {len(result.events)} events from {len(result.articles)} "
-          f"articles written to {args.output}", file=sys.stderr)
+          f"articles written to {args.output} ({result.total_events} events in the store "
+          f"match)", file=sys.stderr)
     return 0
 
 

@@ -14,6 +14,7 @@ from dateline.store import codec
 from dateline.store.db import Store
 from dateline.store.schema import articles, events, mentions, sentences, undated
 from dateline.timeline.build import default_max_events, select_events
+from dateline.timeline.dates import references_from_mentions, select_dated
 
 _ARTICLE_META = [c for c in articles.c if c.name not in ("raw_text", "text")]
 
@@ -73,13 +74,57 @@ def article_count(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(articles)).scalar() or 0
 
 
+def _dated(store: Store, query: EventQuery, dates: int, per_date: int | None,
+           number: bool) -> tuple[int, list[Event]]:
+    """``dates`` distinct days chosen as a fresh build chooses them (timeline.dates), from
+    every matching stored event; with the number of matching events."""
+    with store.read() as conn:
+        rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
+                            .order_by(events.c.first_day, events.c.id)).mappings().all()
+        found = _events_with_mentions(conn, rows)
+        published = {r["id"]: r["published"] for r in conn.execute(
+            select(articles.c.id, articles.c.published, articles.c.duplicate_of)).mappings()
+            if r["duplicate_of"] is None}
+    days = {k: _as_date(v) for k, v in published.items()}
+    references = references_from_mentions((m for e in found for m in e.mentions), days)
+    known = [d for d in days.values() if d is not None]
+    chosen = select_dated(found, dates, per_date or 1, references,
+                          min(known) if known else None, number=number)
+    return len(found), chosen
+
+
+def _as_date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
 def timeline(store: Store, query: EventQuery | str | None = None,
-             max_events: int | None = None) -> Timeline:
-    """The store's timeline, re-selected like a fresh build (events numbered e1, e2...)."""
+             max_events: int | None = None, dates: int | None = None,
+             per_date: int | None = None) -> Timeline:
+    """The store's timeline, re-selected like a fresh build (events numbered e1, e2...):
+    ``dates`` distinct days when given, else the best ``max_events``."""
     query = EventQuery.coerce(query)
+    if dates:
+        total, chosen = _dated(store, query, dates, per_date, number=True)
+        with store.read() as conn:
+            article_rows = conn.execute(select(*_ARTICLE_META).order_by(
+                articles.c.batch, articles.c.id)).mappings().all()
+            undated_rows = conn.execute(select(undated).order_by(undated.c.id)
+                                        ).mappings().all()
+        return Timeline(
+            articles=[codec.article_from_row(r) for r in article_rows], events=chosen,
+            undated=[{"article": r["article_id"], "sentence": r["sentence"],
+                      "expression": r["expression"], "reason": r["reason"]}
+                     for r in undated_rows], total_events=total)
     with store.read() as conn:
         count = article_count(conn)
         limit = max_events or default_max_events(count)
+        total = conn.execute(select(func.count()).select_from(events).where(
+            and_(true(), *_conditions(query)))).scalar()
         rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
                             .order_by(events.c.score.desc(), events.c.first_day, events.c.id)
                             .limit(limit)).mappings().all()
@@ -88,17 +133,23 @@ def timeline(store: Store, query: EventQuery | str | None = None,
                                                                      articles.c.id)
                                     ).mappings().all()
         undated_rows = conn.execute(select(undated).order_by(undated.c.id)).mappings().all()
-    selected = select_events(found, limit)
+    selected = select_events(found, limit, per_date)
     return Timeline(
         articles=[codec.article_from_row(r) for r in article_rows], events=selected,
         undated=[{"article": r["article_id"], "sentence": r["sentence"],
-                  "expression": r["expression"], "reason": r["reason"]} for r in undated_rows])
+                  "expression": r["expression"], "reason": r["reason"]} for r in undated_rows],
+        total_events=total)
 
 
 def list_events(store: Store, query: EventQuery | str | None = None, *, limit: int = 200,
-                offset: int = 0, order: str = "date") -> tuple[int, list[dict]]:
-    """Matching events as JSON records with their stored ids, and the total match count."""
+                offset: int = 0, order: str = "date", dates: int | None = None,
+                per_date: int | None = None) -> tuple[int, list[dict]]:
+    """Matching events as JSON records with their stored ids, and the total match count;
+    with ``dates``, only those of a timeline of that many distinct days (by date)."""
     query = EventQuery.coerce(query)
+    if dates:
+        total, chosen = _dated(store, query, dates, per_date, number=False)
+        return total, [_event_json(event) for event in chosen[offset:offset + limit]]
     where = and_(true(), *_conditions(query))
     ordering = ([events.c.score.desc(), events.c.first_day] if order == "score"
                 else [events.c.first_day, events.c.precision, events.c.score.desc()])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable
 
 from dateline.events.claims import attach_claims
@@ -50,9 +51,20 @@ def make_event(mentions: list[Mention]) -> Event | None:
                  date_conflicts=conflicts)
 
 
-def select_events(events: list[Event], max_events: int) -> list[Event]:
-    """Keep the best-supported events, then order them by date and number them."""
-    kept = sorted(events, key=lambda e: -e.score)[:max_events]
+def select_events(events: list[Event], max_events: int, per_date: int | None = None
+                  ) -> list[Event]:
+    """Keep the best-supported events (at most ``per_date`` on one date when given), then
+    order them by date and number them."""
+    ranked = sorted(events, key=lambda e: -e.score)
+    if per_date:
+        on_date: Counter = Counter()
+        capped = []
+        for event in ranked:
+            on_date[event.date] += 1
+            if on_date[event.date] <= per_date:
+                capped.append(event)
+        ranked = capped
+    kept = ranked[:max_events]
     kept.sort(key=lambda e: (e.date.first_day, e.date.precision.rank, -e.score))
     for number, event in enumerate(kept, 1):
         event.id = f"e{number}"

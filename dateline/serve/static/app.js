@@ -51,7 +51,7 @@ const UPLOADS_ENABLED = document.body.dataset.uploads === "true";
   }
   function formFromUrl() {
     const params = new URLSearchParams(location.search);
-    for (const name of ["q", "entity", "source", "from", "to"]) {
+    for (const name of ["q", "entity", "source", "from", "to", "dates", "per_date"]) {
       const input = form.elements[name];
       if (input && params.has(name)) input.value = params.get(name);
     }
@@ -125,7 +125,12 @@ const UPLOADS_ENABLED = document.body.dataset.uploads === "true";
       if (label !== heading) { heading = label; nodes.push(el("h2", { class: "month" }, label)); }
       nodes.push(eventCard(ev));
     }
-    if (state.total > state.events.length) nodes.push(el("p", { class: "empty" }, `Showing the first ${state.events.length} of ${state.total} events; narrow the filters to see the rest.`));
+    if (state.total > state.events.length) {
+      const dated = form.elements.dates && form.elements.dates.value;
+      nodes.push(el("p", { class: "empty" }, dated
+        ? `${state.total} events, ${state.events.length} shown on ${new Set(state.events.map((e) => e.date)).size} dates; raise Dates to see more.`
+        : `Showing the first ${state.events.length} of ${state.total} events; narrow the filters to see the rest.`));
+    }
     box.replaceChildren(...nodes);
   }
   function eventCard(ev) {

@@ -1,0 +1,209 @@
+"""Timelines of a chosen size and their scoring as the timeline-summarization literature does."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.cli import main
+from dateline.config import Config
+from dateline.eval.tls import (
+    Rouge,
+    align_rouge,
+    busiest_days,
+    concat_rouge,
+    date_f1,
+    evaluate_tls,
+    sentences_per_date,
+)
+from dateline.model import Article
+from dateline.pipeline import process_articles
+from dateline.timeline.dates import rank_days
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def rouge() -> Rouge:
+    pytest.importorskip("rouge_score")
+    return Rouge()
+
+
+def test_scores_on_a_case_computed_by_hand(rouge: Rouge):
+    # After stop words go ("for", "the"), each sentence is 4 content words, 3 bigrams.
+    gold = {D(2008, 9, 15): ["Lehman Brothers files for bankruptcy."],
+            D(2008, 10, 3): ["Congress passes the rescue plan."]}
+    system = {D(2008, 9, 15): ["Lehman Brothers files for bankruptcy."],
+              D(2008, 10, 4): ["Congress passes rescue plan."],
+              D(2008, 12, 1): ["Markets rally."]}
+    # One shared day of 3 and 2: P 1/3, R 1/2.
+    assert date_f1(system, gold) == pytest.approx(2 * (1 / 3) * (1 / 2) / (1 / 3 + 1 / 2))
+    # concat: 8 of 10 system unigrams match, all 8 gold ones found.
+    assert concat_rouge(system, gold, rouge, 1) == pytest.approx(2 * 0.8 * 1.0 / 1.8)
+    # concat bigrams stay inside sentences: 6 matched of 7 system, 6 gold.
+    assert concat_rouge(system, gold, rouge, 2) == pytest.approx(2 * (6 / 7) * 1.0 / (6 / 7 + 1))
+    # align+ m:1: Oct 4 aligns to Oct 3 (one day off, matches count 1/2), Dec 1 matches
+    # nothing. Unigrams: 4 + 4 * 0.5 = 6 matched; P 6/10, R 6/8.
+    p, r = 6 / 10, 6 / 8
+    assert align_rouge(system, gold, rouge, 1) == pytest.approx(2 * p * r / (p + r))
+    # Bigrams: 3 + 3 * 0.5 = 4.5 matched; P 4.5/7, R 4.5/6.
+    p, r = 4.5 / 7, 4.5 / 6
+    assert align_rouge(system, gold, rouge, 2) == pytest.approx(2 * p * r / (p + r))
+
+
+def test_an_exact_timeline_scores_one_and_an_empty_one_zero(rouge: Rouge):
+    gold = {D(2011, 2, 17): ["Protesters gather in Benghazi for a day of rage."],
+            D(2011, 3, 19): ["French jets strike government tanks near Benghazi."]}
+    assert date_f1(gold, gold) == 1.0
+    assert concat_rouge(gold, gold, rouge, 2) == pytest.approx(1.0)
+    assert align_rouge(gold, gold, rouge, 2) == pytest.approx(1.0)
+    assert date_f1({}, gold) == 0.0 and align_rouge({}, gold, rouge, 1) == 0.0
+
+
+def test_sentences_per_date_is_the_gold_mean_rounded():
+    gold = {D(2011, 1, 1): ["a", "b", "c"], D(2011, 1, 2): ["d"], D(2011, 1, 3): ["e", "f"]}
+    assert sentences_per_date(gold) == 2
+
+
+def _article(name: str, published: dt.date, text: str) -> Article:
+    return Article(id=name, path=f"{name}.txt", raw_text=text, text=text,
+                   published=published, published_source="metadata")
+
+
+def test_busiest_days_baseline_takes_the_days_with_most_articles():
+    articles = [_article("a", D(2011, 3, 1), "Rebels take Brega. Fighting goes on."),
+                _article("b", D(2011, 3, 2), "Gaddafi forces shell Zawiya. More follows."),
+                _article("c", D(2011, 3, 2), "Second report on Zawiya."),
+                _article("d", D(2011, 3, 5), "Ministers meet in Paris.")]
+    timeline = busiest_days(articles, 2)
+    assert set(timeline) == {D(2011, 3, 2), D(2011, 3, 1)}  # ties: earlier day first
+    assert timeline[D(2011, 3, 2)] == ["Gaddafi forces shell Zawiya."]
+
+
+def test_days_referred_back_to_rank_first_and_background_last():
+    first = D(2011, 2, 15)
+    refs = [("a", D(2011, 3, 1), D(2011, 2, 17)), ("b", D(2011, 3, 9), D(2011, 2, 17)),
+            ("b", D(2011, 3, 9), D(2011, 2, 17)),  # one article counts once
+            ("c", D(2011, 3, 2), D(2011, 3, 1)), ("c", D(2011, 3, 2), D(1969, 9, 1)),
+            ("d", D(2011, 3, 3), D(1969, 9, 1)), ("e", D(2011, 3, 4), D(1969, 9, 1)),
+            ("a", D(2011, 3, 1), D(2011, 3, 1))]  # the publication day itself: not back
+    days = [D(1969, 9, 1), D(2011, 3, 1), D(2011, 2, 17), D(2011, 3, 5)]
+    assert rank_days(days, refs, first) == [D(2011, 2, 17), D(2011, 3, 1), D(2011, 3, 5),
+                                            D(1969, 9, 1)]
+
+
+STORY = [
+    ("0301", D(2011, 3, 1), "Rebels advance on Brega\n\nRebel fighters pushed toward the oil "
+     "port of Brega on Tuesday, residents said. The protests began in Benghazi on "
+     "February 17, when security forces fired on crowds."),
+    ("0302", D(2011, 3, 2), "Brega battle\n\nGovernment troops attacked the rebel-held town "
+     "of Brega on Wednesday and were pushed back, rebels said. The uprising that started "
+     "on February 17 has spread to the west."),
+    ("0305", D(2011, 3, 5), "Zawiya shelled\n\nTanks shelled the town of Zawiya on Saturday, "
+     "witnesses said. Since the February 17 protests in Benghazi, hundreds have died. "
+     "On Wednesday rebels held Brega against an attack by government troops."),
+    ("0310", D(2011, 3, 10), "France recognises council\n\nFrance recognised the rebel "
+     "national council on Thursday, officials in Paris said. Rebels first rose up on "
+     "February 17 in Benghazi, and they held Brega on March 2."),
+]
+
+
+def _story_articles() -> list[Article]:
+    return [Article(id=name, path=f"{name}.txt", raw_text=text, metadata_date=day.isoformat())
+            for name, day, text in STORY]
+
+
+def test_dates_n_gives_n_distinct_days_led_by_the_day_the_story_returns_to():
+    timeline = process_articles(_story_articles(),
+                                Config(dates=2, per_date=1, use_ner=False, progress=False))
+    days = [e.date for e in timeline.events]
+    assert len(set(days)) == 2 and len(days) == 2
+    assert {d.iso() for d in days} == {"2011-02-17", "2011-03-02"}
+    assert all(e.summary and e.title for e in timeline.events)
+    assert timeline.total_events is not None and timeline.total_events > 2
+
+
+def test_per_date_gives_at_most_k_events_a_day():
+    timeline = process_articles(_story_articles(),
+                                Config(dates=3, per_date=2, use_ner=False, progress=False))
+    per_day: dict = {}
+    for event in timeline.events:
+        per_day[event.date] = per_day.get(event.date, 0) + 1
+    assert len(per_day) == 3 and max(per_day.values()) <= 2
+    summaries = [e.summary for e in timeline.events]
+    assert len(summaries) == len(set(summaries))
+
+
+def test_cli_dates_and_the_shown_message(tmp_path: Path, capsys):
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name, day, text in STORY:
+        record = {"text": text.split("\n\n", 1)[1], "title": text.split("\n\n")[0],
+                  "published": day.isoformat()}
+        (folder / f"{name}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "t.json"
+    assert main(["build", str(folder), "--dates", "3", "--no-entities", "-o", str(out)]) == 0
+    events = json.loads(out.read_text(encoding="utf-8"))["events"]
+    assert len({e["date"] for e in events}) == 3
+    err = capsys.readouterr().err
+    assert f"{len(events)} shown on 3 dates" in err and "events," in err
+
+
+def _write_story(folder: Path, gold: list) -> None:
+    (folder / "articles").mkdir(parents=True)
+    (folder / "gold").mkdir()
+    for name, day, text in STORY:
+        record = {"text": text.split("\n\n", 1)[1], "published": day.isoformat()}
+        (folder / "articles" / f"{name}.jsonl").write_text(json.dumps(record) + "\n",
+                                                           encoding="utf-8")
+    (folder / "gold" / "timelines.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+
+
+def test_eval_tls_scores_each_story_and_reports_a_broken_one(tmp_path: Path, capsys):
+    pytest.importorskip("rouge_score")
+    gold = [["2011-02-17", ["Protests begin in Benghazi."]],
+            ["2011-03-02", ["Rebels hold Brega against government troops."]]]
+    _write_story(tmp_path / "libya", gold)
+    broken = tmp_path / "broken" / "gold"
+    broken.mkdir(parents=True)
+    (broken / "timelines.jsonl").write_text("[[\"not a date\", []]]\n", encoding="utf-8")
+    scores, systems, problems = evaluate_tls(tmp_path)
+    assert [s.name for s in scores] == ["libya"]
+    assert any("broken" in p and "not a date" in p for p in problems)
+    assert scores[0].mean("dateline")["date_f1"] == 1.0
+    assert set(systems) == {"dateline", "baseline", "max-events"}
+    assert main(["eval", "tls", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "ALL dateline" in out and "ALL baseline" in out
+
+
+def test_a_stored_timeline_and_the_api_choose_the_same_days(tmp_path: Path):
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from dateline.serve import create_app
+    from dateline.store import add, open_store, timeline
+
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name, day, text in STORY:
+        record = {"text": text.split("\n\n", 1)[1], "title": text.split("\n\n")[0],
+                  "published": day.isoformat()}
+        (folder / f"{name}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    fast = Config(use_ner=False, progress=False)
+    store = open_store(tmp_path / "t.db")
+    try:
+        add(store, [str(folder)], fast)
+        stored = timeline(store, dates=2)
+        assert {e.date.iso() for e in stored.events} == {"2011-02-17", "2011-03-02"}
+        assert stored.total_events > len(stored.events)
+        client = TestClient(create_app(store, config=fast))
+        body = client.get("/api/events", params={"dates": 2, "per_date": 1}).json()
+        assert sorted(e["date"] for e in body["events"]) == ["2011-02-17", "2011-03-02"]
+        assert body["total"] == stored.total_events
+        for event in body["events"]:  # the store's own ids: the detail view opens them
+            detail = client.get(f"/api/events/{event['id']}").json()
+            assert detail["date"] == event["date"]
+    finally:
+        store.close()
