@@ -98,10 +98,20 @@ def _marks(text: str) -> list[tuple[int, str]]:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation in ``text``, marks included."""
+    """(start, end) of each quotation in ``text``, marks included.
+
+    A quote still open at a line break runs to the end of its paragraph: news copy
+    leaves the closing mark off when the quote goes on in the next paragraph.
+    """
     spans = []
     start: int | None = None
-    for position, kind in _marks(text):
+    breaks = [(m.start(), "break") for m in re.finditer(r"\n", text)]
+    for position, kind in sorted(_marks(text) + breaks):
+        if kind == "break":
+            if start is not None and text[start + 1:position].strip():
+                spans.append((start, position))
+            start = None
+            continue
         if start is None:
             if kind in ("open", "either"):
                 start = position
@@ -178,20 +188,24 @@ class _People:
 
 
 def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
-                names: NameIndex | None = None, before: str = "") -> list[FoundQuote]:
+                names: NameIndex | None = None, before: str = "",
+                paragraphs: Iterable[int] = ()) -> list[FoundQuote]:
     """The quotes of an article given as (index, text) sentences in order.
 
     Sentences with consecutive indexes are read as running text, so a quote can span
-    them; ``before`` is text that comes earlier in the article (used to resolve he/she).
+    them; ``before`` is text that comes earlier in the article (used to resolve he/she);
+    ``paragraphs`` are the indexes of sentences that open a paragraph.
     """
+    paragraphs = set(paragraphs)
     forms = names.people_forms(article) if names is not None else {}
     people = _People(forms, names, article)
     found: list[FoundQuote] = []
     earlier = before
     for segment in _segments(sorted(set(sentences))):
-        text, starts = _join(segment)
+        text, starts = _join(segment, paragraphs)
         for start, end in quote_spans(text):
-            content = text[start + 1:end - 1].strip()
+            closed = text[end - 1] in "”\""
+            content = text[start + 1:end - 1 if closed else end].strip()
             if not _is_speech(content):
                 continue
             sentence_start = starts[_at(starts, start)][0]
@@ -248,13 +262,18 @@ def _segments(sentences: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return runs
 
 
-def _join(segment: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
+def _join(segment: list[tuple[int, str]], paragraphs: set[int] = frozenset()
+          ) -> tuple[str, list[tuple[int, int]]]:
+    """The sentences as one text (a line break between paragraphs) and where each starts."""
     starts, parts, offset = [], [], 0
     for index, text in segment:
+        if parts:
+            parts.append("\n" if index in paragraphs else " ")
+            offset += 1
         starts.append((offset, index))
         parts.append(text)
-        offset += len(text) + 1
-    return " ".join(parts), starts
+        offset += len(text)
+    return "".join(parts), starts
 
 
 def _at(starts: list[tuple[int, int]], position: int) -> int:
