@@ -57,7 +57,9 @@ _VERBS = (r"said|says|say|told|tells|added|adds|asked|asks|warned|warns|insisted
           r"claimed|claims|enthused|saying")
 # "…," said X  /  "…," X said  (X: up to about eight words, no sentence break)
 _SAID_X = re.compile(rf"^\s*(?:,\s*)?(?:{_VERBS})\s+([^.!?;:\"“”]{{1,80}}?)(?=\s*(?:[.,;!?]|$))")
-_X_SAID = re.compile(rf"^\s*(?:,\s*)?([^.!?;:\"“”]{{1,90}}?)\s+(?:{_VERBS})\b")
+# any past tense after a name closes the quote's sentence ("…," Cruz quipped)
+_X_SAID = re.compile(
+    rf"^\s*(?:,\s*)?([^.!?;:\"“”]{{1,90}}?)\s+(?:{_VERBS}|[a-z]{{3,}}ed)\b")
 # X said: "…"  /  X told reporters, "…"
 _X_SAID_BEFORE = re.compile(
     rf"([^.!?;\"“”]{{1,90}}?)\s+(?:{_VERBS})(?:(?:\s+[\w’'-]+){{0,5}}?\s*[:,]?)?\s*$")
@@ -169,11 +171,20 @@ class _People:
             return None
         lower = phrase.lower()
         if lower in _PRONOUNS:
-            return self.last_named(before)
+            # the last person named by the reporter: names inside earlier quotes are
+            # what a speaker talked about, not who "he" is
+            return self.last_named(_unquoted(before))
         if lower in _UNNAMED:
             return None
-        if self.pattern is not None and (match := self.pattern.search(phrase)):
-            return self.forms[match.group(0)]
+        # "Trump lawyer Marc Kasowitz": the head of the phrase, its last name, speaks;
+        # "Fiorina, speaking to Iowans": what follows the comma describes the head;
+        # "the party's nominee, Donald Trump": a description, then the name
+        parts = [part for part in re.split(r"\s*,\s*", phrase) if part]
+        if self.pattern is not None:
+            for part in parts[:2]:
+                named = [m.group(0) for m in self.pattern.finditer(part)]
+                if named:
+                    return self.forms[named[-1]]
         if self.names is not None and lower.startswith("the "):
             holder = self.names.role_holder(phrase, self.article)
             if holder:
@@ -185,6 +196,14 @@ class _People:
         if run is None:
             return None
         return clean_name(run.group(0), "PERSON") or None
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its quotations blanked out."""
+    return _QUOTED.sub(" ", text)
 
 
 def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
@@ -203,6 +222,8 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
     earlier = before
     for segment in _segments(sorted(set(sentences))):
         text, starts = _join(segment, paragraphs)
+        # (paragraph, quote, ran on unclosed) of this run of text
+        found_here: list[tuple[int, FoundQuote, bool]] = []
         for start, end in quote_spans(text):
             closed = text[end - 1] in "”\""
             content = text[start + 1:end - 1 if closed else end].strip()
@@ -215,11 +236,19 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
                             if offset < tail and _next_start(starts, offset, len(text)) > start)
             alone = start == sentence_start and not text[end:_next_start(
                 starts, end - 1, len(text))].strip()
-            if (speaker is None and alone and found and found[-1].quote.speaker
-                    and covered[0] - found[-1].sentences[-1] in (0, 1)):
-                # a quote standing alone right after an attributed one: the speaker goes on
-                speaker = found[-1].quote.speaker
-            found.append(FoundQuote(Quote(speaker, content.rstrip(", "), article), covered))
+            paragraph = text.count("\n", 0, start)
+            previous = found_here[-1] if found_here else None
+            if speaker is None and previous is not None and previous[1].quote.speaker:
+                same = bool(paragraphs) and previous[0] == paragraph
+                # the next paragraph opens where a quote ran on without closing
+                ran_on = previous[2] and paragraph == previous[0] + 1 and alone
+                near = alone and covered[0] - previous[1].sentences[-1] in (0, 1)
+                if same or ran_on or near:
+                    # the quote goes on, or a second quote from the speaker of the first
+                    speaker = previous[1].quote.speaker
+            item = FoundQuote(Quote(speaker, content.rstrip(", "), article), covered)
+            found.append(item)
+            found_here.append((paragraph, item, not closed))
         earlier += " " + text
     return found
 
@@ -228,7 +257,8 @@ def _attribute(text: str, start: int, end: int, content: str, sentence_start: in
                people: _People, before: str) -> tuple[str | None, int]:
     """The speaker of the quote at text[start:end] and where its attribution ends."""
     after = _ABBREVIATION.sub(lambda m: m.group(1) + " ", text[end:end + 200])
-    ends_open = content.endswith(_ATTRIBUTABLE_END) or after.lstrip().startswith(",")
+    ends_open = (content.rstrip("'’ ").endswith(_ATTRIBUTABLE_END)
+                 or after.lstrip().startswith(","))
     if ends_open:
         for pattern in (_SAID_X, _X_SAID):
             match = pattern.match(after)
@@ -289,6 +319,17 @@ def _next_start(starts: list[tuple[int, int]], offset: int, total: int) -> int:
     return later[0] if later else total + 1
 
 
+def paragraph_openings(article: Article) -> set[int]:
+    """Indexes of the sentences that open a paragraph (a line break before them)."""
+    openings = set()
+    previous_end = 0
+    for sentence in article.sentences:
+        if not openings or "\n" in article.text[previous_end:sentence.start]:
+            openings.add(sentence.index)
+        previous_end = sentence.end
+    return openings
+
+
 def attach_quotes(events: list[Event], names: NameIndex | None = None,
                   articles: Iterable[Article] | None = None) -> None:
     """Fill ``Event.quotes`` with the quotes of each event's source sentences.
@@ -299,9 +340,11 @@ def attach_quotes(events: list[Event], names: NameIndex | None = None,
     """
     by_article: dict[str, list[tuple[int, str]]] = {}
     leads: dict[str, str] = {}
+    openings: dict[str, set[int]] = {}
     if articles is not None:
         for article in articles:
             by_article[article.id] = [(s.index, s.text) for s in article.sentences]
+            openings[article.id] = paragraph_openings(article)
     for event in events:
         for mention in event.mentions:
             if articles is None:
@@ -310,7 +353,8 @@ def attach_quotes(events: list[Event], names: NameIndex | None = None,
                 leads.setdefault(mention.article_id, mention.context)
     wanted = {m.article_id for event in events for m in event.mentions}
     quotes: dict[str, list[FoundQuote]] = {
-        article: find_quotes(sentences, article, names, leads.get(article, ""))
+        article: find_quotes(sentences, article, names, leads.get(article, ""),
+                             openings.get(article, ()))
         for article, sentences in by_article.items() if article in wanted}
     placed: set[tuple[str, str]] = set()
     for event in events:
