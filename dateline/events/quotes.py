@@ -127,11 +127,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_speech(content: str) -> bool:
-    """Whole utterances, not fragments worked into the reporter's sentence ("called the
-    walkout "theatre""): they start with a capital and run four words or end like speech."""
-    if not content[:1].isupper() and not content[:1].isdigit():
-        return False
-    return len(content.split()) >= _MIN_WORDS or content.rstrip().endswith(
+    """Speech, not a scare-quoted word ("called the walkout "theatre""): four words or
+    more (a reported fragment, "vowed to "take these steps to make us safer"", is still
+    someone's words), or a capitalized utterance that ends like speech."""
+    if len(content.split()) >= _MIN_WORDS:
+        return True
+    return (content[:1].isupper() or content[:1].isdigit()) and content.rstrip().endswith(
         (".", "?", "!", ",", "…"))
 
 
@@ -159,6 +160,15 @@ class _People:
                 best = (match.start(), self.forms.get(name, name))
         return best[1] if best else None
 
+    def salient(self, before: str) -> str | None:
+        """Who "he"/"she" most likely is: in the last sentence before the quote that names
+        a person, the first one it names (the subject comes first in news prose:
+        "Fiorina was upfront about her distaste for Donald Trump" -> Fiorina)."""
+        for sentence in reversed(_SENTENCE_BREAK.split(before[-3000:])):
+            if named := self.first_named(sentence) or self.last_named(sentence):
+                return named
+        return None
+
     def first_named(self, text: str) -> str | None:
         match = self.pattern.search(text) if self.pattern is not None else None
         return self.forms[match.group(0)] if match else None
@@ -173,7 +183,7 @@ class _People:
         if lower in _PRONOUNS:
             # the last person named by the reporter: names inside earlier quotes are
             # what a speaker talked about, not who "he" is
-            return self.last_named(_unquoted(before))
+            return self.salient(_unquoted(before))
         if lower in _UNNAMED:
             return None
         # "Trump lawyer Marc Kasowitz": the head of the phrase, its last name, speaks;
@@ -198,6 +208,7 @@ class _People:
         return clean_name(run.group(0), "PERSON") or None
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|\n")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
@@ -256,7 +267,7 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
 def _attribute(text: str, start: int, end: int, content: str, sentence_start: int,
                people: _People, before: str) -> tuple[str | None, int]:
     """The speaker of the quote at text[start:end] and where its attribution ends."""
-    after = _ABBREVIATION.sub(lambda m: m.group(1) + " ", text[end:end + 200])
+    after = _plain(text[end:end + 200])
     ends_open = (content.rstrip("'’ ").endswith(_ATTRIBUTABLE_END)
                  or after.lstrip().startswith(","))
     if ends_open:
@@ -270,15 +281,36 @@ def _attribute(text: str, start: int, end: int, content: str, sentence_start: in
                 phrase, phrase_end = named.group(1), named.end(1)
             if speaker := people.speaker(phrase, before):
                 return speaker, end + phrase_end
-    lead = _ABBREVIATION.sub(lambda m: m.group(1) + " ", text[sentence_start:start])
+    lead = _plain(text[sentence_start:start])
+    earlier = before[:len(before) - len(lead)]
     match = _X_SAID_BEFORE.search(lead) or _NAME_COLON.search(lead)
     if match:
-        named = people.first_named(match.group(1))
-        phrase = re.split(r",\s+|\s+(?:and|but|while|as)\s+", match.group(1))[-1]
-        speaker = named or people.speaker(phrase, before)
+        pieces = re.split(r",\s+|\s+(?:and|but|while|as)\s+", match.group(1))
+        speaker = people.speaker(pieces[-1], earlier) or people.last_named(match.group(1))
         if speaker:
             return speaker, end
+    # A quote worked into the reporter's sentence ("Clinton compared the president to a
+    # duck, "smoothly sailing..."") is the words of the sentence's subject: the first
+    # person it names, or the person "He"/"She" opening it stands for.
+    lead = _unquoted(lead)
+    opening = lead.split(maxsplit=1)[0].lower() if lead.strip() else ""
+    if opening in _PRONOUNS:
+        return people.salient(_unquoted(earlier)), end
+    if lead.strip():
+        return people.first_named(lead), end
     return None, end
+
+
+def _plain(text: str) -> str:
+    """``text`` with the same length but no dots inside names and no parentheses
+    ("Rep. Elijah Cummings (D-Md.)", "Raleigh, N.C."), which would end a phrase."""
+    text = _ABBREVIATION.sub(lambda m: m.group(1) + " ", text)
+    text = _INITIALS.sub(lambda m: m.group(0).replace(".", " "), text)
+    return _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])")
+_BRACKETS = re.compile(r"\([^()\"“”]{0,40}\)")
 
 
 def _segments(sentences: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
