@@ -35,10 +35,10 @@ _INSIDE = frozenset({"compound", "appos", "conj", "poss", "nmod", "npadvmod", "c
 _CLAUSES = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj"})
 _MODIFIERS = frozenset({"acl", "xcomp", "pcomp", "advmod", "prt"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
-                       "aboard", "on"})
+                       "aboard", "on", "into", "within"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _WHO = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-_HELD = frozenset({"take", "hold", "host", "stage", "convene", "meet"})
+_HELD = ("took", "take", "held", "hold", "host", "stag", "conven")
 
 
 @dataclass
@@ -63,6 +63,14 @@ def _event_verb(doc, start: int, end: int):
             head = head.head
     roots = [t for t in doc if t.head.i == t.i]
     return roots[0] if roots else None
+
+
+def _set_in(ent) -> bool:
+    """A place after a locative preposition ("in Long Beach, California")."""
+    head = ent.root
+    while head.dep_ in ("appos", "conj", "compound") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
 
 
 def _path_to(token, verb) -> list | None:
@@ -91,11 +99,13 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
         if ent.label_ not in _WHO | _PLACES:
             continue
         path = _path_to(ent.root, verb)
-        if path is None:
-            # an argument of "took place" / "was held" on the clause above the verb
-            continue
-        deps = [t.dep_ for t in path]
-        if any(d in _CLAUSES for d in deps):
+        deps = [t.dep_ for t in path] if path is not None else []
+        if path is None or any(d in _CLAUSES for d in deps):
+            # outside the event's clause: only a place the sentence sets it in counts
+            if ent.label_ in _PLACES and _set_in(ent):
+                name = names.resolve(ent.text, ent.label_, article) if names else None
+                if name is not None and name.kind in _PLACES and name.text not in places:
+                    places.append(name.text)
             continue
         argument = all(d in _ARGUMENT | _INSIDE | _MODIFIERS for d in deps)
         text = ent.text
@@ -108,7 +118,7 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
         # the seaside resort town of Sochi" is "in", not "of"
         preposition = next((t for t in reversed(path) if t.dep_ == "prep"), None)
         locative = preposition is not None and preposition.lower_ in _LOCATIVE
-        held = verb.lemma_ in _HELD and ent.root.dep_ in ("nsubj", "nsubjpass")
+        held = verb.lower_.startswith(_HELD) and ent.root.dep_ in ("nsubj", "nsubjpass")
         if kind in _PLACES and (locative or (held and kind != "GPE")):
             if name not in places:
                 places.append(name)
@@ -130,7 +140,7 @@ def event_roles(mentions: list[Mention], docs: dict[str, object],
     parses (``docs``: sentence text -> parsed doc); supporting sentences add names but
     the place comes from sentences that state the event."""
     who: Counter[str] = Counter()
-    where: Counter[str] = Counter()
+    where: Counter[str] = Counter()  # weighted counts
     seen: set[tuple[str, str]] = set()
     for mention in mentions:
         key = (mention.article_id, mention.sentence)
@@ -142,8 +152,13 @@ def event_roles(mentions: list[Mention], docs: dict[str, object],
             0, 0)
         roles = sentence_roles(doc, start, end, names, mention.article_id)
         who.update(roles.participants)
-        if not mention.supporting:
-            where.update(roles.places)
+        # a sentence that states the event outweighs one that goes on about it
+        # (only the sentence right after it: further on, the story has moved elsewhere)
+        if mention.supporting and not (mention.continues is not None
+                                       and mention.sentence_index - mention.continues == 1):
+            continue
+        for place in roles.places:
+            where[place] += 0.5 if mention.supporting else 1.0
     location = where.most_common(1)[0][0] if where else None
     participants = [name for name, _ in who.most_common() if name not in where]
     return participants[:12], location
