@@ -15,9 +15,9 @@ event mentions in its source sentences; an event is *matched* when at least one 
 sentence carries a gold event mention with a named participant or place.
 
 * participant precision: system participants that name one of the event's gold
-  participants or places (token subset either way, case-insensitive), over all system
-  participants of matched events; a place named as a participant is wrong when it is the
-  gold location;
+  participants (token subset either way, case-insensitive), over the system participants
+  of matched events that the annotated sentences name (a name found only in sentences
+  without gold events cannot be judged); a gold place listed as a participant is wrong;
 * participant recall: gold participants named by some system participant, over the
   gold participants of matched events;
 * location accuracy: over matched events with a gold location, the share whose location
@@ -48,6 +48,7 @@ class GoldSentence:
 
     participants: list[set[str]] = field(default_factory=list)  # one set of forms per entity
     places: list[set[str]] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)  # the sentence's words, lowercase
 
 
 def _tokens(text: str) -> set[str]:
@@ -101,6 +102,8 @@ def read_gold(path: Path) -> dict[int, GoldSentence]:
         if entity in forms and descriptor:
             forms[entity].add(descriptor)
     gold: dict[int, GoldSentence] = defaultdict(GoldSentence)
+    for t_id, text in token_text.items():
+        gold[token_sentence[t_id]].words |= _tokens(text)
     seen: set[tuple[int, str, bool]] = set()
     for relation in relations.iter("HAS_PARTICIPANT") if relations is not None else ():
         source, target = relation.find("source"), relation.find("target")
@@ -116,7 +119,7 @@ def read_gold(path: Path) -> dict[int, GoldSentence]:
         seen.add((sentence, entity, place))
         (gold[sentence].places if place else gold[sentence].participants).append(
             forms[entity])
-    return dict(gold)
+    return {k: v for k, v in gold.items() if v.participants or v.places}
 
 
 @dataclass
@@ -161,7 +164,10 @@ def score_event(participants: list[str], location: str | None,
     if not people and not places:
         return tally
     tally.events = 1
+    words = set().union(*(sentence.words for sentence in gold_sentences))
     for name in participants:
+        if not _tokens(name) <= words:
+            continue  # named only in sentences without gold events: cannot be judged
         tally.system += 1
         is_place = any(names_match(name, forms) for forms in places)
         tally.system_right += (not is_place

@@ -125,6 +125,8 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
             continue
         if not argument or deps.count("prep") > 2:
             continue
+        if kind in _PLACES and preposition is not None:
+            continue  # "flights from London", "sales in the United States": a place
         if kind == "NORP" and ent.root.dep_ in ("amod", "compound"):
             continue  # "the French minister": describes someone
         if ent.label_ == "NORP" and ent.root.dep_ == "amod":
