@@ -164,6 +164,19 @@ def _parser() -> argparse.ArgumentParser:
     eval_tls.add_argument("--json", metavar="FILE", help="also write every score as JSON")
     eval_tls.set_defaults(handler=_command_eval_tls)
 
+    eval_quotes = tasks.add_parser(
+        "quotes", help="quote detection and speaker attribution on annotated news (quotes.jsonl)")
+    eval_quotes.add_argument("path", metavar="DIR_OR_FILE", help="the quotes/ folder or its .jsonl")
+    eval_quotes.add_argument("--errors", action="store_true", help="list every wrong speaker")
+    eval_quotes.add_argument("--json", action="store_true", help="print the report as JSON")
+    eval_quotes.set_defaults(handler=_command_eval_quotes)
+    eval_participants = tasks.add_parser(
+        "participants", help="event participants and locations on MEANTIME (P/R, accuracy)")
+    eval_participants.add_argument("root", metavar="DIR", help="the meantime/ folder")
+    eval_participants.add_argument("--json", action="store_true",
+                                   help="print the report as JSON")
+    eval_participants.set_defaults(handler=_command_eval_participants)
+
     from dateline.store.commands import add_store_commands
 
     add_store_commands(commands)
@@ -367,6 +380,36 @@ def _command_eval_tls(args: argparse.Namespace) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(scores_json(scores, systems), indent=1),
                                    encoding="utf-8")
+    return 0
+
+
+def _command_eval_quotes(args: argparse.Namespace) -> int:
+    from dateline.eval.quotes import evaluate_quotes, format_quotes
+
+    path = Path(args.path)
+    if not path.exists():
+        print(f"dateline eval quotes: {path}: no such file or folder", file=sys.stderr)
+        return 2
+    report = evaluate_quotes(path)
+    if args.json:
+        print(json.dumps(report, indent=1, ensure_ascii=False))
+    else:
+        print(format_quotes(report, errors=args.errors))
+    return 0
+
+
+def _command_eval_participants(args: argparse.Namespace) -> int:
+    from dateline.eval.participants import evaluate_participants, format_participants
+
+    root = Path(args.root)
+    if not root.is_dir():
+        print(f"dateline eval participants: {root}: not a folder", file=sys.stderr)
+        return 2
+    report = evaluate_participants(root, Config(max_events=10**9))
+    if args.json:
+        print(json.dumps(report, indent=1, ensure_ascii=False))
+    else:
+        print(format_participants(report))
     return 0
 
 

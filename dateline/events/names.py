@@ -127,6 +127,16 @@ class NameIndex:
                 index._learn_roles(article, sentence)
         return index
 
+    def learn_sentences(self, article: str, sentences: Iterable[tuple[str, Iterable]]) -> None:
+        """Learn one article's names from (sentence, entities) pairs, for readers that
+        have sentences and entities but no dated mentions (the quote evaluation)."""
+        sentences = list(sentences)
+        for _, entities in sentences:
+            for entity in entities:
+                self._learn(article, entity.text, entity.label)
+        for sentence, _ in sentences:
+            self._learn_roles(article, sentence)
+
     def _learn(self, article: str, text: str, label: str) -> None:
         name = clean_name(text, label)
         if not name:

@@ -57,7 +57,9 @@ _VERBS = (r"said|says|say|told|tells|added|adds|asked|asks|warned|warns|insisted
           r"claimed|claims|enthused|saying")
 # "…," said X  /  "…," X said  (X: up to about eight words, no sentence break)
 _SAID_X = re.compile(rf"^\s*(?:,\s*)?(?:{_VERBS})\s+([^.!?;:\"“”]{{1,80}}?)(?=\s*(?:[.,;!?]|$))")
-_X_SAID = re.compile(rf"^\s*(?:,\s*)?([^.!?;:\"“”]{{1,90}}?)\s+(?:{_VERBS})\b")
+# any past tense after a name closes the quote's sentence ("…," Cruz quipped)
+_X_SAID = re.compile(
+    rf"^\s*(?:,\s*)?([^.!?;:\"“”]{{1,90}}?)\s+(?:{_VERBS}|[a-z]{{3,}}ed)\b")
 # X said: "…"  /  X told reporters, "…"
 _X_SAID_BEFORE = re.compile(
     rf"([^.!?;\"“”]{{1,90}}?)\s+(?:{_VERBS})(?:(?:\s+[\w’'-]+){{0,5}}?\s*[:,]?)?\s*$")
@@ -98,10 +100,20 @@ def _marks(text: str) -> list[tuple[int, str]]:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation in ``text``, marks included."""
+    """(start, end) of each quotation in ``text``, marks included.
+
+    A quote still open at a line break runs to the end of its paragraph: news copy
+    leaves the closing mark off when the quote goes on in the next paragraph.
+    """
     spans = []
     start: int | None = None
-    for position, kind in _marks(text):
+    breaks = [(m.start(), "break") for m in re.finditer(r"\n", text)]
+    for position, kind in sorted(_marks(text) + breaks):
+        if kind == "break":
+            if start is not None and text[start + 1:position].strip():
+                spans.append((start, position))
+            start = None
+            continue
         if start is None:
             if kind in ("open", "either"):
                 start = position
@@ -115,11 +127,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_speech(content: str) -> bool:
-    """Whole utterances, not fragments worked into the reporter's sentence ("called the
-    walkout "theatre""): they start with a capital and run four words or end like speech."""
-    if not content[:1].isupper() and not content[:1].isdigit():
-        return False
-    return len(content.split()) >= _MIN_WORDS or content.rstrip().endswith(
+    """Speech, not a scare-quoted word ("called the walkout "theatre""): four words or
+    more (a reported fragment, "vowed to "take these steps to make us safer"", is still
+    someone's words), or a capitalized utterance that ends like speech."""
+    if len(content.split()) >= _MIN_WORDS:
+        return True
+    return (content[:1].isupper() or content[:1].isdigit()) and content.rstrip().endswith(
         (".", "?", "!", ",", "…"))
 
 
@@ -147,6 +160,15 @@ class _People:
                 best = (match.start(), self.forms.get(name, name))
         return best[1] if best else None
 
+    def salient(self, before: str) -> str | None:
+        """Who "he"/"she" most likely is: in the last sentence before the quote that names
+        a person, the first one it names (the subject comes first in news prose:
+        "Fiorina was upfront about her distaste for Donald Trump" -> Fiorina)."""
+        for sentence in reversed(_SENTENCE_BREAK.split(before[-3000:])):
+            if named := self.first_named(sentence) or self.last_named(sentence):
+                return named
+        return None
+
     def first_named(self, text: str) -> str | None:
         match = self.pattern.search(text) if self.pattern is not None else None
         return self.forms[match.group(0)] if match else None
@@ -159,11 +181,20 @@ class _People:
             return None
         lower = phrase.lower()
         if lower in _PRONOUNS:
-            return self.last_named(before)
+            # the last person named by the reporter: names inside earlier quotes are
+            # what a speaker talked about, not who "he" is
+            return self.salient(_unquoted(before))
         if lower in _UNNAMED:
             return None
-        if self.pattern is not None and (match := self.pattern.search(phrase)):
-            return self.forms[match.group(0)]
+        # "Trump lawyer Marc Kasowitz": the head of the phrase, its last name, speaks;
+        # "Fiorina, speaking to Iowans": what follows the comma describes the head;
+        # "the party's nominee, Donald Trump": a description, then the name
+        parts = [part for part in re.split(r"\s*,\s*", phrase) if part]
+        if self.pattern is not None:
+            for part in parts[:2]:
+                named = [m.group(0) for m in self.pattern.finditer(part)]
+                if named:
+                    return self.forms[named[-1]]
         if self.names is not None and lower.startswith("the "):
             holder = self.names.role_holder(phrase, self.article)
             if holder:
@@ -177,21 +208,36 @@ class _People:
         return clean_name(run.group(0), "PERSON") or None
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|\n")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with its quotations blanked out."""
+    return _QUOTED.sub(" ", text)
+
+
 def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
-                names: NameIndex | None = None, before: str = "") -> list[FoundQuote]:
+                names: NameIndex | None = None, before: str = "",
+                paragraphs: Iterable[int] = ()) -> list[FoundQuote]:
     """The quotes of an article given as (index, text) sentences in order.
 
     Sentences with consecutive indexes are read as running text, so a quote can span
-    them; ``before`` is text that comes earlier in the article (used to resolve he/she).
+    them; ``before`` is text that comes earlier in the article (used to resolve he/she);
+    ``paragraphs`` are the indexes of sentences that open a paragraph.
     """
+    paragraphs = set(paragraphs)
     forms = names.people_forms(article) if names is not None else {}
     people = _People(forms, names, article)
     found: list[FoundQuote] = []
     earlier = before
     for segment in _segments(sorted(set(sentences))):
-        text, starts = _join(segment)
+        text, starts = _join(segment, paragraphs)
+        # (paragraph, quote, ran on unclosed) of this run of text
+        found_here: list[tuple[int, FoundQuote, bool]] = []
         for start, end in quote_spans(text):
-            content = text[start + 1:end - 1].strip()
+            closed = text[end - 1] in "”\""
+            content = text[start + 1:end - 1 if closed else end].strip()
             if not _is_speech(content):
                 continue
             sentence_start = starts[_at(starts, start)][0]
@@ -201,11 +247,19 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
                             if offset < tail and _next_start(starts, offset, len(text)) > start)
             alone = start == sentence_start and not text[end:_next_start(
                 starts, end - 1, len(text))].strip()
-            if (speaker is None and alone and found and found[-1].quote.speaker
-                    and covered[0] - found[-1].sentences[-1] in (0, 1)):
-                # a quote standing alone right after an attributed one: the speaker goes on
-                speaker = found[-1].quote.speaker
-            found.append(FoundQuote(Quote(speaker, content.rstrip(", "), article), covered))
+            paragraph = text.count("\n", 0, start)
+            previous = found_here[-1] if found_here else None
+            if speaker is None and previous is not None and previous[1].quote.speaker:
+                same = bool(paragraphs) and previous[0] == paragraph
+                # the next paragraph opens where a quote ran on without closing
+                ran_on = previous[2] and paragraph == previous[0] + 1 and alone
+                near = alone and covered[0] - previous[1].sentences[-1] in (0, 1)
+                if same or ran_on or near:
+                    # the quote goes on, or a second quote from the speaker of the first
+                    speaker = previous[1].quote.speaker
+            item = FoundQuote(Quote(speaker, content.rstrip(", "), article), covered)
+            found.append(item)
+            found_here.append((paragraph, item, not closed))
         earlier += " " + text
     return found
 
@@ -213,8 +267,9 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
 def _attribute(text: str, start: int, end: int, content: str, sentence_start: int,
                people: _People, before: str) -> tuple[str | None, int]:
     """The speaker of the quote at text[start:end] and where its attribution ends."""
-    after = _ABBREVIATION.sub(lambda m: m.group(1) + " ", text[end:end + 200])
-    ends_open = content.endswith(_ATTRIBUTABLE_END) or after.lstrip().startswith(",")
+    after = _plain(text[end:end + 200])
+    ends_open = (content.rstrip("'’ ").endswith(_ATTRIBUTABLE_END)
+                 or after.lstrip().startswith(","))
     if ends_open:
         for pattern in (_SAID_X, _X_SAID):
             match = pattern.match(after)
@@ -226,15 +281,36 @@ def _attribute(text: str, start: int, end: int, content: str, sentence_start: in
                 phrase, phrase_end = named.group(1), named.end(1)
             if speaker := people.speaker(phrase, before):
                 return speaker, end + phrase_end
-    lead = _ABBREVIATION.sub(lambda m: m.group(1) + " ", text[sentence_start:start])
+    lead = _plain(text[sentence_start:start])
+    earlier = before[:len(before) - len(lead)]
     match = _X_SAID_BEFORE.search(lead) or _NAME_COLON.search(lead)
     if match:
-        named = people.first_named(match.group(1))
-        phrase = re.split(r",\s+|\s+(?:and|but|while|as)\s+", match.group(1))[-1]
-        speaker = named or people.speaker(phrase, before)
+        pieces = re.split(r",\s+|\s+(?:and|but|while|as)\s+", match.group(1))
+        speaker = people.speaker(pieces[-1], earlier) or people.last_named(match.group(1))
         if speaker:
             return speaker, end
+    # A quote worked into the reporter's sentence ("Clinton compared the president to a
+    # duck, "smoothly sailing..."") is the words of the sentence's subject: the first
+    # person it names, or the person "He"/"She" opening it stands for.
+    lead = _unquoted(lead)
+    opening = lead.split(maxsplit=1)[0].lower() if lead.strip() else ""
+    if opening in _PRONOUNS:
+        return people.salient(_unquoted(earlier)), end
+    if lead.strip():
+        return people.first_named(lead), end
     return None, end
+
+
+def _plain(text: str) -> str:
+    """``text`` with the same length but no dots inside names and no parentheses
+    ("Rep. Elijah Cummings (D-Md.)", "Raleigh, N.C."), which would end a phrase."""
+    text = _ABBREVIATION.sub(lambda m: m.group(1) + " ", text)
+    text = _INITIALS.sub(lambda m: m.group(0).replace(".", " "), text)
+    return _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z]\.(?=\s+[A-Z])")
+_BRACKETS = re.compile(r"\([^()\"“”]{0,40}\)")
 
 
 def _segments(sentences: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
@@ -248,13 +324,18 @@ def _segments(sentences: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return runs
 
 
-def _join(segment: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
+def _join(segment: list[tuple[int, str]], paragraphs: set[int] = frozenset()
+          ) -> tuple[str, list[tuple[int, int]]]:
+    """The sentences as one text (a line break between paragraphs) and where each starts."""
     starts, parts, offset = [], [], 0
     for index, text in segment:
+        if parts:
+            parts.append("\n" if index in paragraphs else " ")
+            offset += 1
         starts.append((offset, index))
         parts.append(text)
-        offset += len(text) + 1
-    return " ".join(parts), starts
+        offset += len(text)
+    return "".join(parts), starts
 
 
 def _at(starts: list[tuple[int, int]], position: int) -> int:
@@ -270,6 +351,17 @@ def _next_start(starts: list[tuple[int, int]], offset: int, total: int) -> int:
     return later[0] if later else total + 1
 
 
+def paragraph_openings(article: Article) -> set[int]:
+    """Indexes of the sentences that open a paragraph (a line break before them)."""
+    openings = set()
+    previous_end = 0
+    for sentence in article.sentences:
+        if not openings or "\n" in article.text[previous_end:sentence.start]:
+            openings.add(sentence.index)
+        previous_end = sentence.end
+    return openings
+
+
 def attach_quotes(events: list[Event], names: NameIndex | None = None,
                   articles: Iterable[Article] | None = None) -> None:
     """Fill ``Event.quotes`` with the quotes of each event's source sentences.
@@ -280,9 +372,11 @@ def attach_quotes(events: list[Event], names: NameIndex | None = None,
     """
     by_article: dict[str, list[tuple[int, str]]] = {}
     leads: dict[str, str] = {}
+    openings: dict[str, set[int]] = {}
     if articles is not None:
         for article in articles:
             by_article[article.id] = [(s.index, s.text) for s in article.sentences]
+            openings[article.id] = paragraph_openings(article)
     for event in events:
         for mention in event.mentions:
             if articles is None:
@@ -291,7 +385,8 @@ def attach_quotes(events: list[Event], names: NameIndex | None = None,
                 leads.setdefault(mention.article_id, mention.context)
     wanted = {m.article_id for event in events for m in event.mentions}
     quotes: dict[str, list[FoundQuote]] = {
-        article: find_quotes(sentences, article, names, leads.get(article, ""))
+        article: find_quotes(sentences, article, names, leads.get(article, ""),
+                             openings.get(article, ()))
         for article, sentences in by_article.items() if article in wanted}
     placed: set[tuple[str, str]] = set()
     for event in events:

@@ -11,6 +11,7 @@ from dateline.events.grouping import resolve_date
 from dateline.events.mentions import attach_entities
 from dateline.events.names import NameIndex
 from dateline.events.quotes import attach_quotes
+from dateline.events.roles import event_roles, parse_sentences
 from dateline.model import Article, Event, Mention, Source
 from dateline.timeline.summaries import participants_and_location, representative
 from dateline.timeline.titles import title_by_patterns, title_from_parse
@@ -88,8 +89,15 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     texts = ({a.id: [s.text for s in a.sentences] for a in articles}
              if articles is not None else None)
     names = NameIndex.from_mentions(mentions, texts)
+    # With a model, who and where come from the parse of each sentence (the event's verb
+    # and its arguments); without, from the names the sentences mention.
+    docs = parse_sentences((m.sentence for m in mentions), nlp) if nlp is not None else {}
     for event in events:
-        event.participants, event.location = participants_and_location(event.mentions, names)
+        if docs:
+            event.participants, event.location = event_roles(event.mentions, docs, names)
+        else:
+            event.participants, event.location = participants_and_location(
+                event.mentions, names)
     attach_quotes(events, names, articles)
     attach_claims(events)
     if nlp is None:
@@ -100,8 +108,8 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
                         if m.sentence == event.summary and m.date == event.date), None)
         if mention is not None:
             chosen.append((event, mention))
-    docs = nlp.pipe([m.sentence for _, m in chosen], batch_size=64)
-    for (event, mention), doc in zip(chosen, docs, strict=True):
+    for event, mention in chosen:
+        doc = docs[mention.sentence]
         title = title_from_parse(doc, mention.timex.start, mention.timex.end)
         if title:
             event.title = title
