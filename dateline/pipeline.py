@@ -67,17 +67,18 @@ def prepare_articles(articles: list[Article], config: Config) -> None:
     mark_duplicates(articles, config.near_duplicate_threshold)
 
 
-def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False
-                ) -> tuple[list[Mention], list[UndatedItem]]:
+def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False,
+                nlp=None) -> tuple[list[Mention], list[UndatedItem]]:
     """Sentences, temporal expressions and event mentions of every article; one broken
-    article is reported and skipped, never stops the rest."""
+    article is reported and skipped, never stops the rest. ``nlp`` (optional) parses
+    sentences that give several dates, to keep the main clause's."""
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
     for article in _progress(articles, "dating", progress, len(articles)):
         try:
             annotate_article(article)
             if article.duplicate_of is None:
-                found, unresolved = extract_mentions(article)
+                found, unresolved = extract_mentions(article, nlp)
                 mentions.extend(found)
                 undated.extend(unresolved)
         except Exception as error:  # one broken article must not stop the run
@@ -92,7 +93,12 @@ def process_articles(articles: list[Article], config: Config,
     """Run every stage after ingestion and return the timeline."""
     warnings = warnings if warnings is not None else []
     prepare_articles(articles, config)
-    mentions, undated = extract_all(articles, warnings, config.progress)
+    nlp = None
+    if config.use_ner:
+        if nlp_loader is None:
+            from dateline.nlp import load_pipeline as nlp_loader
+        nlp = nlp_loader()
+    mentions, undated = extract_all(articles, warnings, config.progress, nlp)
 
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,
@@ -104,11 +110,6 @@ def process_articles(articles: list[Article], config: Config,
     limit = config.max_events or default_max_events(len(articles))
     selected = select_events(events, limit)
     if selected:
-        nlp = None
-        if config.use_ner:
-            if nlp_loader is None:
-                from dateline.nlp import load_pipeline as nlp_loader
-            nlp = nlp_loader()
         describe_events(selected, nlp, articles)
 
     return Timeline(articles=articles, events=selected,
