@@ -149,7 +149,9 @@ def _parser() -> argparse.ArgumentParser:
     eval_meantime = tasks.add_parser(
         "meantime", help="cross-document event grouping on MEANTIME (pairwise, B-cubed)",
         formatter_class=formatter, epilog=_EXAMPLES["eval"])
-    eval_meantime.add_argument("root", metavar="DIR", help="the meantime/ folder")
+    eval_meantime.add_argument(
+        "root", metavar="DIR", nargs="+",
+        help="MEANTIME folders: the meantime/ folder, or any corpus folders of .xml documents")
     eval_meantime.set_defaults(handler=_command_eval_meantime)
     eval_semeval = tasks.add_parser(
         "semeval", help="entity timelines on SemEval-2015 Task 4 (date P/R/F1 per entity)",
@@ -352,7 +354,8 @@ def _command_eval_meantime(args: argparse.Namespace) -> int:
     from dateline.eval.cross_document import evaluate_meantime, format_meantime
 
     # Grouping is measured on every event, not on the default selection.
-    print(format_meantime(evaluate_meantime(Path(args.root), Config(max_events=10**9))))
+    print(format_meantime(evaluate_meantime([Path(r) for r in args.root],
+                                            Config(max_events=10**9))))
     return 0
 
 

@@ -70,17 +70,18 @@ def prepare_articles(articles: list[Article], config: Config) -> None:
     mark_duplicates(articles, config.near_duplicate_threshold)
 
 
-def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False
-                ) -> tuple[list[Mention], list[UndatedItem]]:
+def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False,
+                nlp=None) -> tuple[list[Mention], list[UndatedItem]]:
     """Sentences, temporal expressions and event mentions of every article; one broken
-    article is reported and skipped, never stops the rest."""
+    article is reported and skipped, never stops the rest. ``nlp`` (optional) parses
+    sentences that give several dates, to keep the main clause's."""
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
     for article in _progress(articles, "dating", progress, len(articles)):
         try:
             annotate_article(article)
             if article.duplicate_of is None:
-                found, unresolved = extract_mentions(article)
+                found, unresolved = extract_mentions(article, nlp)
                 mentions.extend(found)
                 undated.extend(unresolved)
         except Exception as error:  # one broken article must not stop the run
@@ -89,18 +90,28 @@ def extract_all(articles: list[Article], warnings: list[Warning_], progress: boo
     return mentions, undated
 
 
+def load_nlp(config: Config, nlp_loader: Callable | None = None):
+    """The spaCy pipeline when the configuration uses it, else None."""
+    if not config.use_ner:
+        return None
+    if nlp_loader is None:
+        from dateline.nlp import load_pipeline as nlp_loader
+    return nlp_loader()
+
+
 def collect_events(articles: list[Article], config: Config,
                    warnings: list[Warning_] | None = None,
-                   on_stage: StageReporter | None = None
+                   on_stage: StageReporter | None = None, nlp=None
                    ) -> tuple[list[Event], list[Mention], list[UndatedItem]]:
     """Every event of the collection (after the query filter), before any selection;
-    ``on_stage`` is told when each stage (cleaning, dating, grouping) starts."""
+    ``on_stage`` is told when each stage (cleaning, dating, grouping) starts; ``nlp``
+    (optional) parses sentences that give several dates, to keep the main clause's."""
     warnings = warnings if warnings is not None else []
     report = on_stage or (lambda stage, count: None)
     report("cleaning", len(articles))
     prepare_articles(articles, config)
     report("dating", len(articles))
-    mentions, undated = extract_all(articles, warnings, config.progress)
+    mentions, undated = extract_all(articles, warnings, config.progress, nlp)
     report("grouping", len(mentions))
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,
@@ -133,15 +144,11 @@ def process_articles(articles: list[Article], config: Config,
     when each stage (cleaning, dating, grouping, describing) starts."""
     warnings = warnings if warnings is not None else []
     report = on_stage or (lambda stage, count: None)
-    events, mentions, undated = collect_events(articles, config, warnings, on_stage)
+    nlp = load_nlp(config, nlp_loader)
+    events, mentions, undated = collect_events(articles, config, warnings, on_stage, nlp)
     selected = choose_events(events, articles, config)
     if selected:
         report("describing", len(selected))
-        nlp = None
-        if config.use_ner:
-            if nlp_loader is None:
-                from dateline.nlp import load_pipeline as nlp_loader
-            nlp = nlp_loader()
         describe_events(selected, nlp, articles)
 
     return Timeline(articles=articles, events=selected,

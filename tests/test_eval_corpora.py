@@ -13,11 +13,13 @@ from dateline.eval.cross_document import (
     bcubed_scores,
     cluster_cohesion,
     detokenize,
+    find_corpora,
     gold_items,
     join_sentences,
     multi_document_instances,
     pairwise_scores,
     parse_date_line,
+    read_corpora,
     read_instance_list,
     read_meantime,
     score_grouping,
@@ -193,6 +195,16 @@ def test_entity_names_and_event_selection():
 
 
 # --- real data -------------------------------------------------------------------------
+
+@pytest.mark.shared_data
+@pytest.mark.skipif(not MEANTIME.is_dir(), reason="MEANTIME data absent")
+def test_meantime_corpora_found_from_root_or_corpus_folders(tmp_path):
+    assert set(find_corpora([MEANTIME])) == {"airbus", "apple"}
+    alone = read_corpora([MEANTIME / "apple"])
+    assert list(alone) == ["apple"] and len(alone["apple"]) == 30
+    with pytest.raises(FileNotFoundError, match="no MEANTIME"):
+        find_corpora([tmp_path])
+
 
 @pytest.fixture(scope="module")
 def meantime():

@@ -39,8 +39,9 @@ Scored items and conventions
   of multi-document gold events whose sentences all lie in one common dateline event;
   ``linked_share`` the share where at least two of its documents are linked by some
   common dateline event.
-* Each topic (airbus, apple) is run through the pipeline as its own corpus; the pooled
-  scores average over the items of both (pairwise: summed pair counts).
+* Each corpus (a folder of documents: airbus, apple, or any other MEANTIME corpus) is run
+  through the pipeline on its own; the pooled scores average over the items of all
+  (pairwise: summed pair counts).
 
 Mapping dateline back to sentences
 ----------------------------------
@@ -228,6 +229,35 @@ def read_meantime(root: Path, topics: Iterable[str] = TOPICS) -> dict[str, list[
     """All documents of each topic folder, sorted by file name."""
     return {topic: [read_meantime_doc(p, topic) for p in sorted((root / topic).glob("*.xml"))]
             for topic in topics}
+
+
+def find_corpora(folders: Iterable[Path]) -> dict[str, Path]:
+    """The MEANTIME corpora under ``folders``: every folder that holds the NAF/CAT ``.xml``
+    documents of one corpus, named by its folder. A folder may be a corpus itself
+    (``meantime/airbus``) or hold several (``meantime/``, a release with language
+    folders), so any MEANTIME corpus can be scored, not only the two shipped here.
+    Two corpora with one folder name keep both, the second named by its parent too."""
+    found: dict[str, Path] = {}
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise FileNotFoundError(f"{folder}: not a folder")
+        holders = sorted({p.parent for p in folder.rglob("*.xml")})
+        for holder in holders:
+            name = holder.name
+            if name in found:
+                name = f"{holder.parent.name}/{holder.name}"
+            found[name] = holder
+    if not found:
+        raise FileNotFoundError(
+            f"{', '.join(str(f) for f in folders)}: no MEANTIME .xml documents found")
+    return found
+
+
+def read_corpora(folders: Iterable[Path]) -> dict[str, list[MeantimeDoc]]:
+    """Every corpus under ``folders`` (see ``find_corpora``), each sorted by file name."""
+    return {name: [read_meantime_doc(p, name) for p in sorted(path.glob("*.xml"))]
+            for name, path in find_corpora(folders).items()}
 
 
 def read_instance_list(root: Path) -> dict[str, dict[str, str]]:
@@ -506,11 +536,13 @@ def _examples(gold, system, events, docs_by_id, limit=4) -> dict[str, list]:
     return {"split": split, "merged": merged}
 
 
-def evaluate_meantime(root: Path, config) -> dict:
-    """Run the pipeline on each MEANTIME topic and score its grouping (see module doc)."""
+def evaluate_meantime(root: Path | Iterable[Path], config) -> dict:
+    """Run the pipeline on each MEANTIME corpus found under ``root`` (one folder or
+    several; see ``find_corpora``) and score its grouping (see module doc)."""
     from dateline.pipeline import process_articles
 
-    corpora = read_meantime(Path(root))
+    folders = [Path(root)] if isinstance(root, str | Path) else [Path(f) for f in root]
+    corpora = read_corpora(folders)
     report: dict = {"topics": {}, "conventions": "items = body sentences with a gold "
                     "cross-document event; overlapping labels; uncovered = singletons"}
     all_gold, all_system = {}, {}

@@ -93,14 +93,16 @@ def _is_future(sentence: str) -> bool:
     return tense_near(sentence, 0, 0) == FUTURE
 
 
-def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]]:
+def extract_mentions(article: Article, nlp=None) -> tuple[list[Mention], list[UndatedItem]]:
     """Turn an article's dated sentences into mentions (entities are added later).
 
     A report sentence with no date of its own that directly follows a dated sentence
     continues its story ("The talks ended at midnight." after "They met on Tuesday.");
     it becomes an inherited mention that can join that event but never makes one.
     A lead that reports its news without any date ("Boeing has unveiled its 787") is
-    dated by the article's publication, and says so (``basis="publication"``).
+    dated by the article's publication, and says so (``basis="publication"``). With a
+    spaCy pipeline (``nlp``), a sentence giving several dates reports the happening its
+    main clause dates (see ``main_clause_dates``).
     """
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
@@ -114,6 +116,8 @@ def extract_mentions(article: Article) -> tuple[list[Mention], list[UndatedItem]
             previous = None
             continue
         own = _explicit_mentions(article, sentence, context, undated, quoted)
+        if nlp is not None and len(own) > 1:
+            own = main_clause_dates(own, nlp)
         if is_lead:
             if not any(_is_news_day(m, article) for m in own):
                 # The lead reports the day's news; dates it gives ("begun two years ago")
@@ -217,6 +221,62 @@ def _explicit_mentions(article: Article, sentence: Sentence, context: str,
                              future=_scheduled(sentence, timex, date, article), context=context,
                              bounding=_bounds_state(sentence, timex, date)))
     return found
+
+
+_TEMPORAL_HEADS = frozenset({"npadvmod", "tmod", "advmod"})
+
+
+def _date_attachment(doc, start: int, end: int) -> tuple[int, int]:
+    """Whether a date describes a thing the sentence names, and the verb it dates.
+
+    Returns (1 when the date modifies a noun rather than a verb -- "ahead of June's
+    referendum", "under the 1987 treaty" -- else 0, the index of the nearest verb above
+    it). A clause of its own with its own date ("a draft text, which the assembly
+    approved on May 8") reports a happening of its own, so depth alone decides nothing.
+    """
+    inside = [t for t in doc if t.idx < end and t.idx + len(t) > start]
+    if not inside:
+        return 1, -1
+    head = next((t for t in inside if not (start <= t.head.idx < end) or t.head.i == t.i),
+                inside[0])
+    parent = head.head
+    if parent.tag_ in ("IN", "TO") and parent.head.i != parent.i:
+        parent = parent.head
+    noun = int(parent.tag_.startswith("NN") and head.dep_ not in _TEMPORAL_HEADS
+               and parent.i != head.i)
+    token = head
+    while token.head.i != token.i and not (token.i != head.i and token.tag_.startswith("VB")):
+        token = token.head
+    return noun, token.i
+
+
+def main_clause_dates(mentions: list[Mention], nlp) -> list[Mention]:
+    """The dates by which a sentence reports its happenings: one per verb.
+
+    One verb reports one happening and keeps its first date ("arrives on November 11,
+    three days later than planned" is one arrival); coordinated or relative clauses with
+    dates of their own ("fell on Monday and on Tuesday recovered") keep theirs. A date
+    that only describes a thing the sentence names ("said on Tuesday, ahead of June's
+    referendum") becomes a supporting mention: it can add this sentence to the
+    referendum's event that other reports make, but never makes an event alone.
+    Parsing only sentences with several dates keeps it cheap.
+    """
+    text = mentions[0].sentence
+    with nlp.select_pipes(enable=[p for p in ("tok2vec", "tagger", "parser")
+                                  if p in nlp.pipe_names]):
+        doc = nlp(text)
+    ranked = [(*_date_attachment(doc, m.timex.start, m.timex.end), k)
+              for k, m in enumerate(mentions)]
+    describes_only = min(noun for noun, _, _ in ranked) == 0
+    kept, verbs = [], set()
+    for noun, verb, k in sorted(ranked, key=lambda r: (r[0], mentions[r[2]].timex.start)):
+        if noun and describes_only:
+            mentions[k].bounding = True
+            kept.append(k)
+        elif verb not in verbs:
+            verbs.add(verb)
+            kept.append(k)
+    return [mentions[k] for k in sorted(kept)]
 
 
 def attach_entities(mentions: list[Mention], nlp, batch_size: int = 64) -> None:
