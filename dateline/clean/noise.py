@@ -23,11 +23,13 @@ Date lines and bylines are always dropped from ``text`` (the dating stage reads 
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.clean import linemodel
 from dateline.dating.pubdate import find_dates, is_date_line
 from dateline.model import Article
 
@@ -761,12 +763,38 @@ def clean_article(article: Article, index: int, stats: _CollectionStats) -> None
         if score >= 1.0:
             line.keep, line.reason = False, why
 
+    model = linemodel.active() if copied_page and not extracted else None
+    if model is not None:
+        _apply_model(lines, model)
+
     for line in lines:
         if line.caption:
             article.captions.append(line.text)
         elif not line.keep and line.reason != "title":
             article.removed.append((line.text, line.reason or "noise"))
     article.text = _join([ln for ln in lines if ln.keep], per_line_paragraphs=extracted)
+
+
+_RULE_ONLY = frozenset({"title", "date line", "byline", "article meta"})
+
+
+def _apply_model(lines: list[_Line], model: linemodel.LineModel) -> None:
+    """Let the learned line model decide body vs furniture; the rules still remove the
+    headline, date lines, bylines and captions, which the model never needs to keep."""
+    mode = os.environ.get("DATELINE_LINEMODEL_MODE", "model")
+    if mode == "rules":
+        return
+    probs = model.probabilities([ln.text for ln in lines])
+    for line, prob in zip(lines, probs, strict=True):
+        if line.caption or line.reason in _RULE_ONLY:
+            continue
+        body = prob >= model.threshold
+        if mode == "and":
+            body = body and line.keep
+        if body and not line.keep:
+            line.keep, line.reason = True, None
+        elif not body and line.keep:
+            line.keep, line.reason = False, "furniture (line model)"
 
 
 def _join(lines: list[_Line], per_line_paragraphs: bool) -> str:

@@ -1,0 +1,223 @@
+"""A learned line classifier for copied pages: is this line part of the article body?
+
+Rules written for a handful of site styles do not carry over to sites nobody here has
+seen; shallow text features do (boilerpipe's word counts, jusText's stop-word and link
+densities, position, the neighbours). The model is two stacked logistic regressions:
+the first scores each line from its own and its neighbours' features, the second
+re-scores it from the first stage's scores around it (a body is a run of lines, a
+teaser rail is a run of headlines). It is fitted on real pages by
+``benchmarks/train_linemodel.py`` and shipped as a small JSON of coefficients, read
+without pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["LineModel", "line_features", "load", "using", "active", "FEATURES"]
+
+MODEL_PATH = Path(__file__).with_name("linemodel.json")
+
+_STOPWORDS = frozenset(
+    "a about above after again against all am an and any are as at be because been before "
+    "being below between both but by can could did do does doing down during each few for "
+    "from further had has have having he her here hers herself him himself his how i if in "
+    "into is it its itself just me more most my myself no nor not now of off on once only or "
+    "other our ours out over own same she should so some such than that the their theirs "
+    "them then there these they this those through to too under until up very was we were "
+    "what when where which while who whom why will with would you your said says told "
+    "also after last since".split())
+_WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
+_LINKISH_RE = re.compile(r"https?://|www\.|\.com\b|@\w{2,}|#\w{3,}", re.IGNORECASE)
+_SEPARATOR_RE = re.compile(r"[|»›•·©]|\s/\s")
+_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
+_MONTH_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
+    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d+\s+(?:min|minutes?|hours?|days?)\s+ago\b",
+    re.IGNORECASE)
+_QUOTE_RE = re.compile(r"[\"“”]")
+
+_OWN = ("log_words", "log_chars", "stop_ratio", "cap_ratio", "digit_ratio", "ends_sentence",
+        "ends_colon", "quote", "linkish", "separator", "position", "prose_before",
+        "prose_after", "repeated", "dated", "upper_ratio", "short", "comma_rate", "prose",
+        "mean_word_len", "punct_ratio")
+_CONTEXT = ("prose_m2", "prose_m1", "prose_p1", "prose_p2", "words_m1", "words_p1",
+            "prose_win5", "prose_win12", "log_dist_prose", "short_win5", "dated_win3")
+FEATURES = _OWN + _CONTEXT
+_STAGE2_OFFSETS = (-3, -2, -1, 1, 2, 3)
+
+
+@dataclass
+class _Stage:
+    mean: list[float]
+    scale: list[float]
+    coef: list[float]
+    intercept: float
+
+    def score(self, row: list[float]) -> float:
+        z = self.intercept
+        for x, m, s, c in zip(row, self.mean, self.scale, self.coef, strict=True):
+            z += c * (x - m) / s
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass
+class LineModel:
+    """Two fitted stages and the probability above which a line is kept as body."""
+
+    first: _Stage
+    second: _Stage
+    threshold: float = 0.5
+
+    def probabilities(self, lines: list[str]) -> list[float]:
+        rows = line_features(lines)
+        first = [self.first.score(r) for r in rows]
+        return [self.second.score(r + stage2_context(first, i)) for i, r in enumerate(rows)]
+
+    def to_json(self) -> dict:
+        return {"features": list(FEATURES), "threshold": self.threshold,
+                "stages": [vars(self.first), vars(self.second)]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> LineModel:
+        if list(data.get("features", [])) != list(FEATURES):
+            raise ValueError("line model was fitted on other features; retrain it")
+        first, second = (_Stage(**stage) for stage in data["stages"])
+        return cls(first, second, float(data.get("threshold", 0.5)))
+
+
+def stage2_context(first: list[float], i: int) -> list[float]:
+    """The first-stage scores around line ``i``: its neighbours and the window means."""
+    n = len(first)
+    out = [first[i]]
+    for off in _STAGE2_OFFSETS:
+        j = i + off
+        out.append(first[j] if 0 <= j < n else 0.0)
+    for width in (6, 15):
+        window = first[max(0, i - width): i + width + 1]
+        out.append(sum(window) / len(window))
+    after = first[i + 1:]
+    before = first[:i]
+    out.append(max(after) if after else 0.0)
+    out.append(max(before) if before else 0.0)
+    return out
+
+
+def _own(text: str) -> list[float]:
+    words = _WORD_RE.findall(text)
+    n = len(words)
+    lower = [w.lower() for w in words]
+    stop = sum(w in _STOPWORDS for w in lower) / n if n else 0.0
+    caps = sum(w[:1].isupper() for w in words) / n if n else 0.0
+    digits = sum(w.isdigit() for w in words) / n if n else 0.0
+    upper = sum(w.isupper() and len(w) > 1 for w in words) / n if n else 0.0
+    chars = len(text)
+    letters = sum(ch.isalnum() or ch.isspace() for ch in text)
+    ends = 1.0 if _END_RE.search(text) else 0.0
+    prose = 1.0 if n >= 12 and stop >= 0.2 and ends else 0.0
+    return [
+        math.log1p(n), math.log1p(chars), stop, caps, digits, ends,
+        1.0 if text.endswith(":") else 0.0,
+        1.0 if _QUOTE_RE.search(text) else 0.0,
+        1.0 if _LINKISH_RE.search(text) else 0.0,
+        1.0 if _SEPARATOR_RE.search(text) else 0.0,
+        0.0, 0.0, 0.0, 0.0,  # position, prose before / after, repeated: filled per page
+        1.0 if _MONTH_RE.search(text) else 0.0,
+        upper, 1.0 if n <= 3 else 0.0,
+        text.count(",") / n if n else 0.0,
+        prose,
+        sum(len(w) for w in words) / n if n else 0.0,
+        1.0 - letters / chars if chars else 0.0,
+    ]
+
+
+_I_WORDS, _I_POS, _I_BEFORE, _I_AFTER, _I_REP, _I_DATED, _I_SHORT, _I_PROSE = (
+    _OWN.index(k) for k in ("log_words", "position", "prose_before", "prose_after",
+                            "repeated", "dated", "short", "prose"))
+
+
+def line_features(lines: list[str]) -> list[list[float]]:
+    """One feature row per line (non-blank lines of one page, in order)."""
+    n = len(lines)
+    rows = [_own(text) for text in lines]
+    counts = Counter(text.strip().lower() for text in lines)
+    prose_chars = [len(text) if row[_I_PROSE] else 0 for text, row in zip(lines, rows,
+                                                                         strict=True)]
+    total = sum(prose_chars) or 1
+    seen = 0
+    prose_at = [i for i, row in enumerate(rows) if row[_I_PROSE]]
+    for i, row in enumerate(rows):
+        row[_I_POS] = i / n
+        row[_I_BEFORE] = seen / total
+        seen += prose_chars[i]
+        row[_I_AFTER] = (total - seen) / total if sum(prose_chars) else 0.0
+        row[_I_REP] = 1.0 if counts[lines[i].strip().lower()] > 1 else 0.0
+    prose = [row[_I_PROSE] for row in rows]
+    short = [row[_I_SHORT] for row in rows]
+    dated = [row[_I_DATED] for row in rows]
+    words = [row[_I_WORDS] for row in rows]
+    nearest = _nearest_distances(prose_at, n)
+    out = []
+    for i, row in enumerate(rows):
+        def at(values: list[float], j: int) -> float:
+            return values[j] if 0 <= j < n else 0.0
+
+        def mean(values: list[float], width: int) -> float:
+            window = values[max(0, i - width): i + width + 1]
+            return sum(window) / len(window)
+
+        out.append(row + [
+            at(prose, i - 2), at(prose, i - 1), at(prose, i + 1), at(prose, i + 2),
+            at(words, i - 1), at(words, i + 1),
+            mean(prose, 5), mean(prose, 12), math.log1p(nearest[i]),
+            mean(short, 5), mean(dated, 3),
+        ])
+    return out
+
+
+def _nearest_distances(marks: list[int], n: int) -> list[float]:
+    """Distance in lines from each line to the nearest marked one (n when none)."""
+    if not marks:
+        return [float(n)] * n
+    out = []
+    k = 0
+    for i in range(n):
+        while k + 1 < len(marks) and abs(marks[k + 1] - i) <= abs(marks[k] - i):
+            k += 1
+        out.append(float(abs(marks[k] - i)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def load() -> LineModel | None:
+    """The shipped model, or None when the package holds none (rules only then)."""
+    if not MODEL_PATH.exists():
+        return None
+    return LineModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+
+
+_override: list[LineModel | None] = []
+
+
+@contextmanager
+def using(model: LineModel | None) -> Iterator[None]:
+    """Clean with ``model`` instead of the shipped one (cross-validation, experiments)."""
+    _override.append(model)
+    try:
+        yield
+    finally:
+        _override.pop()
+
+
+def active() -> LineModel | None:
+    """The model the cleaner should use now."""
+    return _override[-1] if _override else load()
