@@ -27,6 +27,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _add_engine_options(command: argparse.ArgumentParser) -> None:
+    """--workers / --scheduler: where per-article work runs (see dateline.engine)."""
+    where = command.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=_positive, metavar="N",
+                       help="run per-article work on a local Dask cluster of N processes")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run per-article work on an existing Dask cluster "
+                            "(tcp://host:8786); every worker needs dateline installed")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dateline",
@@ -50,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="skip named-entity recognition (faster, coarser grouping)")
     build.add_argument("-q", "--quiet", action="store_true",
                        help="no progress bar and no warnings on standard error")
+    _add_engine_options(build)
     build.set_defaults(handler=_command_build)
 
     timex = commands.add_parser(
@@ -84,6 +95,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _command_build(args: argparse.Namespace) -> int:
+    from dateline.engine import EngineError, open_engine
     from dateline.export import format_for_path, render
     from dateline.ingest import read_articles
     from dateline.pipeline import process_articles
@@ -103,8 +115,13 @@ def _command_build(args: argparse.Namespace) -> int:
         except QueryError as error:
             print(f"dateline: --query: {error}", file=sys.stderr)
             return 2
-    config = Config(max_events=args.max_events, query=args.query,
-                    use_ner=not args.no_entities, progress=not args.quiet)
+    try:
+        config = Config(max_events=args.max_events, query=args.query,
+                        use_ner=not args.no_entities, progress=not args.quiet,
+                        workers=args.workers or 0, scheduler=args.scheduler)
+    except ValueError as error:
+        print(f"dateline: {error}", file=sys.stderr)
+        return 2
     articles, warnings = read_articles(args.inputs, config)
     if not args.quiet:
         for warning in warnings:
@@ -113,7 +130,12 @@ def _command_build(args: argparse.Namespace) -> int:
         print("dateline: no usable article was read from the inputs", file=sys.stderr)
         return 1
     problems_before = len(warnings)
-    timeline = process_articles(articles, config, warnings)
+    try:
+        with open_engine(config.workers, config.scheduler) as engine:
+            timeline = process_articles(articles, config, warnings, engine=engine)
+    except EngineError as error:
+        print(f"dateline: {error}", file=sys.stderr)
+        return 1
     if not args.quiet:
         for warning in warnings[problems_before:]:
             print(f"warning: {warning}", file=sys.stderr)

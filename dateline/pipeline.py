@@ -7,8 +7,8 @@ sequences them, reports progress, and keeps one failing article from stopping th
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from dateline.clean import clean_articles
 from dateline.clean.duplicates import mark_duplicates
@@ -17,10 +17,11 @@ from dateline.config import Config
 from dateline.dating.inference import anchor_date, infer_publication_dates
 from dateline.dating.pubdate import date_articles
 from dateline.dating.timex import tag
+from dateline.engine import LOCAL, Engine, open_engine
 from dateline.events.grouping import GroupingParams, group_mentions
 from dateline.events.mentions import UndatedItem, extract_mentions
 from dateline.ingest import read_articles
-from dateline.model import Article, Mention, Timeline, Warning_
+from dateline.model import Article, Mention, Sentence, Timeline, Warning_
 from dateline.timeline.build import (
     default_max_events,
     describe_events,
@@ -29,17 +30,18 @@ from dateline.timeline.build import (
 )
 from dateline.timeline.query import filter_events
 
-T = TypeVar("T")
 
-
-def _progress(items: Iterable[T], description: str, enabled: bool,
-              total: int | None = None) -> Iterator[T]:
+@contextmanager
+def _progress_bar(total: int, description: str, enabled: bool
+                  ) -> Iterator[Callable[[int], None]]:
+    """A callback that advances a progress bar by n articles (a no-op off a terminal)."""
     if not enabled or not sys.stderr.isatty():
-        yield from items
+        yield lambda n: None
         return
     from tqdm import tqdm
 
-    yield from tqdm(items, desc=description, total=total, unit="article", leave=False)
+    with tqdm(total=total, desc=description, unit="article", leave=False) as bar:
+        yield bar.update
 
 
 def annotate_article(article: Article) -> None:
@@ -67,32 +69,58 @@ def prepare_articles(articles: list[Article], config: Config) -> None:
     mark_duplicates(articles, config.near_duplicate_threshold)
 
 
-def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False
-                ) -> tuple[list[Mention], list[UndatedItem]]:
+def extract_article(article: Article) -> tuple[list[Mention], list[UndatedItem]]:
+    """Sentences, temporal expressions and event mentions of one article (a duplicate
+    gets its sentences but reports no mentions: its original does)."""
+    annotate_article(article)
+    if article.duplicate_of is not None:
+        return [], []
+    return extract_mentions(article)
+
+
+ExtractResult = tuple[list[Sentence], list[Mention], list[UndatedItem], str | None]
+
+
+def extract_chunk(articles: list[Article]) -> list[ExtractResult]:
+    """``extract_article`` over a chunk, returning only what later stages read (the
+    sentences, mentions and undated items, or the error), never the articles themselves:
+    this is the map task a Dask worker runs."""
+    results: list[ExtractResult] = []
+    for article in articles:
+        try:
+            found, unresolved = extract_article(article)
+            results.append((article.sentences, found, unresolved, None))
+        except Exception as error:  # one broken article must not stop the run
+            results.append(([], [], [], repr(error)))
+    return results
+
+
+def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False,
+                engine: Engine = LOCAL) -> tuple[list[Mention], list[UndatedItem]]:
     """Sentences, temporal expressions and event mentions of every article; one broken
     article is reported and skipped, never stops the rest."""
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
-    for article in _progress(articles, "dating", progress, len(articles)):
-        try:
-            annotate_article(article)
-            if article.duplicate_of is None:
-                found, unresolved = extract_mentions(article)
-                mentions.extend(found)
-                undated.extend(unresolved)
-        except Exception as error:  # one broken article must not stop the run
-            warnings.append(Warning_(article.path, f"skipped: internal error ({error!r})"))
-            article.sentences = []
+    with _progress_bar(len(articles), "dating", progress) as advance:
+        results = engine.map_chunks(extract_chunk, articles, advance)
+    for article, (sentences, found, unresolved, error) in zip(articles, results, strict=True):
+        article.sentences = sentences
+        if error is not None:
+            warnings.append(Warning_(article.path, f"skipped: internal error ({error})"))
+            continue
+        mentions.extend(found)
+        undated.extend(unresolved)
     return mentions, undated
 
 
 def process_articles(articles: list[Article], config: Config,
                      warnings: list[Warning_] | None = None,
-                     nlp_loader: Callable | None = None) -> Timeline:
-    """Run every stage after ingestion and return the timeline."""
+                     nlp_loader: Callable | None = None, engine: Engine = LOCAL) -> Timeline:
+    """Run every stage after ingestion and return the timeline; ``engine`` says where the
+    per-article work runs (this process by default)."""
     warnings = warnings if warnings is not None else []
     prepare_articles(articles, config)
-    mentions, undated = extract_all(articles, warnings, config.progress)
+    mentions, undated = extract_all(articles, warnings, config.progress, engine)
 
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,
@@ -141,4 +169,5 @@ def build_timeline(inputs: list[str], config: Config | None = None) -> Timeline:
     """Read ``inputs`` (files, directories, globs) and build their timeline."""
     config = config or Config()
     articles, warnings = read_articles(inputs, config)
-    return process_articles(articles, config, warnings)
+    with open_engine(config.workers, config.scheduler) as engine:
+        return process_articles(articles, config, warnings, engine=engine)
