@@ -74,9 +74,10 @@ LOCAL = Engine()
 
 @contextmanager
 def open_engine(workers: int = 0, scheduler: str | None = None,
-                chunk_size: int = DEFAULT_CHUNK) -> Iterator[Engine]:
+                chunk_size: int = DEFAULT_CHUNK, timeout: float = 20.0) -> Iterator[Engine]:
     """An engine for one run: local, a fresh ``LocalCluster`` of ``workers`` processes, or
-    the existing cluster at ``scheduler`` (``tcp://host:port``). Closed on exit."""
+    the existing cluster at ``scheduler`` (``tcp://host:port``, given ``timeout`` seconds to
+    answer). Closed on exit."""
     if not workers and not scheduler:
         yield Engine(chunk_size=chunk_size)
         return
@@ -87,7 +88,7 @@ def open_engine(workers: int = 0, scheduler: str | None = None,
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout="20s")
+            client = Client(scheduler, timeout=f"{timeout}s")
         else:
             # One thread per process: the work is pure Python, threads would share the GIL.
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,

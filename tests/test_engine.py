@@ -67,7 +67,7 @@ def test_one_and_two_dask_workers_give_byte_identical_json():
 def test_unreachable_scheduler_is_a_clear_error():
     pytest.importorskip("distributed")
     with pytest.raises(EngineError, match="could not reach tcp://127.0.0.1:9"), \
-            open_engine(scheduler="tcp://127.0.0.1:9"):
+            open_engine(scheduler="tcp://127.0.0.1:9", timeout=2):
         pass
 
 
@@ -78,7 +78,4 @@ def test_cli_build_with_workers(tmp_path):
                            "--no-entities", "-q", "--workers", "2", "-o", str(out)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    reference = tmp_path / "r.json"
-    subprocess.run([sys.executable, "-m", "dateline.cli", "build", str(EXAMPLES),
-                    "--no-entities", "-q", "-o", str(reference)], check=True, timeout=300)
-    assert out.read_text() == reference.read_text()
+    assert out.read_text(encoding="utf-8") == _json(Engine())
