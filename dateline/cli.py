@@ -30,6 +30,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _add_engine_options(command: argparse.ArgumentParser) -> None:
+    """--workers / --scheduler: where per-article work runs (see dateline.engine)."""
+    where = command.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=_positive, metavar="N",
+                       help="run per-article work on a local Dask cluster of N processes")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run per-article work on an existing Dask cluster "
+                            "(tcp://host:8786); every worker needs dateline installed")
+
+
 EXIT_CODES = """exit codes:
   0  the timeline was written
   1  nothing usable was read from the inputs (every input refused; reasons on stderr)
@@ -125,6 +135,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="pause between two requests to the same host (default: 1)")
     inputs.add_argument("--allow-private-hosts", action="store_true",
                         help="allow fetching from loopback and private network addresses")
+    _add_engine_options(build)
     build.set_defaults(handler=_command_build)
 
     timex = commands.add_parser(
@@ -207,6 +218,7 @@ def _stage_printer(quiet: bool):
 
 
 def _command_build(args: argparse.Namespace) -> int:
+    from dateline.engine import EngineError, open_engine
     from dateline.export import format_for_path, render
     from dateline.export.files import output_problem, write_output
     from dateline.ingest import read_articles
@@ -243,12 +255,18 @@ def _command_build(args: argparse.Namespace) -> int:
         print("dateline build: give at least one INPUT, --urls FILE or --manifest FILE",
               file=sys.stderr)
         return 2
-    config = Config(max_events=args.max_events, query=args.query,
-                    dates=args.dates, per_date=args.per_date,
-                    use_ner=not args.no_entities, progress=not args.quiet,
-                    published=args.published.isoformat() if args.published else None,
-                    manifest=args.manifest, cache_dir=args.cache_dir,
-                    fetch_delay=args.fetch_delay, allow_private_hosts=args.allow_private_hosts)
+    try:
+        config = Config(max_events=args.max_events, query=args.query,
+                        dates=args.dates, per_date=args.per_date,
+                        use_ner=not args.no_entities, progress=not args.quiet,
+                        published=args.published.isoformat() if args.published else None,
+                        manifest=args.manifest, cache_dir=args.cache_dir,
+                        fetch_delay=args.fetch_delay,
+                        allow_private_hosts=args.allow_private_hosts,
+                        workers=args.workers or 0, scheduler=args.scheduler)
+    except ValueError as error:
+        print(f"dateline: {error}", file=sys.stderr)
+        return 2
     report = _stage_printer(args.quiet)
     report("reading", len(inputs) + (1 if args.manifest else 0))
     articles, read_warnings = read_articles(inputs, config, progress=report)
@@ -260,7 +278,13 @@ def _command_build(args: argparse.Namespace) -> int:
         print("dateline: no usable article was read from the inputs", file=sys.stderr)
         return 1
     problems_before = len(warnings)
-    timeline = process_articles(articles, config, warnings, on_stage=report)
+    try:
+        with open_engine(config.workers, config.scheduler) as engine:
+            timeline = process_articles(articles, config, warnings, on_stage=report,
+                                        engine=engine)
+    except EngineError as error:
+        print(f"dateline: {error}", file=sys.stderr)
+        return 1
     if not args.quiet:
         for warning in warnings[problems_before:]:
             print(f"warning: {warning}", file=sys.stderr)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+SIMILARITIES = ("lexical", "embeddings")
+
 
 @dataclass(frozen=True)
 class Config:
@@ -24,3 +26,30 @@ class Config:
     cache_dir: str | None = None  # fetched pages (default: ~/.cache/dateline/pages)
     fetch_delay: float = 1.0  # seconds between two requests to the same host
     allow_private_hosts: bool = False  # fetch URLs on loopback/private addresses (tests)
+    # Where per-article work runs (see dateline.engine).
+    workers: int = 0  # >0: run per-article work on a local Dask cluster of this many processes
+    scheduler: str | None = None  # "tcp://host:port": run it on an existing Dask cluster
+
+    def __post_init__(self) -> None:
+        problems = []
+        if self.max_events is not None and self.max_events <= 0:
+            problems.append(f"max_events must be positive or None, not {self.max_events!r}")
+        if self.similarity not in SIMILARITIES:
+            problems.append(f"similarity must be one of {', '.join(SIMILARITIES)}, "
+                            f"not {self.similarity!r}")
+        if not 0.0 <= self.near_duplicate_threshold <= 1.0:
+            problems.append("near_duplicate_threshold must be between 0 and 1")
+        if not 0.0 <= self.similarity_threshold <= 1.0:
+            problems.append("similarity_threshold must be between 0 and 1")
+        if self.date_tolerance_days < 0:
+            problems.append("date_tolerance_days must not be negative")
+        if self.max_file_bytes <= 0:
+            problems.append("max_file_bytes must be positive")
+        if self.workers < 0:
+            problems.append(f"workers must be 0 (this process) or more, not {self.workers!r}")
+        if self.scheduler is not None and not self.scheduler.startswith(
+                ("tcp://", "tls://", "inproc://", "ucx://")):
+            problems.append(f"scheduler must be an address such as tcp://host:8786, "
+                            f"not {self.scheduler!r}")
+        if problems:
+            raise ValueError("invalid configuration: " + "; ".join(problems))

@@ -10,6 +10,7 @@ parsing every sentence.
 from __future__ import annotations
 
 import importlib
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -43,3 +44,10 @@ def load_pipeline(package: str = MODEL_PACKAGE) -> Language:
 def entities_only(nlp: Language):
     """Context manager that leaves only the entity recognizer switched on."""
     return nlp.select_pipes(enable=["ner"])
+
+
+@lru_cache(maxsize=1)
+def process_pipeline() -> Language:
+    """The model loaded once per process: what a Dask worker uses for every chunk it
+    runs (loading takes a second or two; a chunk of articles takes less)."""
+    return load_pipeline()

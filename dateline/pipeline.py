@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
 
 from dateline.clean import clean_articles
 from dateline.clean.duplicates import mark_duplicates
@@ -18,10 +19,11 @@ from dateline.config import Config
 from dateline.dating.inference import anchor_date, infer_publication_dates
 from dateline.dating.pubdate import date_articles
 from dateline.dating.timex import tag
+from dateline.engine import LOCAL, Engine, open_engine
 from dateline.events.grouping import GroupingParams, group_mentions
 from dateline.events.mentions import UndatedItem, extract_mentions
 from dateline.ingest import read_articles, read_records
-from dateline.model import Article, Event, Mention, Timeline, Warning_
+from dateline.model import Article, Event, Mention, Sentence, Timeline, Warning_
 from dateline.timeline.build import (
     default_max_events,
     describe_events,
@@ -31,18 +33,20 @@ from dateline.timeline.build import (
 from dateline.timeline.dates import references_from_articles, select_dated
 from dateline.timeline.query import filter_events
 
-T = TypeVar("T")
 StageReporter = Callable[[str, int], None]  # (stage, how many items it works on)
 
 
-def _progress(items: Iterable[T], description: str, enabled: bool,
-              total: int | None = None) -> Iterator[T]:
+@contextmanager
+def _progress_bar(total: int, description: str, enabled: bool
+                  ) -> Iterator[Callable[[int], None]]:
+    """A callback that advances a progress bar by n articles (a no-op off a terminal)."""
     if not enabled or not sys.stderr.isatty():
-        yield from items
+        yield lambda n: None
         return
     from tqdm import tqdm
 
-    yield from tqdm(items, desc=description, total=total, unit="article", leave=False)
+    with tqdm(total=total, desc=description, unit="article", leave=False) as bar:
+        yield bar.update
 
 
 def annotate_article(article: Article) -> None:
@@ -70,23 +74,59 @@ def prepare_articles(articles: list[Article], config: Config) -> None:
     mark_duplicates(articles, config.near_duplicate_threshold)
 
 
+def extract_article(article: Article, nlp=None) -> tuple[list[Mention], list[UndatedItem]]:
+    """Sentences, temporal expressions and event mentions of one article (a duplicate
+    gets its sentences but reports no mentions: its original does)."""
+    annotate_article(article)
+    if article.duplicate_of is not None:
+        return [], []
+    return extract_mentions(article, nlp)
+
+
+ExtractResult = tuple[list[Sentence], list[Mention], list[UndatedItem], str | None]
+
+
+def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False
+                  ) -> list[ExtractResult]:
+    """``extract_article`` over a chunk, returning only what later stages read (the
+    sentences, mentions and undated items, or the error), never the articles themselves:
+    this is the map task a Dask worker runs. A worker loads the spaCy model once itself
+    (``load_model``) instead of receiving it with every task."""
+    if load_model:
+        from dateline.nlp import process_pipeline
+
+        nlp = process_pipeline()
+    results: list[ExtractResult] = []
+    for article in articles:
+        try:
+            found, unresolved = extract_article(article, nlp)
+            results.append((article.sentences, found, unresolved, None))
+        except Exception as error:  # one broken article must not stop the run
+            results.append(([], [], [], repr(error)))
+    return results
+
+
 def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False,
-                nlp=None) -> tuple[list[Mention], list[UndatedItem]]:
+                nlp=None, engine: Engine = LOCAL) -> tuple[list[Mention], list[UndatedItem]]:
     """Sentences, temporal expressions and event mentions of every article; one broken
     article is reported and skipped, never stops the rest. ``nlp`` (optional) parses
-    sentences that give several dates, to keep the main clause's."""
+    sentences that give several dates, to keep the main clause's; ``engine`` says where
+    the work runs."""
+    if engine.distributed:
+        task = partial(extract_chunk, load_model=nlp is not None)
+    else:
+        task = partial(extract_chunk, nlp=nlp)
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
-    for article in _progress(articles, "dating", progress, len(articles)):
-        try:
-            annotate_article(article)
-            if article.duplicate_of is None:
-                found, unresolved = extract_mentions(article, nlp)
-                mentions.extend(found)
-                undated.extend(unresolved)
-        except Exception as error:  # one broken article must not stop the run
-            warnings.append(Warning_(article.path, f"skipped: internal error ({error!r})"))
-            article.sentences = []
+    with _progress_bar(len(articles), "dating", progress) as advance:
+        results = engine.map_chunks(task, articles, advance)
+    for article, (sentences, found, unresolved, error) in zip(articles, results, strict=True):
+        article.sentences = sentences
+        if error is not None:
+            warnings.append(Warning_(article.path, f"skipped: internal error ({error})"))
+            continue
+        mentions.extend(found)
+        undated.extend(unresolved)
     return mentions, undated
 
 
@@ -101,7 +141,8 @@ def load_nlp(config: Config, nlp_loader: Callable | None = None):
 
 def collect_events(articles: list[Article], config: Config,
                    warnings: list[Warning_] | None = None,
-                   on_stage: StageReporter | None = None, nlp=None
+                   on_stage: StageReporter | None = None, nlp=None,
+                   engine: Engine = LOCAL
                    ) -> tuple[list[Event], list[Mention], list[UndatedItem]]:
     """Every event of the collection (after the query filter), before any selection;
     ``on_stage`` is told when each stage (cleaning, dating, grouping) starts; ``nlp``
@@ -111,7 +152,7 @@ def collect_events(articles: list[Article], config: Config,
     report("cleaning", len(articles))
     prepare_articles(articles, config)
     report("dating", len(articles))
-    mentions, undated = extract_all(articles, warnings, config.progress, nlp)
+    mentions, undated = extract_all(articles, warnings, config.progress, nlp, engine)
     report("grouping", len(mentions))
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,
@@ -139,13 +180,16 @@ def choose_events(events: list[Event], articles: list[Article], config: Config) 
 def process_articles(articles: list[Article], config: Config,
                      warnings: list[Warning_] | None = None,
                      nlp_loader: Callable | None = None,
-                     on_stage: StageReporter | None = None) -> Timeline:
+                     on_stage: StageReporter | None = None, engine: Engine = LOCAL
+                     ) -> Timeline:
     """Run every stage after ingestion and return the timeline; ``on_stage`` is told
-    when each stage (cleaning, dating, grouping, describing) starts."""
+    when each stage (cleaning, dating, grouping, describing) starts; ``engine`` says
+    where the per-article work runs (this process by default)."""
     warnings = warnings if warnings is not None else []
     report = on_stage or (lambda stage, count: None)
     nlp = load_nlp(config, nlp_loader)
-    events, mentions, undated = collect_events(articles, config, warnings, on_stage, nlp)
+    events, mentions, undated = collect_events(articles, config, warnings, on_stage, nlp,
+                                               engine)
     selected = choose_events(events, articles, config)
     if selected:
         report("describing", len(selected))
@@ -183,7 +227,8 @@ def build_timeline(inputs: str | os.PathLike | list, config: Config | None = Non
     their timeline. A single string is one input, never a sequence of characters."""
     config = config or Config()
     articles, warnings = read_articles(inputs, config)
-    return process_articles(articles, config, warnings)
+    with open_engine(config.workers, config.scheduler) as engine:
+        return process_articles(articles, config, warnings, engine=engine)
 
 
 def build_timeline_from_records(records: list[dict], config: Config | None = None) -> Timeline:
@@ -191,4 +236,5 @@ def build_timeline_from_records(records: list[dict], config: Config | None = Non
     ``published``, ``url``, ``source`` and ``id`` (the fields of a JSONL input line)."""
     config = config or Config()
     articles, warnings = read_records(records, config)
-    return process_articles(articles, config, warnings)
+    with open_engine(config.workers, config.scheduler) as engine:
+        return process_articles(articles, config, warnings, engine=engine)

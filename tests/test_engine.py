@@ -1,0 +1,81 @@
+"""The Dask engine: the same timeline whichever engine runs the per-article work."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dateline.config import Config
+from dateline.engine import Engine, EngineError, open_engine
+from dateline.export import render
+from dateline.ingest import read_articles
+from dateline.pipeline import extract_chunk, prepare_articles, process_articles
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+FAST = Config(use_ner=False, progress=False)
+
+
+def _json(engine: Engine) -> str:
+    articles, warnings = read_articles([str(EXAMPLES)], FAST)
+    return render(process_articles(articles, FAST, warnings, engine=engine), "json")
+
+
+def test_local_engine_keeps_input_order_across_chunks():
+    engine = Engine(chunk_size=3)
+    seen: list[int] = []
+    result = engine.map_chunks(lambda chunk: [x * 10 for x in chunk], list(range(10)),
+                               seen.append)
+    assert result == [x * 10 for x in range(10)]
+    assert seen == [3, 3, 3, 1]
+
+
+def test_chunk_size_does_not_change_the_timeline():
+    assert _json(Engine(chunk_size=1)) == _json(Engine(chunk_size=64))
+
+
+def test_a_broken_article_is_reported_in_its_chunk_not_raised():
+    articles, _ = read_articles([str(EXAMPLES)], FAST)
+    prepare_articles(articles, FAST)
+    articles[0].text = None  # what a bug in an earlier stage could leave behind
+    results = extract_chunk(articles[:2])
+    assert results[0][3] is not None and results[0][:3] == ([], [], [])
+    assert results[1][3] is None and results[1][0]
+
+
+def test_invalid_engine_configuration_is_refused():
+    with pytest.raises(ValueError, match="workers"):
+        Config(workers=-1)
+    with pytest.raises(ValueError, match="scheduler"):
+        Config(scheduler="localhost:8786")
+
+
+def test_one_and_two_dask_workers_give_byte_identical_json():
+    pytest.importorskip("distributed")
+    local = _json(Engine())
+    with open_engine(workers=1) as one:
+        assert one.distributed
+        by_one = _json(one)
+    with open_engine(workers=2) as two:
+        by_two = _json(two)
+    assert by_one == local
+    assert by_two == local
+
+
+def test_unreachable_scheduler_is_a_clear_error():
+    pytest.importorskip("distributed")
+    with pytest.raises(EngineError, match="could not reach tcp://127.0.0.1:9"), \
+            open_engine(scheduler="tcp://127.0.0.1:9", timeout=2):
+        pass
+
+
+def test_cli_build_with_workers(tmp_path):
+    pytest.importorskip("distributed")
+    out = tmp_path / "t.json"
+    done = subprocess.run([sys.executable, "-m", "dateline.cli", "build", str(EXAMPLES),
+                           "--no-entities", "-q", "--workers", "2", "-o", str(out)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8") == _json(Engine())
