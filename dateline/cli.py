@@ -297,28 +297,28 @@ def _command_build(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     if not args.quiet:
-        print(f"dateline: {_summary(timeline)}"
-              + (f" written to {args.output}" if args.output else ""), file=sys.stderr)
+        print(f"dateline: {_summary(timeline)}", file=sys.stderr)
+        if args.output:
+            print(f"dateline: written to {args.output}", file=sys.stderr)
     return 0
 
 
 def _summary(timeline) -> str:
-    """Counts as the JSON output has them: events (how many exist, how many are shown and
-    how to see more when some were cut), every article entry, those marked duplicates,
-    undated entries."""
+    """Counts as the JSON output has them: events shown, every article entry, those marked
+    duplicates, undated entries; and, when events were cut, how many exist and how to
+    see more."""
     articles = timeline.articles
     duplicates = sum(1 for a in articles if a.duplicate_of)
     dated = sum(1 for a in articles if a.published)
     total, shown = timeline.total_events, len(timeline.events)
-    if total is None or total <= shown:
-        events = f"{shown} events, all shown"
-    else:
+    summary = (f"{shown} events from {len(articles)} articles "
+               f"({duplicates} duplicates, {dated} with a publication date), "
+               f"{len(timeline.undated)} undated items, {len(timeline.warnings)} warnings")
+    if total is not None and total > shown:
         days = len({e.date for e in timeline.events})
-        events = (f"{total} events, {shown} shown on {days} dates "
-                  f"(--max-events N or --dates N to change)")
-    return (f"{events}; from {len(articles)} articles "
-            f"({duplicates} duplicates, {dated} with a publication date), "
-            f"{len(timeline.undated)} undated items, {len(timeline.warnings)} warnings")
+        summary += (f"; {total} events, {shown} shown on {days} dates "
+                    f"(--max-events N or --dates N to change)")
+    return summary
 
 
 def _command_timex(args: argparse.Namespace) -> int:
