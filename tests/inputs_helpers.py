@@ -61,15 +61,17 @@ def atom(records: list[dict]) -> str:
             f"<updated>2024-05-01T00:00:00Z</updated>{''.join(entries)}</feed>\n")
 
 
-def warc(pages: list[tuple[str, bytes, str]], gzip: bool) -> bytes:
-    """A WARC of HTTP responses ``(uri, html bytes, WARC-Date)``, written by warcio."""
+def warc(pages: list[tuple], gzip: bool) -> bytes:
+    """A WARC of HTTP responses ``(uri, body, WARC-Date[, content type])`` (HTML unless
+    given), written by warcio."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gzip)
-    for uri, body, crawled in pages:
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+    for uri, body, crawled, *kind in pages:
+        content_type = kind[0] if kind else "text/html; charset=utf-8"
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type),
                                               ("Content-Length", str(len(body)))],
                                    protocol="HTTP/1.1")
         record = writer.create_warc_record(uri, "response", payload=io.BytesIO(body),

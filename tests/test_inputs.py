@@ -73,6 +73,24 @@ def test_warc_gives_the_events_of_the_same_pages_as_html(tmp_path, html_events):
         assert all(a.path == str(path) for a in timeline.articles)
 
 
+def test_warc_pdf_and_feed_records_are_read_as_those_files_are(tmp_path):
+    wire = wire_records()
+    path = tmp_path / "mixed.warc.gz"
+    path.write_bytes(warc([
+        ("https://wire.example/report.pdf", pdf(wire[1]["text"], wire[1]["title"]),
+         "2024-06-01T00:00:00Z", "application/pdf"),
+        ("https://wire.example/feed", rss(wire).encode(), "2024-06-01T00:00:00Z",
+         "application/rss+xml"),
+        ("https://wire.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64),
+         "2024-06-01T00:00:00Z", "image/png")], gzip=True))
+    articles, warnings = read_articles(str(path), FAST)
+    assert [a.title for a in articles] == [wire[1]["title"]] + [r["title"] for r in wire]
+    assert articles[0].url == "https://wire.example/report.pdf"
+    assert [a.url for a in articles[1:]] == [r["url"] for r in wire]  # items keep their links
+    assert [w.reason for w in warnings] == [
+        "not an article (image/png) for https://wire.example/logo.png, skipped"]
+
+
 def test_warc_date_is_an_upper_bound_not_the_publication_date(tmp_path):
     page = HTML_PAGES[0]
     stated = build_timeline(str(page), FAST).articles[0].published

@@ -71,6 +71,20 @@ class Fetcher:
                         f"use --allow-private-hosts to fetch it")
         return None
 
+    def _opener(self) -> urllib.request.OpenerDirector:
+        """An opener whose redirects obey the same host rule as the first request."""
+        fetcher = self
+
+        class Checked(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, req, fp, code, msg, headers, newurl):
+                refusal = fetcher._refusal(newurl)
+                if refusal:
+                    raise urllib.error.HTTPError(newurl, code, f"redirect refused: {refusal}",
+                                                 headers, fp)
+                return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+        return urllib.request.build_opener(Checked)
+
     def _wait_for(self, host: str) -> None:
         last = self._last.get(host)
         if last is not None:
@@ -98,7 +112,7 @@ class Fetcher:
             request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT,
                                                            "Accept": "text/html,*/*;q=0.8"})
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                with self._opener().open(request, timeout=self.timeout) as response:
                     data = response.read(self.max_bytes + 1)
                     content_type = response.headers.get("Content-Type", "")
             except urllib.error.HTTPError as exc:

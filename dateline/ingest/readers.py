@@ -29,7 +29,7 @@ from dateline.ingest.feeds import looks_like_feed, read_feed
 from dateline.ingest.fetch import Fetcher, default_cache_dir, is_url
 from dateline.ingest.manifest import ManifestRow, read_manifest
 from dateline.ingest.pdf import read_pdf
-from dateline.ingest.warc import read_warc
+from dateline.ingest.warc import payload_ext, read_warc
 from dateline.model import Article, Warning_
 
 TEXT_EXTS = {".txt", ".text", ".md"}
@@ -398,6 +398,16 @@ def _gunzip(path: str, data: bytes, limit: int) -> tuple[bytes | None, str | Non
     return out, None
 
 
+def _warc(path: str, data: bytes, base_id: str, config: Config
+          ) -> tuple[list[Article], list[Warning_]]:
+    def payload(where: str, body: bytes, ext: str, art_id: str):
+        if _kind_of_bytes(body) in ("warc", "gzip"):
+            return [], [Warning_(where, "archive inside an archive record, skipped")]
+        return read_bytes(where, body, ext, art_id, config)
+
+    return read_warc(path, data, base_id, payload)
+
+
 def read_bytes(path: str, data: bytes, ext: str, base_id: str, config: Config
                ) -> tuple[list[Article], list[Warning_]]:
     """Articles in the bytes of one input named ``path``; the format is sniffed from the
@@ -409,17 +419,17 @@ def read_bytes(path: str, data: bytes, ext: str, base_id: str, config: Config
     if kind == "gzip":
         inner_ext = Path(Path(path).stem).suffix.lower() if ext == ".gz" else ""
         if inner_ext in WARC_EXTS:  # warcio reads gzipped records itself, record by record
-            return read_warc(path, data, base_id, _read_html, decode)
+            return _warc(path, data, base_id, config)
         unpacked, problem = _gunzip(path, data, config.max_file_bytes)
         if unpacked is None:
             return [], [Warning_(path, problem or "broken gzip file")]
         if unpacked.startswith(b"WARC/"):
-            return read_warc(path, data, base_id, _read_html, decode)
+            return _warc(path, data, base_id, config)
         if _kind_of_bytes(unpacked) == "gzip":
             return [], [Warning_(path, "gzip inside gzip, not read")]
         return read_bytes(path, unpacked, inner_ext or ".txt", base_id, config)
     if kind == "warc":
-        return read_warc(path, data, base_id, _read_html, decode)
+        return _warc(path, data, base_id, config)
     if kind == "pdf":
         return read_pdf(path, data, base_id)
     if kind == "zip":
@@ -489,17 +499,11 @@ def read_file(
     return read_bytes(path, data, Path(path).suffix.lower(), base_id, config)
 
 
-_TYPE_EXTS = (("html", ".html"), ("xhtml", ".html"), ("pdf", ".pdf"), ("rss", ".rss"),
-              ("atom", ".atom"), ("xml", ".xml"), ("json", ".json"), ("text/plain", ".txt"))
-
-
 def _ext_for_url(url: str, content_type: str) -> str:
     """The extension a fetched page is read as: its content type, else its URL's suffix."""
-    lowered = content_type.lower()
-    for marker, ext in _TYPE_EXTS:
-        if marker in lowered:
-            return ext
-    return Path(urlsplit(url).path).suffix.lower() or ".html"
+    if "json" in content_type.lower():
+        return ".json"
+    return payload_ext(content_type) or Path(urlsplit(url).path).suffix.lower() or ".html"
 
 
 def _apply_metadata(articles: list[Article], row: ManifestRow | None, published: str | None,

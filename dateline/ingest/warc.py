@@ -1,4 +1,5 @@
-"""Web archives (WARC, WARC.gz): every archived HTML response becomes an article.
+"""Web archives (WARC, WARC.gz): every archived page (HTML, and also PDF, feed or plain
+text responses) becomes an article, read as the same file on disk would be.
 
 The archive's ``WARC-Date`` is when the page was crawled, not when it was published, so
 it is only an upper bound: a publication date found in the page that lies after the crawl
@@ -13,14 +14,21 @@ from collections.abc import Callable
 from dateline.dating.pubdate import parse_date
 from dateline.model import Article, Warning_
 
-HtmlReader = Callable[[str, str, str, list[Warning_]], "Article | None"]
-_HTML_TYPES = ("text/html", "application/xhtml+xml")
+# (where, payload, extension, id) -> articles and warnings, as for a file of that extension
+PayloadReader = Callable[[str, bytes, str, str], tuple[list[Article], list[Warning_]]]
+_TYPES = (("html", ".html"), ("pdf", ".pdf"), ("rss", ".rss"), ("atom", ".atom"),
+          ("xml", ".xml"), ("text/plain", ".txt"))
 
 
-def read_warc(path: str, data: bytes, base_id: str, read_html: HtmlReader,
-              decode: Callable[[bytes], tuple[str, str | None]]
+def payload_ext(content_type: str) -> str | None:
+    """The file extension a response of this content type is read as; None: not an article."""
+    lowered = content_type.lower()
+    return next((ext for marker, ext in _TYPES if marker in lowered), None)
+
+
+def read_warc(path: str, data: bytes, base_id: str, read_payload: PayloadReader
               ) -> tuple[list[Article], list[Warning_]]:
-    """Articles of the HTML response records in a WARC (plain or gzipped)."""
+    """Articles of the response records in a WARC (plain or gzipped)."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -39,24 +47,25 @@ def read_warc(path: str, data: bytes, base_id: str, read_html: HtmlReader,
             if not status.startswith("2"):
                 warnings.append(Warning_(where, f"HTTP {status} response for {uri}, skipped"))
                 continue
-            if not content_type.startswith(_HTML_TYPES):
-                warnings.append(Warning_(where, f"not HTML ({content_type or 'no type'}) "
+            ext = payload_ext(content_type)
+            if ext is None:
+                warnings.append(Warning_(where, f"not an article ({content_type or 'no type'}) "
                                                 f"for {uri}, skipped"))
                 continue
-            html, problem = decode(record.content_stream().read())
-            if problem:
-                warnings.append(Warning_(where, problem))
-            art = read_html(where, html, f"{base_id}#{number}", warnings)
-            if art is None:
-                continue
-            art.path = path
-            art.url = uri or art.url
-            _bound_by_crawl(art, record.rec_headers.get_header("WARC-Date"), where, warnings)
-            articles.append(art)
+            found, problems = read_payload(where, record.content_stream().read(), ext,
+                                           f"{base_id}#{number}")
+            warnings.extend(problems)
+            for art in found:
+                art.path = path
+                if len(found) == 1:  # a page; a feed's items keep their own links
+                    art.url = uri or art.url
+                _bound_by_crawl(art, record.rec_headers.get_header("WARC-Date"), where,
+                                warnings)
+                articles.append(art)
     except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
         warnings.append(Warning_(path, f"broken WARC after {number} records ({exc})"))
     if not articles and number == 0:
-        warnings.append(Warning_(path, "WARC without HTML response records"))
+        warnings.append(Warning_(path, "WARC without response records"))
     return articles, warnings
 
 
