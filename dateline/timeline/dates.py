@@ -33,6 +33,7 @@ BACKGROUND_DAYS = 14
 # A report the next day ("yesterday") is the day's own coverage more than a look back.
 NEXT_DAY_WEIGHT = 0.5
 REDUNDANT = 0.5  # TF-IDF cosine to a summary already chosen that makes a sentence a repeat
+VOICE_PENALTY = 0.1  # a quoted or first-person sentence gives way to a plain report
 SUPPORT_WEIGHT = 0.01  # a small nudge toward events more articles report
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 
@@ -106,6 +107,15 @@ def _is_furniture(sentence: str) -> bool:
     return not sentence[0].isupper() and not sentence[0].isdigit()
 
 
+_VOICE = re.compile(r"^\W*[\"“‘']|\b(?:I|we|We|my|our|Our|you|You)\b|\?\s*$")
+
+
+def _voiced(sentence: str) -> bool:
+    """Someone speaking (a quote, first or second person, a question): a timeline entry
+    reports what happened, in the third person."""
+    return bool(_VOICE.search(sentence))
+
+
 def _sentence_choices(event: Event) -> list[Mention]:
     stated = [m for m in event.mentions if not m.supporting and m.date == event.date]
     usable = [m for m in stated if not _is_furniture(m.sentence)]
@@ -162,6 +172,8 @@ def select_dated(events: list[Event], dates: int, per_date: int = 1,
                 redundancy = (rows[k] @ said.T).max() if said is not None else 0.0
                 support = len({m.article_id for m in event.mentions})
                 value = central[k] + SUPPORT_WEIGHT * min(support, 10)
+                if _voiced(candidates[k][1].sentence):
+                    value -= VOICE_PENALTY
                 if redundancy > REDUNDANT:  # a repeat: only when the day has nothing else
                     value -= 10
                 if best_value is None or value > best_value:
