@@ -117,7 +117,8 @@ def _voiced(sentence: str) -> bool:
 
 
 def _sentence_choices(event: Event) -> list[Mention]:
-    stated = [m for m in event.mentions if not m.supporting and m.date == event.date]
+    stated = ([m for m in event.mentions if not m.supporting and m.date == event.date]
+              or [m for m in event.mentions if not m.supporting] or event.mentions)
     usable = [m for m in stated if not _is_furniture(m.sentence)]
     return usable or stated
 
@@ -128,9 +129,10 @@ def select_dated(events: list[Event], dates: int, per_date: int = 1,
     """``dates`` distinct days with up to ``per_date`` events each, ordered by date.
 
     Only day-precise events take part: a timeline of N dates has exactly N distinct
-    days whenever the events cover N days. Each kept event's summary becomes its
-    sentence most central among the day's reports (and unlike summaries already
-    chosen), so the summary reads as that day's news.
+    days whenever the events cover N days. ``references`` are (article, published, day
+    referred to), from ``references_from_articles`` or ``references_from_mentions``.
+    Each kept event's summary becomes its sentence most central among the day's reports
+    (and not a repeat of one already chosen), so the summary reads as that day's news.
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -138,10 +140,7 @@ def select_dated(events: list[Event], dates: int, per_date: int = 1,
     for event in events:
         if event.date.precision is Precision.DAY:
             by_day[event.date.first_day].append(event)
-    if references is None:
-        references = [(m.article_id, m.date.first_day, m.date.first_day)
-                      for e in events for m in e.mentions]
-    chosen_days = rank_days(by_day, references, first_published)[:dates]
+    chosen_days = rank_days(by_day, references or [], first_published)[:dates]
     if not chosen_days:
         return []
     choices = {id(e): _sentence_choices(e) for d in chosen_days for e in by_day[d]}
