@@ -207,3 +207,17 @@ def test_a_stored_timeline_and_the_api_choose_the_same_days(tmp_path: Path):
             assert detail["date"] == event["date"]
     finally:
         store.close()
+
+
+def test_undated_articles_still_get_the_days_most_articles_report():
+    # Pasted texts without publication dates: only explicit dates resolve, and the day
+    # that most articles report leads.
+    texts = ["France recognised the rebel council on March 10, 2011, in Paris.",
+             "On March 10, 2011, France became the first country to recognise the council.",
+             "The council was recognised by France on March 10, 2011, officials said.",
+             "Rebels held the port of Brega on March 2, 2011, after a day of fighting.",
+             "Tanks shelled the town of Zawiya on March 5, 2011, witnesses said."]
+    articles = [Article(id=f"a{k}", path=f"a{k}.txt", raw_text=text)
+                for k, text in enumerate(texts)]
+    timeline = process_articles(articles, Config(dates=1, use_ner=False, progress=False))
+    assert [e.date.iso() for e in timeline.events] == ["2011-03-10"]

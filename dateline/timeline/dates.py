@@ -40,10 +40,13 @@ _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 
 def references_from_articles(articles: Iterable[Article]) -> list[tuple[str, dt.date, dt.date]]:
     """(article, published, day referred to) for every day-precise date an article's
-    sentences resolve; duplicates and undated articles are left out."""
+    sentences resolve. Duplicates are left out, and so are articles without a stated
+    publication date: a date inferred from the text's own dates cannot say whether the
+    text looks back."""
     found = []
     for article in articles:
-        if article.duplicate_of is not None or article.published is None:
+        if (article.duplicate_of is not None or article.published is None
+                or article.published_source == "inferred"):
             continue
         for sentence in article.sentences:
             for timex in sentence.timexes:
@@ -72,10 +75,12 @@ def references_from_mentions(mentions: Iterable[Mention],
 
 
 def rank_days(days: Iterable[dt.date], references: list[tuple[str, dt.date, dt.date]],
-              first_published: dt.date | None) -> list[dt.date]:
+              first_published: dt.date | None,
+              support: dict[dt.date, int] | None = None) -> list[dt.date]:
     """``days`` best first: referred back to by more later articles (an article of the
     next day counts half), the story's own period before background, earlier first on
-    ties."""
+    ties. Without any reference (no article has a publication date), ``support`` (how
+    many articles report each day) ranks instead."""
     later: dict[dt.date, set[str]] = defaultdict(set)
     next_day: dict[dt.date, set[str]] = defaultdict(set)
     for article, published, day in references:
@@ -91,7 +96,8 @@ def rank_days(days: Iterable[dt.date], references: list[tuple[str, dt.date, dt.d
         background = start is not None and day < start
         back = len(later.get(day, ()))
         back += NEXT_DAY_WEIGHT * len(next_day.get(day, set()) - later.get(day, set()))
-        return (background, -back, day)
+        fallback = 0 if references or support is None else -support.get(day, 0)
+        return (background, -back, fallback, day)
 
     return sorted(set(days), key=key)
 
@@ -140,7 +146,9 @@ def select_dated(events: list[Event], dates: int, per_date: int = 1,
     for event in events:
         if event.date.precision is Precision.DAY:
             by_day[event.date.first_day].append(event)
-    chosen_days = rank_days(by_day, references or [], first_published)[:dates]
+    support = {day: len({m.article_id for e in found for m in e.mentions})
+               for day, found in by_day.items()}
+    chosen_days = rank_days(by_day, references or [], first_published, support)[:dates]
     if not chosen_days:
         return []
     choices = {id(e): _sentence_choices(e) for d in chosen_days for e in by_day[d]}
