@@ -202,6 +202,8 @@ def test_a_stored_timeline_and_the_api_choose_the_same_days(tmp_path: Path):
         body = client.get("/api/events", params={"dates": 2, "per_date": 1}).json()
         assert sorted(e["date"] for e in body["events"]) == ["2011-02-17", "2011-03-02"]
         assert body["total"] == stored.total_events
+        page = client.get("/").text
+        assert 'name="dates"' in page and 'name="per_date"' in page
         for event in body["events"]:  # the store's own ids: the detail view opens them
             detail = client.get(f"/api/events/{event['id']}").json()
             assert detail["date"] == event["date"]
