@@ -223,3 +223,21 @@ def test_undated_articles_still_get_the_days_most_articles_report():
                 for k, text in enumerate(texts)]
     timeline = process_articles(articles, Config(dates=1, use_ner=False, progress=False))
     assert [e.date.iso() for e in timeline.events] == ["2011-03-10"]
+
+
+def test_the_news_tls_layout_reads_and_scores(tmp_path: Path):
+    pytest.importorskip("rouge_score")
+    story = tmp_path / "libya"
+    story.mkdir()
+    with (story / "articles.jsonl").open("w", encoding="utf-8") as handle:
+        for name, day, text in STORY:
+            sentences = [{"raw": line} for line in text.split("\n\n", 1)[1].split(". ")]
+            handle.write(json.dumps({"id": name, "time": f"{day.isoformat()} 00:00:00",
+                                     "sentences": sentences}) + "\n")
+    gold = [["2011-02-17", ["Protests begin in Benghazi."]],
+            ["2011-03-02", ["Rebels hold Brega against government troops."]]]
+    (story / "timelines.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    scores, _, problems = evaluate_tls(tmp_path)
+    assert not problems
+    assert [s.name for s in scores] == ["libya"]
+    assert scores[0].mean("dateline")["date_f1"] == 1.0
