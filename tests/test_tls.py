@@ -202,8 +202,42 @@ def test_a_stored_timeline_and_the_api_choose_the_same_days(tmp_path: Path):
         body = client.get("/api/events", params={"dates": 2, "per_date": 1}).json()
         assert sorted(e["date"] for e in body["events"]) == ["2011-02-17", "2011-03-02"]
         assert body["total"] == stored.total_events
+        page = client.get("/").text
+        assert 'name="dates"' in page and 'name="per_date"' in page
         for event in body["events"]:  # the store's own ids: the detail view opens them
             detail = client.get(f"/api/events/{event['id']}").json()
             assert detail["date"] == event["date"]
     finally:
         store.close()
+
+
+def test_undated_articles_still_get_the_days_most_articles_report():
+    # Pasted texts without publication dates: only explicit dates resolve, and the day
+    # that most articles report leads.
+    texts = ["France recognised the rebel council on March 10, 2011, in Paris.",
+             "On March 10, 2011, France became the first country to recognise the council.",
+             "The council was recognised by France on March 10, 2011, officials said.",
+             "Rebels held the port of Brega on March 2, 2011, after a day of fighting.",
+             "Tanks shelled the town of Zawiya on March 5, 2011, witnesses said."]
+    articles = [Article(id=f"a{k}", path=f"a{k}.txt", raw_text=text)
+                for k, text in enumerate(texts)]
+    timeline = process_articles(articles, Config(dates=1, use_ner=False, progress=False))
+    assert [e.date.iso() for e in timeline.events] == ["2011-03-10"]
+
+
+def test_the_news_tls_layout_reads_and_scores(tmp_path: Path):
+    pytest.importorskip("rouge_score")
+    story = tmp_path / "libya"
+    story.mkdir()
+    with (story / "articles.jsonl").open("w", encoding="utf-8") as handle:
+        for name, day, text in STORY:
+            sentences = [{"raw": line} for line in text.split("\n\n", 1)[1].split(". ")]
+            handle.write(json.dumps({"id": name, "time": f"{day.isoformat()} 00:00:00",
+                                     "sentences": sentences}) + "\n")
+    gold = [["2011-02-17", ["Protests begin in Benghazi."]],
+            ["2011-03-02", ["Rebels hold Brega against government troops."]]]
+    (story / "timelines.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    scores, _, problems = evaluate_tls(tmp_path)
+    assert not problems
+    assert [s.name for s in scores] == ["libya"]
+    assert scores[0].mean("dateline")["date_f1"] == 1.0

@@ -33,16 +33,20 @@ BACKGROUND_DAYS = 14
 # A report the next day ("yesterday") is the day's own coverage more than a look back.
 NEXT_DAY_WEIGHT = 0.5
 REDUNDANT = 0.5  # TF-IDF cosine to a summary already chosen that makes a sentence a repeat
+VOICE_PENALTY = 0.1  # a quoted or first-person sentence gives way to a plain report
 SUPPORT_WEIGHT = 0.01  # a small nudge toward events more articles report
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
 
 
 def references_from_articles(articles: Iterable[Article]) -> list[tuple[str, dt.date, dt.date]]:
     """(article, published, day referred to) for every day-precise date an article's
-    sentences resolve; duplicates and undated articles are left out."""
+    sentences resolve. Duplicates are left out, and so are articles without a stated
+    publication date: a date inferred from the text's own dates cannot say whether the
+    text looks back."""
     found = []
     for article in articles:
-        if article.duplicate_of is not None or article.published is None:
+        if (article.duplicate_of is not None or article.published is None
+                or article.published_source == "inferred"):
             continue
         for sentence in article.sentences:
             for timex in sentence.timexes:
@@ -71,10 +75,12 @@ def references_from_mentions(mentions: Iterable[Mention],
 
 
 def rank_days(days: Iterable[dt.date], references: list[tuple[str, dt.date, dt.date]],
-              first_published: dt.date | None) -> list[dt.date]:
+              first_published: dt.date | None,
+              support: dict[dt.date, int] | None = None) -> list[dt.date]:
     """``days`` best first: referred back to by more later articles (an article of the
     next day counts half), the story's own period before background, earlier first on
-    ties."""
+    ties. Without any reference (no article has a publication date), ``support`` (how
+    many articles report each day) ranks instead."""
     later: dict[dt.date, set[str]] = defaultdict(set)
     next_day: dict[dt.date, set[str]] = defaultdict(set)
     for article, published, day in references:
@@ -90,7 +96,8 @@ def rank_days(days: Iterable[dt.date], references: list[tuple[str, dt.date, dt.d
         background = start is not None and day < start
         back = len(later.get(day, ()))
         back += NEXT_DAY_WEIGHT * len(next_day.get(day, set()) - later.get(day, set()))
-        return (background, -back, day)
+        fallback = 0 if references or support is None else -support.get(day, 0)
+        return (background, -back, fallback, day)
 
     return sorted(set(days), key=key)
 
@@ -106,8 +113,18 @@ def _is_furniture(sentence: str) -> bool:
     return not sentence[0].isupper() and not sentence[0].isdigit()
 
 
+_VOICE = re.compile(r"^\W*[\"“‘']|\b(?:I|we|We|my|our|Our|you|You)\b|\?\s*$")
+
+
+def _voiced(sentence: str) -> bool:
+    """Someone speaking (a quote, first or second person, a question): a timeline entry
+    reports what happened, in the third person."""
+    return bool(_VOICE.search(sentence))
+
+
 def _sentence_choices(event: Event) -> list[Mention]:
-    stated = [m for m in event.mentions if not m.supporting and m.date == event.date]
+    stated = ([m for m in event.mentions if not m.supporting and m.date == event.date]
+              or [m for m in event.mentions if not m.supporting] or event.mentions)
     usable = [m for m in stated if not _is_furniture(m.sentence)]
     return usable or stated
 
@@ -118,9 +135,10 @@ def select_dated(events: list[Event], dates: int, per_date: int = 1,
     """``dates`` distinct days with up to ``per_date`` events each, ordered by date.
 
     Only day-precise events take part: a timeline of N dates has exactly N distinct
-    days whenever the events cover N days. Each kept event's summary becomes its
-    sentence most central among the day's reports (and unlike summaries already
-    chosen), so the summary reads as that day's news.
+    days whenever the events cover N days. ``references`` are (article, published, day
+    referred to), from ``references_from_articles`` or ``references_from_mentions``.
+    Each kept event's summary becomes its sentence most central among the day's reports
+    (and not a repeat of one already chosen), so the summary reads as that day's news.
     """
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -128,10 +146,9 @@ def select_dated(events: list[Event], dates: int, per_date: int = 1,
     for event in events:
         if event.date.precision is Precision.DAY:
             by_day[event.date.first_day].append(event)
-    if references is None:
-        references = [(m.article_id, m.date.first_day, m.date.first_day)
-                      for e in events for m in e.mentions]
-    chosen_days = rank_days(by_day, references, first_published)[:dates]
+    support = {day: len({m.article_id for e in found for m in e.mentions})
+               for day, found in by_day.items()}
+    chosen_days = rank_days(by_day, references or [], first_published, support)[:dates]
     if not chosen_days:
         return []
     choices = {id(e): _sentence_choices(e) for d in chosen_days for e in by_day[d]}
@@ -162,6 +179,8 @@ def select_dated(events: list[Event], dates: int, per_date: int = 1,
                 redundancy = (rows[k] @ said.T).max() if said is not None else 0.0
                 support = len({m.article_id for m in event.mentions})
                 value = central[k] + SUPPORT_WEIGHT * min(support, 10)
+                if _voiced(candidates[k][1].sentence):
+                    value -= VOICE_PENALTY
                 if redundancy > REDUNDANT:  # a repeat: only when the day has nothing else
                     value -= 10
                 if best_value is None or value > best_value:

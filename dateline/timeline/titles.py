@@ -70,8 +70,13 @@ def title_by_patterns(mention: Mention) -> str:
     text = mention.sentence
     start, end = mention.timex.start, mention.timex.end
     if 0 <= start < end <= len(text) and text[start:end] == mention.timex.text:
-        before = _DATE_PREPOSITION.sub("", text[:start]).rstrip(" ,")
-        text = before + " " + text[end:].lstrip(" ,")
+        after = text[end:]
+        possessive = re.match(r"['’]s\b", after)
+        if possessive:  # "in Tuesday's vote" -> "in the vote", "today's crisis" -> "the crisis"
+            text = text[:start] + "the" + after[possessive.end():]
+        else:
+            before = _DATE_PREPOSITION.sub("", text[:start]).rstrip(" ,")
+            text = before + " " + after.lstrip(" ,")
     text = _DATELINE_PREFIX.sub("", text).strip().strip('"“”')
     shortened = _ATTRIBUTION.sub("", text)
     if len(shortened.split()) >= 4:
