@@ -11,6 +11,7 @@ from pathlib import Path
 
 from dateline import __version__
 from dateline.config import Config
+from dateline.engine import add_engine_arguments
 
 FORMAT_NAMES = ("json", "md", "html", "csv", "timelinejs", "ics")  # dateline.export.FORMATS
 GROUP_NAMES = ("none", "participant", "location", "site")  # dateline.export.GROUPINGS
@@ -28,16 +29,6 @@ def _positive(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError("must be a positive number")
     return value
-
-
-def _add_engine_options(command: argparse.ArgumentParser) -> None:
-    """--workers / --scheduler: where per-article work runs (see dateline.engine)."""
-    where = command.add_mutually_exclusive_group()
-    where.add_argument("--workers", type=_positive, metavar="N",
-                       help="run per-article work on a local Dask cluster of N processes")
-    where.add_argument("--scheduler", metavar="ADDRESS",
-                       help="run per-article work on an existing Dask cluster "
-                            "(tcp://host:8786); every worker needs dateline installed")
 
 
 EXIT_CODES = """exit codes:
@@ -135,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="pause between two requests to the same host (default: 1)")
     inputs.add_argument("--allow-private-hosts", action="store_true",
                         help="allow fetching from loopback and private network addresses")
-    _add_engine_options(build)
+    add_engine_arguments(build)
     build.set_defaults(handler=_command_build)
 
     timex = commands.add_parser(

@@ -13,6 +13,7 @@ output is identical whichever engine ran it.
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -70,6 +71,16 @@ class Engine:
 
 
 LOCAL = Engine()
+
+
+def add_engine_arguments(command: argparse.ArgumentParser) -> None:
+    """The ``--workers`` / ``--scheduler`` options of every command that runs the pipeline."""
+    where = command.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=int, metavar="N",
+                       help="run per-article work on a local Dask cluster of N processes")
+    where.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run per-article work on an existing Dask cluster "
+                            "(tcp://host:8786); every worker needs dateline installed")
 
 
 @contextmanager

@@ -52,16 +52,31 @@ def test_invalid_engine_configuration_is_refused():
         Config(scheduler="localhost:8786")
 
 
-def test_one_and_two_dask_workers_give_byte_identical_json():
+def _stored_json(tmp_path: Path, name: str, engine: Engine) -> str:
+    from dateline.store import add_articles, open_store, timeline
+
+    store = open_store(tmp_path / f"{name}.db")
+    try:
+        articles, warnings = read_articles([str(EXAMPLES)], FAST)
+        add_articles(store, articles, FAST, warnings=warnings, engine=engine)
+        return render(timeline(store), "json")
+    finally:
+        store.close()
+
+
+def test_one_and_two_dask_workers_give_byte_identical_json(tmp_path):
     pytest.importorskip("distributed")
     local = _json(Engine())
+    stored = _stored_json(tmp_path, "local", Engine())
     with open_engine(workers=1) as one:
         assert one.distributed
         by_one = _json(one)
     with open_engine(workers=2) as two:
         by_two = _json(two)
+        stored_by_two = _stored_json(tmp_path, "two", two)
     assert by_one == local
     assert by_two == local
+    assert stored_by_two == stored  # `dateline add` runs on the cluster too
 
 
 def test_unreachable_scheduler_is_a_clear_error():

@@ -12,6 +12,7 @@ import os
 import sys
 
 from dateline.config import Config
+from dateline.engine import EngineError, add_engine_arguments
 
 DEFAULT_BATCH = 100  # as dateline.store.incremental.DEFAULT_BATCH (not imported: lazy)
 
@@ -58,6 +59,7 @@ def add_store_commands(subparsers) -> None:
                      help=f"articles committed per transaction (default: {DEFAULT_BATCH})")
     add.add_argument("--no-entities", action="store_true",
                      help="skip named-entity recognition (faster, coarser grouping)")
+    add_engine_arguments(add)
     add.add_argument("-q", "--quiet", action="store_true",
                      help="no per-batch progress and no warnings on standard error")
     add.set_defaults(handler=command_add)
@@ -97,10 +99,15 @@ def add_store_commands(subparsers) -> None:
 def command_add(args: argparse.Namespace) -> int:
     from dateline.store import add
 
+    try:
+        config = Config(use_ner=not args.no_entities, progress=False,
+                        workers=args.workers or 0, scheduler=args.scheduler)
+    except ValueError as error:
+        print(f"dateline add: {error}", file=sys.stderr)
+        return 2
     store = _open(args, "add")
     if store is None:
         return 1
-    config = Config(use_ner=not args.no_entities, progress=False)
 
     def report(ids: list[str]) -> None:
         if not args.quiet and ids:
@@ -116,6 +123,9 @@ def command_add(args: argparse.Namespace) -> int:
         print(f"dateline add: cannot write to the store {store.display_name}: "
               f"{db_reason(error)}; the batches reported as committed are kept",
               file=sys.stderr)
+        return 1
+    except EngineError as error:
+        print(f"dateline add: {error}", file=sys.stderr)
         return 1
     finally:
         store.close()

@@ -35,6 +35,7 @@ from sqlalchemy.exc import DBAPIError
 
 from dateline.clean.duplicates import NUM_PERM, jaccard, shingles
 from dateline.config import Config
+from dateline.engine import LOCAL, Engine
 from dateline.events.grouping import GroupingParams, group_mentions
 from dateline.events.mentions import attach_entities
 from dateline.model import Article, Mention, Precision, Warning_
@@ -94,18 +95,22 @@ def band_keys(text: str) -> list[str]:
 def add(store: Store, paths: list[str], config: Config | None = None, *,
         batch_size: int = DEFAULT_BATCH,
         on_commit: Callable[[list[str]], None] | None = None) -> AddResult:
-    """Read ``paths`` (files, directories, globs) and add the new articles to ``store``."""
+    """Read ``paths`` (files, directories, globs) and add the new articles to ``store``;
+    the per-article work runs where ``config.workers``/``config.scheduler`` say."""
+    from dateline.engine import open_engine
     from dateline.ingest import read_articles
 
     config = config or Config()
     found, warnings = read_articles(list(paths), config)
-    return add_articles(store, found, config, warnings=warnings, batch_size=batch_size,
-                        on_commit=on_commit)
+    with open_engine(config.workers, config.scheduler) as engine:
+        return add_articles(store, found, config, warnings=warnings, batch_size=batch_size,
+                            on_commit=on_commit, engine=engine)
 
 
 def add_articles(store: Store, found: list[Article], config: Config | None = None, *,
                  warnings: list[Warning_] | None = None, batch_size: int = DEFAULT_BATCH,
-                 on_commit: Callable[[list[str]], None] | None = None) -> AddResult:
+                 on_commit: Callable[[list[str]], None] | None = None,
+                 engine: Engine = LOCAL) -> AddResult:
     """Add already-read ``Article`` records (raw text set) to ``store`` in batches."""
     config = config or Config()
     result = AddResult(warnings=list(warnings or []))
@@ -130,7 +135,7 @@ def add_articles(store: Store, found: list[Article], config: Config | None = Non
     pending = [(a, d) for a, d in pending if d not in stored]
     for start in range(0, len(pending), max(1, batch_size)):
         batch = pending[start:start + batch_size]
-        work = _prepare_batch(store, batch, config, result)
+        work = _prepare_batch(store, batch, config, result, engine)
         with store.write() as conn:
             added = _write_batch(conn, work, config, result)
         result.batches += 1
@@ -163,7 +168,7 @@ class _Batch:
 
 
 def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Config,
-                   result: AddResult) -> _Batch:
+                   result: AddResult, engine: Engine = LOCAL) -> _Batch:
     """Everything slow about a batch (cleaning, dating, NER), done outside the write lock
     so that another writer waits at most for one commit; reads use a snapshot."""
     items = [a for a, _ in batch]
@@ -175,9 +180,10 @@ def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Confi
     bands = {a.id: band_keys(a.text) for a in items}
     with store.read() as conn:
         _stored_duplicates(conn, items, bands, config.near_duplicate_threshold)
-    new_mentions, undated_items = extract_all(items, result.warnings)
-    if config.use_ner and new_mentions:
-        attach_entities(new_mentions, _entity_pipeline())
+    nlp = _entity_pipeline() if config.use_ner else None
+    new_mentions, undated_items = extract_all(items, result.warnings, nlp=nlp, engine=engine)
+    if nlp is not None and new_mentions:
+        attach_entities(new_mentions, nlp)
     return _Batch(list(batch), bands, new_mentions, undated_items)
 
 
