@@ -128,3 +128,30 @@ def test_api_over_postgres(pg_url):
                                                 (DATA / "festival.html").read_bytes())})
         assert response.status_code == 201
         assert client.get("/api/facets").json()["articles"] == 3
+
+
+def test_item_2_nul_in_one_article_never_rolls_back_the_batch(pg_url, tmp_path, monkeypatch):
+    """Issue 16 item 2: PostgreSQL text cannot hold NUL. It is removed with a warning; and
+    were the database to refuse an article anyway, only that article is left out."""
+    import json
+
+    from dateline.store import incremental
+
+    feed = tmp_path / "nul.jsonl"
+    feed.write_text(json.dumps({"text": "Ferry crews in Kestwick walked out on March 3, "
+                                        "2022 over\u0000 pay, the union said."}) + "\n",
+                    encoding="utf-8")
+    with open_store(pg_url) as store:
+        result = add(store, [str(feed), str(DATA / "barrier-opens.txt")], FAST)
+        assert sorted(result.added) == ["barrier-opens", "nul#L1"]
+        assert any("NUL characters removed" in w.reason for w in result.warnings)
+        # Without the clean-up the database refuses the row: one savepoint per article
+        # keeps the rest of the batch.
+        monkeypatch.setattr(incremental, "_strip_nul", lambda article, warnings: None)
+        feed.write_text(json.dumps({"text": "Second\u0000 report: ferry crews struck on "
+                                            "March 3, 2022."}) + "\n", encoding="utf-8")
+        again = add(store, [str(feed), str(DATA / "council-vote.txt")], FAST)
+        assert again.added == ["council-vote"]
+        refused = [w for w in again.warnings if w.path == str(feed)]
+        assert len(refused) == 1 and "not stored" in refused[0].reason
+        assert verify(store) == []

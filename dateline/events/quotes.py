@@ -18,6 +18,8 @@ event the article leads with (the one its headline joined).
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -243,8 +245,10 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
             sentence_start = starts[_at(starts, start)][0]
             speaker, tail = _attribute(text, start, end, content, sentence_start, people,
                                        earlier + " " + text[:start])
-            covered = tuple(index for offset, index in starts
-                            if offset < tail and _next_start(starts, offset, len(text)) > start)
+            # The sentences from the quote's first to the last one its attribution reaches
+            # (offsets ascend: bisection keeps long articles linear, not cubic).
+            covered = tuple(index for _, index in starts[
+                _at(starts, start):bisect.bisect_left(starts, (tail, -1))])
             alone = start == sentence_start and not text[end:_next_start(
                 starts, end - 1, len(text))].strip()
             paragraph = text.count("\n", 0, start)
@@ -339,16 +343,13 @@ def _join(segment: list[tuple[int, str]], paragraphs: set[int] = frozenset()
 
 
 def _at(starts: list[tuple[int, int]], position: int) -> int:
-    current = 0
-    for k, (offset, _) in enumerate(starts):
-        if offset <= position:
-            current = k
-    return current
+    """The sentence holding ``position`` (offsets ascend, so by bisection)."""
+    return max(0, bisect.bisect_right(starts, (position, math.inf)) - 1)
 
 
 def _next_start(starts: list[tuple[int, int]], offset: int, total: int) -> int:
-    later = [o for o, _ in starts if o > offset]
-    return later[0] if later else total + 1
+    k = bisect.bisect_right(starts, (offset, math.inf))
+    return starts[k][0] if k < len(starts) else total + 1
 
 
 def paragraph_openings(article: Article) -> set[int]:
