@@ -247,7 +247,7 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
             sentence_start = starts[_at(starts, start)][0]
             paragraph = text.count("\n", 0, start)
             previous = found_here[-1] if found_here else None
-            people.recent = (previous[1].quote.speaker if previous is not None
+            people.recent = (previous[1].quote.speaker if paragraphs and previous is not None
                              and paragraph - previous[0] <= _RECENT else None)
             speaker, tail = _attribute(text, start, end, content, sentence_start, people,
                                        earlier + " " + text[:start])
