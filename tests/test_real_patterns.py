@@ -36,6 +36,13 @@ before the constitutional referendum, brushing aside opposition demands for an e
 
 Critics in parliament called the decision a mistake that would deepen the crisis.
 """,
+    # A statement about a future date: today's news, not an event in October.
+    "gazette-imre-will-not-stand.txt": """Imre out of autumn race
+March 3, 2011
+
+Opposition leader Clara Imre said she would not stand in the October election, ending \
+months of speculation about her plans.
+""",
     # An outlet without a date whose weekday matches nothing the collection reports.
     "blog-harbour-festival.txt": """Harbour festival draws crowds
 
@@ -150,3 +157,10 @@ def test_each_trading_day_is_its_own_event_citing_both_outlets(timeline):
     assert _stems(timeline, tuesday[0]) >= both
     assert not [e for e in timeline.events if e.date.precision.value == "week"
                 and any("dow" in s.sentence.lower() for s in e.sources)]
+
+
+def test_a_statement_about_the_future_is_dated_by_its_day_not_the_future(timeline):
+    assert not [e for e in timeline.events if e.date.iso().startswith("2011-10")]
+    statements = _entries(timeline, "2011-03-03", "would not stand")
+    assert len(statements) == 1
+    assert _stems(timeline, statements[0]) == {"gazette-imre-will-not-stand"}

@@ -118,6 +118,11 @@ def extract_mentions(article: Article, nlp=None) -> tuple[list[Mention], list[Un
         own = _explicit_mentions(article, sentence, context, undated, quoted)
         if nlp is not None and len(own) > 1:
             own = main_clause_dates(own, nlp)
+        if nlp is not None and own and all(m.future for m in own) and _reported_future(
+                own, nlp):
+            # "The president said he would not stand in the October election": today's
+            # statement, dated by publication; the October date dates nothing here.
+            own = _publication_mention(article, sentence, context)
         if is_lead:
             if not any(_is_news_day(m, article) for m in own):
                 # The lead reports the day's news; dates it gives ("begun two years ago")
@@ -248,6 +253,32 @@ def _date_attachment(doc, start: int, end: int) -> tuple[int, int]:
     while token.head.i != token.i and not (token.i != head.i and token.tag_.startswith("VB")):
         token = token.head
     return noun, token.i
+
+
+# Past forms: the model runs without its lemmatizer.
+_REPORTING = frozenset("said told announced confirmed stated reported warned insisted pledged "
+                       "promised vowed added explained".split())
+
+
+def _reported_future(mentions: list[Mention], nlp) -> bool:
+    """Every date lies in what a past reporting verb reports ("said he would ...")."""
+    with nlp.select_pipes(enable=[p for p in ("tok2vec", "tagger", "parser")
+                                  if p in nlp.pipe_names]):
+        doc = nlp(mentions[0].sentence)
+    for mention in mentions:
+        inside = [t for t in doc if t.idx < mention.timex.end
+                  and t.idx + len(t) > mention.timex.start]
+        if not inside:
+            return False
+        token, reported = inside[0], False
+        while token.head.i != token.i:
+            if token.dep_ == "ccomp" and token.head.tag_ in ("VBD", "VBN") and (
+                    token.head.text.lower() in _REPORTING):
+                reported = True
+            token = token.head
+        if not reported:
+            return False
+    return True
 
 
 def main_clause_dates(mentions: list[Mention], nlp) -> list[Mention]:
