@@ -109,6 +109,7 @@ def extract_mentions(article: Article, nlp=None) -> tuple[list[Mention], list[Un
     lead = " ".join(s.text for s in article.sentences[:_LEAD_SENTENCES])
     context = f"{article.title or ''}\n{lead}"
     previous: Mention | None = None
+    lead_news: Mention | None = None
     is_lead = True
     quoted = quote_spans(article.text)
     for sentence in article.sentences:
@@ -123,12 +124,18 @@ def extract_mentions(article: Article, nlp=None) -> tuple[list[Mention], list[Un
             # "The president said he would not stand in the October election": today's
             # statement, dated by publication; the October date dates nothing here.
             own = _publication_mention(article, sentence, context)
+            if own and lead_news is not None and lead_news.date == own[0].date:
+                # ...and so part of the day's news the lead reports: it follows the lead.
+                own = [Mention(article.id, sentence.index, sentence.text, lead_news.date,
+                               _carried(lead_news.timex), context=context,
+                               continues=lead_news.sentence_index, basis="publication")]
         if is_lead:
             if not any(_is_news_day(m, article) for m in own):
                 # The lead reports the day's news; dates it gives ("begun two years ago")
                 # are background to it.
                 own = _publication_mention(article, sentence, context) + own
             news = next((m for m in own if _is_news_day(m, article)), None)
+            lead_news = news
             if news is not None and article.title and article.title != sentence.text:
                 # The headline tells the lead's news: one more source for its event.
                 mentions.append(Mention(article.id, HEADLINE, article.title, news.date,
@@ -140,6 +147,8 @@ def extract_mentions(article: Article, nlp=None) -> tuple[list[Mention], list[Un
             # Only a day-dated report carries on into the next sentence; a month or year
             # is mostly background ("under the 1987 treaty") that the next one leaves.
             previous = own[0] if own[0].date.precision is Precision.DAY else None
+            if own[0].inherited:
+                previous = lead_news
         elif previous is not None and not _has_date(sentence) and not _starts_paragraph(
                 article.text, sentence):
             mentions.append(Mention(article.id, sentence.index, sentence.text, previous.date,
