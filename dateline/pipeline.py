@@ -20,7 +20,7 @@ from dateline.dating.inference import anchor_date, infer_publication_dates
 from dateline.dating.pubdate import date_articles
 from dateline.dating.timex import tag
 from dateline.engine import LOCAL, Engine, open_engine
-from dateline.events.grouping import GroupingParams, group_mentions
+from dateline.events.grouping import GroupingParams, group_mentions, place_undated
 from dateline.events.mentions import UndatedItem, extract_mentions
 from dateline.ingest import read_articles, read_records
 from dateline.model import Article, Event, Mention, Sentence, Timeline, Warning_
@@ -158,6 +158,8 @@ def collect_events(articles: list[Article], config: Config,
                             tolerance_days=config.date_tolerance_days,
                             similarity=config.similarity)
     clusters = group_mentions(mentions, params)
+    joined, undated = place_undated(clusters, undated, articles)
+    mentions = mentions + joined
     events = [event for cluster in clusters if (event := make_event(cluster)) is not None]
     if config.query:
         events = filter_events(events, config.query)

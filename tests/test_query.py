@@ -59,3 +59,20 @@ def test_model_numbers_quoted_speakers_and_continuations():
     assert filter_events(events, '"Mira Olsen"') == [reaction]
     # named only in a sentence that continues the event's report: not the entity's event
     assert filter_events(events, '"Corvane Air"') == [delivery]
+
+
+def test_market_short_forms_name_the_index_but_a_maker_is_not_its_product():
+    events = [
+        event("The Dow fell 3% on Monday as factory data disappointed."),
+        event("The Dow Jones Industrial Average recovered half of the loss on Tuesday."),
+        event("The Nasdaq slipped 1.2% as technology shares lagged."),
+        event("The NASDAQ Composite ended the week higher."),
+        event("The S&P 500 closed at a record."),
+        event("The Standard & Poor's 400 index of midsize companies was flat."),
+        event("Boeing said deliveries would resume next month."),
+        event("The Boeing 787 Dreamliner made its first flight."),
+    ]
+    assert filter_events(events, '"Dow Jones Industrial Average"') == events[:2]
+    assert filter_events(events, '"NASDAQ Composite"') == events[2:4]
+    assert filter_events(events, '"Standard & Poor\'s 500"') == [events[4]]
+    assert filter_events(events, '"Boeing 787 Dreamliner"') == [events[7]]

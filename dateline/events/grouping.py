@@ -19,7 +19,7 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from dateline.model import FuzzyDate, Mention, Precision
+from dateline.model import FuzzyDate, Mention, Precision, Timex
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
 _TEMPORAL_WORDS = frozenset(
@@ -481,3 +481,78 @@ def resolve_date(mentions: list[Mention]) -> tuple[FuzzyDate, list[dict]]:
     if conflicts:
         conflicts.insert(0, {"date": chosen.iso(), "articles": sorted(support[ranked[0]])})
     return chosen, conflicts
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                  "sunday")
+_WEEKDAY_EXPRESSION = re.compile(
+    rf"(?:(?:last|on|this|past)\s+)?({'|'.join(_WEEKDAY_NAMES)})(?:\s+(?:morning|afternoon|"
+    r"evening|night))?", re.IGNORECASE)
+JOIN_SIMILARITY = 0.35  # sentence cosine an undated report needs with the event it joins
+JOIN_MARGIN = 0.1  # ... and its lead over the next candidate event
+WEEKDAY_CONFIDENCE = 0.4  # below the level at which a publication date anchors anything
+
+
+def place_undated(clusters: list[list[Mention]], undated: list, articles: list
+                  ) -> tuple[list[Mention], list]:
+    """Undated reports that the collection dates: joined to the event they retell.
+
+    A sentence whose weekday ("said on Tuesday") cannot be resolved because its article
+    has no trusted publication date joins the one day-dated event, reported by other
+    articles, that falls on that weekday and that it clearly retells (TF-IDF cosine of
+    content words and names at least ``JOIN_SIMILARITY``, ahead of any other candidate
+    by ``JOIN_MARGIN``). It becomes a supporting source of that event (``basis =
+    "collection"``): it never dates an event alone. Its article records the evidence.
+    Anything less clear stays undated: never a guess. Returns the new mentions and the
+    items still undated.
+    """
+    by_id = {article.id: article for article in articles}
+    candidates = [c for c in clusters if c and c[0].date.precision is Precision.DAY]
+    placeable = []
+    for item in undated:
+        match = _WEEKDAY_EXPRESSION.fullmatch(item.expression.strip())
+        if match and item.article_id in by_id:
+            placeable.append((item, _WEEKDAY_NAMES.index(match.group(1).lower())))
+    if not placeable or not candidates:
+        return [], undated
+    texts = [" ".join(m.sentence for m in c if not m.inherited) for c in candidates]
+    rows = _vectors([*texts, *(item.sentence for item, _ in placeable)],
+                    lambda text: content_words(text) + [
+                        "name:" + n.lower() for n in name_phrases(text)])
+    if rows is None:
+        return [], undated
+    scores = (rows[len(texts):] @ rows[:len(texts)].T).toarray()
+    added: list[Mention] = []
+    placed: set[int] = set()
+    for k, (item, weekday) in enumerate(placeable):
+        allowed = [j for j, c in enumerate(candidates)
+                   if c[0].date.first_day.weekday() == weekday
+                   and all(m.article_id != item.article_id for m in c)]
+        ranked = sorted(allowed, key=lambda j: -scores[k, j])
+        if not ranked or scores[k, ranked[0]] < JOIN_SIMILARITY:
+            continue
+        if len(ranked) > 1 and scores[k, ranked[1]] > scores[k, ranked[0]] - JOIN_MARGIN:
+            continue
+        event = candidates[ranked[0]]
+        article = by_id[item.article_id]
+        index = next((s.index for s in article.sentences if s.text == item.sentence), None)
+        if index is None:
+            continue
+        date = event[0].date
+        mention = Mention(item.article_id, index, item.sentence, date,
+                          Timex(0, 0, "", "DATE", date.iso()), context=event[0].context,
+                          bounding=True, basis="collection")
+        event.append(mention)
+        added.append(mention)
+        placed.add(k)
+        others = sorted({m.article_id for m in event if m.article_id != item.article_id})
+        article.published_evidence.append(
+            f"'{item.expression}' is {date.iso()}: it reports the event of that day that "
+            f"{', '.join(others)} report (day precision); published on or after it")
+        if article.published is None:
+            # A weekday names a day of the week before publication: the date stands at
+            # week precision, too loose to anchor other relative expressions.
+            article.published, article.published_source = date.first_day, "inferred"
+            article.published_confidence = WEEKDAY_CONFIDENCE
+    kept = {id(item) for k, (item, _) in enumerate(placeable) if k in placed}
+    return added, [item for item in undated if id(item) not in kept]

@@ -109,6 +109,7 @@ def extract_mentions(article: Article, nlp=None) -> tuple[list[Mention], list[Un
     lead = " ".join(s.text for s in article.sentences[:_LEAD_SENTENCES])
     context = f"{article.title or ''}\n{lead}"
     previous: Mention | None = None
+    lead_news: Mention | None = None
     is_lead = True
     quoted = quote_spans(article.text)
     for sentence in article.sentences:
@@ -118,12 +119,23 @@ def extract_mentions(article: Article, nlp=None) -> tuple[list[Mention], list[Un
         own = _explicit_mentions(article, sentence, context, undated, quoted)
         if nlp is not None and len(own) > 1:
             own = main_clause_dates(own, nlp)
+        if nlp is not None and own and all(m.future for m in own) and _reported_future(
+                own, nlp):
+            # "The president said he would not stand in the October election": today's
+            # statement, dated by publication; the October date dates nothing here.
+            own = _publication_mention(article, sentence, context)
+            if own and lead_news is not None and lead_news.date == own[0].date:
+                # ...and so part of the day's news the lead reports: it follows the lead.
+                own = [Mention(article.id, sentence.index, sentence.text, lead_news.date,
+                               _carried(lead_news.timex), context=context,
+                               continues=lead_news.sentence_index, basis="publication")]
         if is_lead:
             if not any(_is_news_day(m, article) for m in own):
                 # The lead reports the day's news; dates it gives ("begun two years ago")
                 # are background to it.
                 own = _publication_mention(article, sentence, context) + own
             news = next((m for m in own if _is_news_day(m, article)), None)
+            lead_news = news
             if news is not None and article.title and article.title != sentence.text:
                 # The headline tells the lead's news: one more source for its event.
                 mentions.append(Mention(article.id, HEADLINE, article.title, news.date,
@@ -135,6 +147,8 @@ def extract_mentions(article: Article, nlp=None) -> tuple[list[Mention], list[Un
             # Only a day-dated report carries on into the next sentence; a month or year
             # is mostly background ("under the 1987 treaty") that the next one leaves.
             previous = own[0] if own[0].date.precision is Precision.DAY else None
+            if own[0].inherited:
+                previous = lead_news
         elif previous is not None and not _has_date(sentence) and not _starts_paragraph(
                 article.text, sentence):
             mentions.append(Mention(article.id, sentence.index, sentence.text, previous.date,
@@ -248,6 +262,32 @@ def _date_attachment(doc, start: int, end: int) -> tuple[int, int]:
     while token.head.i != token.i and not (token.i != head.i and token.tag_.startswith("VB")):
         token = token.head
     return noun, token.i
+
+
+# Past forms: the model runs without its lemmatizer.
+_REPORTING = frozenset("said told announced confirmed stated reported warned insisted pledged "
+                       "promised vowed added explained".split())
+
+
+def _reported_future(mentions: list[Mention], nlp) -> bool:
+    """Every date lies in what a past reporting verb reports ("said he would ...")."""
+    with nlp.select_pipes(enable=[p for p in ("tok2vec", "tagger", "parser")
+                                  if p in nlp.pipe_names]):
+        doc = nlp(mentions[0].sentence)
+    for mention in mentions:
+        inside = [t for t in doc if t.idx < mention.timex.end
+                  and t.idx + len(t) > mention.timex.start]
+        if not inside:
+            return False
+        token, reported = inside[0], False
+        while token.head.i != token.i:
+            if token.dep_ == "ccomp" and token.head.tag_ in ("VBD", "VBN") and (
+                    token.head.text.lower() in _REPORTING):
+                reported = True
+            token = token.head
+        if not reported:
+            return False
+    return True
 
 
 def main_clause_dates(mentions: list[Mention], nlp) -> list[Mention]:

@@ -72,6 +72,51 @@ def acronym(name: str) -> str:
                    if w[:1].isupper() and w.lower() not in _STOP)
 
 
+# Head nouns of names that reporting shortens to their first word: an index ("the Dow"
+# for the Dow Jones Industrial Average, "the Nasdaq" for the NASDAQ Composite) or an
+# exchange. A product ("Boeing 787 Dreamliner") or a company named after a place
+# ("Singapore Airlines") is never its first word alone.
+_SHORTENED_HEADS = frozenset("average composite index exchange".split())
+_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+def _initials(words: list[str]) -> str:
+    """Initials keeping an ampersand: "Standard & Poor's" -> "S&P"."""
+    return "".join(w if w == "&" else w[0] for w in words
+                   if w == "&" or (w[:1].isupper() and w.lower() not in _STOP))
+
+
+def same_entity(one: str, other: str) -> bool:
+    """True when two names written in a collection name one entity.
+
+    A name ending with the other's words ("Merkel", "Angela Merkel"); the initials of the
+    other ("GM", "General Motors"; "S&P 500", "Standard & Poor's 500", with the same
+    number); or the first word(s) of an index or exchange name ("the Dow", "Dow Jones
+    Industrial Average"; "Nasdaq", "NASDAQ Composite").
+    """
+    one_words, other_words = one.split(), other.split()
+    shorter, longer = sorted((one_words, other_words), key=len)
+    if not shorter:
+        return False
+    low_short, low_long = [w.lower() for w in shorter], [w.lower() for w in longer]
+    if low_long[-len(shorter):] == low_short:
+        return True
+    if (low_long[-1] in _SHORTENED_HEADS and len(shorter) < len(longer)
+            and low_long[:len(shorter)] == low_short
+            and not any(_NUMBER.fullmatch(w) for w in shorter)):
+        return True
+    numbers_short = [w for w in shorter if _NUMBER.fullmatch(w)]
+    numbers_long = [w for w in longer if _NUMBER.fullmatch(w)]
+    if numbers_short != numbers_long:
+        return False
+    short_name = [w for w in shorter if not _NUMBER.fullmatch(w)]
+    long_name = [w for w in longer if not _NUMBER.fullmatch(w)]
+    if len(short_name) != 1 or len(long_name) < 2:
+        return False
+    initials = _initials(long_name)
+    return len(initials.replace("&", "")) >= 2 and short_name[0].upper() == initials.upper()
+
+
 def _is_acronym(name: str) -> bool:
     bare = name.replace(".", "")
     return 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha()

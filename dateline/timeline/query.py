@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dateline.events.grouping import name_phrases
-from dateline.events.names import acronym
+from dateline.events.names import acronym, same_entity
 from dateline.model import HEADLINE, Event
 
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"|(AND|OR|NOT)\b|([^\s()"]+))')
@@ -123,13 +123,9 @@ def _acronym(name: str) -> str:
 
 
 def _same_entity(one: str, other: str) -> bool:
-    """True when one name ends with the other's words ("Merkel", "Angela Merkel") or
-    abbreviates it ("GM", "General Motors")."""
-    one_words, other_words = one.lower().split(), other.lower().split()
-    shorter, longer = sorted((one_words, other_words), key=len)
-    if shorter and longer[-len(shorter):] == shorter:
-        return True
-    return one.upper() == _acronym(other) or other.upper() == _acronym(one)
+    """Names of one entity (``dateline.events.names.same_entity``): "Merkel" and "Angela
+    Merkel", "GM" and "General Motors", "the Dow" and the "Dow Jones Industrial Average"."""
+    return same_entity(one, other)
 
 
 def name_variants(term: str, known_names: Iterable[str]) -> set[str]:
