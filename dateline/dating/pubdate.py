@@ -287,15 +287,18 @@ def _score_line(line: str, line_no: int, title_idx: int | None, match: DateMatch
 
 def body_start_index(raw_text: str, body: str) -> int | None:
     """Index, among the page's non-blank lines, of the cleaned body's first line."""
-    first = next((ln.strip() for ln in body.splitlines() if ln.strip()), "")
+    first = next((" ".join(ln.split()) for ln in body.splitlines() if ln.strip()), "")
     if not first:
         return None
+    prefix = first[:60]
     for i, line in enumerate(ln.strip() for ln in raw_text.splitlines() if ln.strip()):
-        if line == first:
+        if line == first or (len(prefix) >= 30 and " ".join(line.split()).startswith(prefix)):
             return i
     return None
 
 
+_GLUED_MONTH_RE = re.compile(
+    r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
 _ABOVE_BODY = 30  # lines above the body start searched for its date line
 _BELOW_BODY = 12
 
@@ -312,7 +315,7 @@ def text_date_candidates(raw_text: str, title: str | None,
     lines = [ln.strip() for ln in raw_text.splitlines()]
     nonblank = [(i, ln) for i, ln in enumerate(lines) if ln]
     compact = [ln for _, ln in nonblank]
-    if body_start is not None and body_start > 60:
+    if body_start is not None:
         return _anchored_candidates(compact, title, order, body_start)
     title_idx = _title_index(compact, title)
     if title_idx is None:
@@ -364,6 +367,7 @@ def _anchored_candidates(compact: list[str], title: str | None, order: str | Non
             body_lines += 1
         if _RELATIVE_TIME_RE.search(line):
             continue
+        line = _GLUED_MONTH_RE.sub(" ", line)  # "Jane RoeNovember 6, 2023"
         for match in find_dates(line, order):
             score = _score_line(line, no, title_idx, match)
             if score is None:
@@ -375,6 +379,18 @@ def _anchored_candidates(compact: list[str], title: str | None, order: str | Non
             candidates.append(_Candidate(match.date, score, no, snippet,
                                          _label_before(line, match) == "updated",
                                          match.ambiguous))
+    if len({c.date for c in candidates}) >= 3:
+        # A list of dates above the story is a teaser rail: only the stamp at the body's
+        # start or right under the headline still speaks for this article.
+        candidates = [c for c in candidates if abs(c.line_no - body_start) <= 3
+                      or (title_idx is not None and 0 < c.line_no - title_idx <= 3)]
+    for c in candidates:
+        # A later date farther from the body than another date line is a masthead
+        # "today" widget or a crawl stamp: the page was seen then, not written then.
+        if any(d.date < c.date and d.score >= 2.5
+               and abs(d.line_no - body_start) < abs(c.line_no - body_start)
+               for d in candidates):
+            c.score -= 3.0
     return _demote_header_dates(candidates, title_idx)
 
 

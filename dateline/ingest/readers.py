@@ -274,7 +274,48 @@ def _read_html(path: str, html: str, base_id: str, warnings: list[Warning_]) -> 
         except Exception:  # noqa: BLE001 - htmldate bugs must not stop ingestion
             date = None
     art.metadata_date = _checked_metadata_date(date, path, warnings)
+    if art.metadata_date:
+        visible = _visible_date(html, text, art.title)
+        if visible and _days_apart(visible, art.metadata_date) in (1, 2):
+            # Metadata is often the UTC day or the last update; the date line the reader
+            # sees under the headline is the publication day. A visible date further off
+            # is more likely another story's than a time-zone shift.
+            art.metadata_date = visible
     return art
+
+
+_BLOCK_END_RE = re.compile(r"<(?:/(?:p|div|h[1-6]|li|time|header|section|article|span|a)|br\s*/?)"
+                           r"\s*>", re.IGNORECASE)
+_DROP_RE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>",
+                      re.IGNORECASE | re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+def _days_apart(first: str, second: str) -> int | None:
+    import datetime as dt
+
+    try:
+        return abs((dt.date.fromisoformat(first[:10]) - dt.date.fromisoformat(second[:10])).days)
+    except ValueError:
+        return None
+
+
+def _visible_date(html: str, body: str, title: str | None) -> str | None:
+    """The date line shown right above the article's text, when it is unmistakable."""
+    from html import unescape
+
+    from dateline.dating.pubdate import body_start_index, date_from_text
+
+    visible = _TAG_RE.sub(" ", _BLOCK_END_RE.sub("\n", _DROP_RE.sub(" ", html)))
+    lines = [" ".join(unescape(ln).split()) for ln in visible.splitlines()]
+    text = "\n".join(ln for ln in lines if ln)
+    start = body_start_index(text, body)
+    if start is None:
+        return None
+    found = date_from_text(text, title, None, start)
+    if found is None or found[1] < 0.75:
+        return None
+    return found[0].isoformat()
 
 
 def read_file(
