@@ -273,6 +273,8 @@ def _read_html(path: str, html: str, base_id: str, warnings: list[Warning_]) -> 
             date = find_date(html, original_date=True, extensive_search=False)
         except Exception:  # noqa: BLE001 - htmldate bugs must not stop ingestion
             date = None
+    if date and _only_as_modified(html, str(date)):
+        date = None  # "This page was last modified on 4 November 2020": not published
     art.metadata_date = _checked_metadata_date(date, path, warnings)
     if art.metadata_date:
         visible = _visible_date(html, text, art.title)
@@ -289,6 +291,25 @@ _BLOCK_END_RE = re.compile(r"<(?:/(?:p|div|h[1-6]|li|time|header|section|article
 _DROP_RE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>",
                       re.IGNORECASE | re.DOTALL)
 _TAG_RE = re.compile(r"<[^>]+>")
+
+
+_MODIFIED_RE = re.compile(r"\b(?:modified|updated|edited)\b[^<]{0,40}", re.IGNORECASE)
+_PUBLISHED_CONTEXT_RE = re.compile(r"\b(?:published|posted|created)\b[^<]{0,40}", re.IGNORECASE)
+
+
+def _only_as_modified(html: str, date: str) -> bool:
+    """True when the page shows ``date`` only as a modification stamp."""
+    from dateline.dating.pubdate import find_dates
+
+    if date[:10] in html:
+        return False  # machine-readable somewhere (datePublished, <time>): trust it
+    for m in _PUBLISHED_CONTEXT_RE.finditer(html):
+        if any(d.date.isoformat() == date[:10] for d in find_dates(m.group(0))):
+            return False
+    for m in _MODIFIED_RE.finditer(html):
+        if any(d.date.isoformat() == date[:10] for d in find_dates(m.group(0))):
+            return True
+    return False
 
 
 def _days_apart(first: str, second: str) -> int | None:
