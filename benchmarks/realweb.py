@@ -22,8 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from dateline.clean import clean_articles
-from dateline.clean import linemodel
+from dateline.clean import clean_articles, linemodel
 from dateline.dating.inference import infer_publication_dates
 from dateline.dating.pubdate import date_articles
 from dateline.model import Article
@@ -170,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     models: dict[str, linemodel.LineModel] = cv_models(pages, args.cv) if args.cv else {}
     shipped = linemodel.load()
 
+    rules_only = {p["id"]: dateline_pasted(p, None).text for p in bodied}
     started = time.perf_counter()
     pasted = {p["id"]: dateline_pasted(p, models.get(p["id"], shipped)) for p in pages}
     html = {p["id"]: dateline_html(p, models.get(p["id"], shipped)) for p in pages}
@@ -179,6 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     page_html = {p["id"]: Path(p["html_path"]).read_text(encoding="utf-8") for p in bodied}
     pasted_systems = {
         "dateline": lambda p: pasted[p["id"]].text,
+        "dateline, rules only (no line model)": lambda p: rules_only[p["id"]],
         "trafilatura (lines as <p>)": lambda p: trafilatura_text(lines_as_html(raw[p["id"]])),
         "jusText (lines as <p>)": lambda p: justext_text(lines_as_html(raw[p["id"]])),
         "keep everything": lambda p: raw[p["id"]],

@@ -51,7 +51,8 @@ _OWN = ("log_words", "log_chars", "stop_ratio", "cap_ratio", "digit_ratio", "end
         "prose_after", "repeated", "dated", "upper_ratio", "short", "comma_rate", "prose",
         "mean_word_len", "punct_ratio")
 _CONTEXT = ("prose_m2", "prose_m1", "prose_p1", "prose_p2", "words_m1", "words_p1",
-            "prose_win5", "prose_win12", "log_dist_prose", "short_win5", "dated_win3")
+            "prose_win5", "prose_win12", "log_dist_prose", "short_win5", "dated_win3",
+            "density3_rel", "density8_rel", "density20_rel")
 FEATURES = _OWN + _CONTEXT
 _STAGE2_OFFSETS = (-3, -2, -1, 1, 2, 3)
 
@@ -166,22 +167,38 @@ def line_features(lines: list[str]) -> list[list[float]]:
     dated = [row[_I_DATED] for row in rows]
     words = [row[_I_WORDS] for row in rows]
     nearest = _nearest_distances(prose_at, n)
+    densities = [_relative_density(prose_chars, width) for width in (3, 8, 20)]
     out = []
     for i, row in enumerate(rows):
-        def at(values: list[float], j: int) -> float:
-            return values[j] if 0 <= j < n else 0.0
-
-        def mean(values: list[float], width: int) -> float:
-            window = values[max(0, i - width): i + width + 1]
-            return sum(window) / len(window)
-
         out.append(row + [
-            at(prose, i - 2), at(prose, i - 1), at(prose, i + 1), at(prose, i + 2),
-            at(words, i - 1), at(words, i + 1),
-            mean(prose, 5), mean(prose, 12), math.log1p(nearest[i]),
-            mean(short, 5), mean(dated, 3),
+            _at(prose, i - 2), _at(prose, i - 1), _at(prose, i + 1), _at(prose, i + 2),
+            _at(words, i - 1), _at(words, i + 1),
+            _mean(prose, i, 5), _mean(prose, i, 12), math.log1p(nearest[i]),
+            _mean(short, i, 5), _mean(dated, i, 3),
+            densities[0][i], densities[1][i], densities[2][i],
         ])
     return out
+
+
+def _at(values: list[float], j: int) -> float:
+    return values[j] if 0 <= j < len(values) else 0.0
+
+
+def _mean(values: list[float], i: int, width: int) -> float:
+    window = values[max(0, i - width): i + width + 1]
+    return sum(window) / len(window)
+
+
+def _relative_density(prose_chars: list[int], width: int) -> list[float]:
+    """Prose characters within ``width`` lines, as a share of the page's densest window:
+    the article is where the prose is densest, whatever else the page holds."""
+    prefix = [0]
+    for value in prose_chars:
+        prefix.append(prefix[-1] + value)
+    n = len(prose_chars)
+    local = [prefix[min(n, i + width + 1)] - prefix[max(0, i - width)] for i in range(n)]
+    top = max(local, default=0) or 1
+    return [v / top for v in local]
 
 
 def _nearest_distances(marks: list[int], n: int) -> list[float]:

@@ -23,7 +23,6 @@ Date lines and bylines are always dropped from ``text`` (the dating stage reads 
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -763,7 +762,7 @@ def clean_article(article: Article, index: int, stats: _CollectionStats) -> None
         if score >= 1.0:
             line.keep, line.reason = False, why
 
-    model = linemodel.active() if copied_page and not extracted else None
+    model = linemodel.active() if copied_page and len(lines) >= _MODEL_MIN_LINES else None
     if model is not None:
         _apply_model(lines, model)
 
@@ -775,22 +774,29 @@ def clean_article(article: Article, index: int, stats: _CollectionStats) -> None
     article.text = _join([ln for ln in lines if ln.keep], per_line_paragraphs=extracted)
 
 
-_RULE_ONLY = frozenset({"title", "date line", "byline", "article meta"})
+# Rule removals measured on the realweb dev pages (share of removed lines that are body):
+# comments 0.8%, page header 0%, social/cookie/pleas 0%, related stories 2.2%,
+# navigation 7%, teaser 37%. The learned model re-decides only the last three, and every
+# line the rules kept; the precise rules stay final.
+_RULE_FINAL = frozenset({"title", "date line", "byline", "article meta"})
+_MODEL_DECIDES = frozenset({"related stories", "navigation", "teaser"})
+_MODEL_MIN_LINES = 20  # fitted on whole copied pages; a pasted snippet is left to the rules
+_RESTORE = 0.6  # a line the rules removed comes back only when the model is sure
+_DROP = 0.25  # a line the rules kept goes only when the model is sure it is furniture
 
 
 def _apply_model(lines: list[_Line], model: linemodel.LineModel) -> None:
-    """Let the learned line model decide body vs furniture; the rules still remove the
-    headline, date lines, bylines and captions, which the model never needs to keep."""
-    mode = os.environ.get("DATELINE_LINEMODEL_MODE", "model")
-    if mode == "rules":
-        return
+    """Let the learned line model decide body vs furniture where the rules are unsure."""
     probs = model.probabilities([ln.text for ln in lines])
-    for line, prob in zip(lines, probs, strict=True):
-        if line.caption or line.reason in _RULE_ONLY:
+    total = len(lines)
+    for i, (line, prob) in enumerate(zip(lines, probs, strict=True)):
+        if line.caption or line.reason in _RULE_FINAL:
             continue
-        body = prob >= model.threshold
-        if mode == "and":
-            body = body and line.keep
+        if not line.keep and i / total > 0.5 and _BIO_RE.search(line.text):
+            continue  # "Jane Doe is a staff writer covering ...": prose, but not the story
+        if not line.keep and line.reason not in _MODEL_DECIDES:
+            continue
+        body = prob >= (_RESTORE if not line.keep else _DROP)
         if body and not line.keep:
             line.keep, line.reason = True, None
         elif not body and line.keep:

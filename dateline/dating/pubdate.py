@@ -231,11 +231,11 @@ class _Candidate:
     ambiguous: bool = False  # numeric day/month order guessed
 
 
-def _title_index(lines: list[str], title: str | None) -> int | None:
+def _title_index(lines: list[str], title: str | None, depth: int = 60) -> int | None:
     """Index of the headline among the first lines, by exact text or as first real line."""
     if title:
         wanted = title.strip().lower()
-        for i, line in enumerate(lines[:60]):
+        for i, line in enumerate(lines[:depth]):
             if line.strip().lower() == wanted:
                 return i
     return None
@@ -285,12 +285,38 @@ def _score_line(line: str, line_no: int, title_idx: int | None, match: DateMatch
     return score
 
 
+def body_start_index(raw_text: str, body: str) -> int | None:
+    """Index, among the page's non-blank lines, of the cleaned body's first line."""
+    first = next((" ".join(ln.split()) for ln in body.splitlines() if ln.strip()), "")
+    if not first:
+        return None
+    prefix = first[:60]
+    for i, line in enumerate(ln.strip() for ln in raw_text.splitlines() if ln.strip()):
+        if line == first or (len(prefix) >= 30 and " ".join(line.split()).startswith(prefix)):
+            return i
+    return None
+
+
+_GLUED_MONTH_RE = re.compile(
+    r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
+_ABOVE_BODY = 30  # lines above the body start searched for its date line
+_BELOW_BODY = 12
+
+
 def text_date_candidates(raw_text: str, title: str | None,
-                         order: str | None = None) -> list[_Candidate]:
-    """Score every date near the top of the page, stopping at teaser/comment blocks."""
+                         order: str | None = None,
+                         body_start: int | None = None) -> list[_Candidate]:
+    """Score every date near the top of the story, stopping at teaser/comment blocks.
+
+    With ``body_start`` (where the cleaner found the body) only the lines around the
+    headline and the body's start are read: on a copied page the story may begin two
+    hundred lines down, under menus and a masthead "today" widget.
+    """
     lines = [ln.strip() for ln in raw_text.splitlines()]
     nonblank = [(i, ln) for i, ln in enumerate(lines) if ln]
     compact = [ln for _, ln in nonblank]
+    if body_start is not None:
+        return _anchored_candidates(compact, title, order, body_start)
     title_idx = _title_index(compact, title)
     if title_idx is None:
         # The headline is the first line that is not a date, short menu item or caption.
@@ -323,6 +349,51 @@ def text_date_candidates(raw_text: str, title: str | None,
     return _demote_header_dates(candidates, title_idx)
 
 
+def _anchored_candidates(compact: list[str], title: str | None, order: str | None,
+                         body_start: int) -> list[_Candidate]:
+    """Date lines between the headline (or a window above the body) and the body start."""
+    title_idx = _title_index(compact[max(0, body_start - _ABOVE_BODY): body_start + 1],
+                             title, len(compact))
+    if title_idx is not None:
+        title_idx += max(0, body_start - _ABOVE_BODY)
+    first = title_idx if title_idx is not None else max(0, body_start - _ABOVE_BODY)
+    candidates: list[_Candidate] = []
+    body_lines = 0
+    for no in range(max(0, first - 2), min(len(compact), body_start + _BELOW_BODY)):
+        line = compact[no]
+        if no > body_start and _TEASER_HEADING_RE.match(line):
+            break
+        if no >= body_start and len(_WORD_RE.findall(line)) >= 15:
+            body_lines += 1
+        if _RELATIVE_TIME_RE.search(line):
+            continue
+        line = _GLUED_MONTH_RE.sub(" ", line)  # "Jane RoeNovember 6, 2023"
+        for match in find_dates(line, order):
+            score = _score_line(line, no, title_idx, match)
+            if score is None:
+                continue
+            score += max(0.0, 1.5 - 0.1 * abs(body_start - no))  # the date line nearest the body
+            if body_lines >= 2:
+                score -= 2.5
+            snippet = line if len(line) <= 80 else line[:77] + "..."
+            candidates.append(_Candidate(match.date, score, no, snippet,
+                                         _label_before(line, match) == "updated",
+                                         match.ambiguous))
+    if len({c.date for c in candidates}) >= 3:
+        # A list of dates above the story is a teaser rail: only the stamp at the body's
+        # start or right under the headline still speaks for this article.
+        candidates = [c for c in candidates if abs(c.line_no - body_start) <= 3
+                      or (title_idx is not None and 0 < c.line_no - title_idx <= 3)]
+    for c in candidates:
+        # A later date farther from the body than another date line is a masthead
+        # "today" widget or a crawl stamp: the page was seen then, not written then.
+        if any(d.date < c.date and d.score >= 2.5
+               and abs(d.line_no - body_start) < abs(c.line_no - body_start)
+               for d in candidates):
+            c.score -= 3.0
+    return _demote_header_dates(candidates, title_idx)
+
+
 def _demote_header_dates(cands: list[_Candidate], title_idx: int | None) -> list[_Candidate]:
     """A date above the headline that is later than a date line below it is "today"."""
     if title_idx is None:
@@ -338,9 +409,10 @@ def _demote_header_dates(cands: list[_Candidate], title_idx: int | None) -> list
 
 
 def date_from_text(raw_text: str, title: str | None, order: str | None = None,
-                   ) -> tuple[dt.date, float, list[str]] | None:
+                   body_start: int | None = None) -> tuple[dt.date, float, list[str]] | None:
     """The best-scoring date line as ``(date, confidence, evidence)``, or None."""
-    cands = [c for c in text_date_candidates(raw_text, title, order) if c.score > 1.0]
+    cands = [c for c in text_date_candidates(raw_text, title, order, body_start)
+             if c.score > 1.0]
     if not cands:
         return None
     cands.sort(key=lambda c: (-c.score, c.line_no))
@@ -377,7 +449,8 @@ def date_article(article: Article, order: str | None = None) -> None:
             article.published_evidence = [f"metadata date {article.metadata_date!r}"]
             return
         article.published_evidence.append(f"metadata date ignored: {why}")
-    found = date_from_text(article.raw_text, article.title, order)
+    start = body_start_index(article.raw_text, article.text) if article.text else None
+    found = date_from_text(article.raw_text, article.title, order, start)
     if found is None:
         return
     article.published, article.published_confidence, evidence = found

@@ -358,7 +358,16 @@ def _read_html(path: str, html: str, base_id: str, warnings: list[Warning_]) -> 
             date = find_date(html, original_date=True, extensive_search=False)
         except Exception:  # noqa: BLE001 - htmldate bugs must not stop ingestion
             date = None
+    if date and _only_as_modified(html, str(date)):
+        date = None  # "This page was last modified on 4 November 2020": not published
     art.metadata_date = _checked_metadata_date(date, path, warnings)
+    if art.metadata_date:
+        visible = _visible_date(html, text, art.title)
+        if visible and _days_apart(visible, art.metadata_date) in (1, 2):
+            # Metadata is often the UTC day or the last update; the date line the reader
+            # sees under the headline is the publication day. A visible date further off
+            # is more likely another story's than a time-zone shift.
+            art.metadata_date = visible
     return art
 
 
@@ -478,6 +487,58 @@ def _read_feed_file(path: str, data: bytes, base_id: str, warnings: list[Warning
         if art is not None:
             articles.append(art)
     return articles, warnings
+
+_BLOCK_END_RE = re.compile(r"<(?:/(?:p|div|h[1-6]|li|time|header|section|article|span|a)|br\s*/?)"
+                           r"\s*>", re.IGNORECASE)
+_DROP_RE = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>",
+                      re.IGNORECASE | re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]+>")
+
+
+_MODIFIED_RE = re.compile(r"\b(?:modified|updated|edited)\b[^<]{0,40}", re.IGNORECASE)
+_PUBLISHED_CONTEXT_RE = re.compile(r"\b(?:published|posted|created)\b[^<]{0,40}", re.IGNORECASE)
+
+
+def _only_as_modified(html: str, date: str) -> bool:
+    """True when the page shows ``date`` only as a modification stamp."""
+    from dateline.dating.pubdate import find_dates
+
+    if date[:10] in html:
+        return False  # machine-readable somewhere (datePublished, <time>): trust it
+    for m in _PUBLISHED_CONTEXT_RE.finditer(html):
+        if any(d.date.isoformat() == date[:10] for d in find_dates(m.group(0))):
+            return False
+    for m in _MODIFIED_RE.finditer(html):
+        if any(d.date.isoformat() == date[:10] for d in find_dates(m.group(0))):
+            return True
+    return False
+
+
+def _days_apart(first: str, second: str) -> int | None:
+    import datetime as dt
+
+    try:
+        return abs((dt.date.fromisoformat(first[:10]) - dt.date.fromisoformat(second[:10])).days)
+    except ValueError:
+        return None
+
+
+def _visible_date(html: str, body: str, title: str | None) -> str | None:
+    """The date line shown right above the article's text, when it is unmistakable."""
+    from html import unescape
+
+    from dateline.dating.pubdate import body_start_index, date_from_text
+
+    visible = _TAG_RE.sub(" ", _BLOCK_END_RE.sub("\n", _DROP_RE.sub(" ", html)))
+    lines = [" ".join(unescape(ln).split()) for ln in visible.splitlines()]
+    text = "\n".join(ln for ln in lines if ln)
+    start = body_start_index(text, body)
+    if start is None:
+        return None
+    found = date_from_text(text, title, None, start)
+    if found is None or found[1] < 0.75:
+        return None
+    return found[0].isoformat()
 
 
 def read_file(
