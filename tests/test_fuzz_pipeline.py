@@ -134,14 +134,14 @@ def _run(folder: Path, name: str, content: str | bytes) -> None:
     if isinstance(content, str):
         content = content.encode("utf-8", errors="surrogatepass")
     path.write_bytes(content)
-    began = time.monotonic()
-    with _hang_guard(PER_DOC_SECONDS * 4):  # the guard is the backstop; the check is below
+    began = time.process_time()  # CPU time: other jobs on a shared machine do not count
+    with _hang_guard(PER_DOC_SECONDS * 12):  # wall-clock backstop; the check is below
         articles, warnings = read_articles([str(folder)], FAST)
         timeline = process_articles(articles, FAST, warnings)
         record = json.loads(render(timeline, "json"))
         for fmt in ("md", "html", "csv"):
             assert render(timeline, fmt)
-    elapsed = time.monotonic() - began
+    elapsed = time.process_time() - began
     assert record["dateline"] == "1"
     assert set(record) >= {"articles", "events", "undated"}
     for event in record["events"]:
