@@ -207,7 +207,9 @@ def _add_batch(conn: Connection, batch: list[tuple[Article, str]], config: Confi
     prepare_articles(items, config)
     bands = {a.id: band_keys(a.text) for a in items}
     _stored_duplicates(conn, items, bands, config.near_duplicate_threshold)
-    new_mentions, undated_items = extract_all(items, result.warnings)
+    # The parser picks the dates multi-date sentences report, as in ``dateline build``.
+    new_mentions, undated_items = extract_all(
+        items, result.warnings, nlp=_entity_pipeline() if config.use_ner else None)
     if config.use_ner and new_mentions:
         attach_entities(new_mentions, _entity_pipeline())
 
