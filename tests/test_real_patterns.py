@@ -49,6 +49,12 @@ months of speculation about her plans.
 Thousands of visitors crowded the old harbour of Lisk on Saturday for the annual lantern \
 festival, organisers said.
 """,
+    # An outlet without a date whose weekday has an event, but of another story.
+    "sport-lisk-derby.txt": """Lisk wins derby
+
+Lisk United beat Odegard Rovers 2-1 on Tuesday in front of a sell-out crowd, with a late \
+header from their young striker settling the match.
+""",
     # Background and year-less dates in two dated articles.
     "tribune-holt-dies.txt": """Former minister Holt dies
 March 3, 2011
@@ -121,10 +127,12 @@ def test_undated_outlet_joins_the_event_it_reports(timeline):
 
 
 def test_undated_outlet_the_collection_cannot_date_stays_undated(timeline):
-    blog = _article(timeline, "blog-harbour-festival")
-    assert blog.published is None
-    assert not any(blog.id in {s.article for s in e.sources} for e in timeline.events)
-    assert any(item["article"] == blog.id for item in timeline.undated)
+    # No Saturday event at all; a Tuesday event, but of another story.
+    for stem in ("blog-harbour-festival", "sport-lisk-derby"):
+        outlet = _article(timeline, stem)
+        assert outlet.published is None
+        assert not any(outlet.id in {s.article for s in e.sources} for e in timeline.events)
+        assert any(item["article"] == outlet.id for item in timeline.undated)
 
 
 def test_a_date_that_only_names_a_future_thing_makes_no_event(timeline):
