@@ -32,3 +32,13 @@ def test_lowercase_after_period_continues_sentence():
 def test_indices_are_consecutive_and_empty_text_gives_nothing():
     assert split_sentences("") == []
     assert [s.index for s in split_sentences("One two. Three four. Five six.")] == [0, 1, 2]
+
+
+def test_sentences_glued_without_a_space_are_split():
+    text = ("Troops were deployed in the capital.The minister had spoken to reporters on "
+            "Monday. Mr.Smith and the U.S.Army stayed silent.")
+    assert [s.text for s in split_sentences(text)] == [
+        "Troops were deployed in the capital.",
+        "The minister had spoken to reporters on Monday.",
+        "Mr.Smith and the U.S.Army stayed silent.",
+    ]

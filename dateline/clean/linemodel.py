@@ -113,6 +113,11 @@ def stage2_context(first: list[float], i: int) -> list[float]:
     return out
 
 
+@lru_cache(maxsize=65536)  # menus and footers repeat across a site's pages
+def _own_cached(text: str) -> tuple[float, ...]:
+    return tuple(_own(text))
+
+
 def _own(text: str) -> list[float]:
     words = _WORD_RE.findall(text)
     n = len(words)
@@ -149,7 +154,7 @@ _I_WORDS, _I_POS, _I_BEFORE, _I_AFTER, _I_REP, _I_DATED, _I_SHORT, _I_PROSE = (
 def line_features(lines: list[str]) -> list[list[float]]:
     """One feature row per line (non-blank lines of one page, in order)."""
     n = len(lines)
-    rows = [_own(text) for text in lines]
+    rows = [list(_own_cached(text)) for text in lines]
     counts = Counter(text.strip().lower() for text in lines)
     prose_chars = [len(text) if row[_I_PROSE] else 0 for text, row in zip(lines, rows,
                                                                          strict=True)]

@@ -767,6 +767,10 @@ def clean_article(article: Article, index: int, stats: _CollectionStats) -> None
         _apply_model(lines, model)
 
     for line in lines:
+        if line.keep:
+            _strip_stamps(line)
+
+    for line in lines:
         if line.caption:
             article.captions.append(line.text)
         elif not line.keep and line.reason != "title":
@@ -801,6 +805,69 @@ def _apply_model(lines: list[_Line], model: linemodel.LineModel) -> None:
             line.keep, line.reason = True, None
         elif not body and line.keep:
             line.keep, line.reason = False, "furniture (line model)"
+
+
+_CLOCK_ZONE_RE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*"
+    r"(?:GMT|UTC|EDT|EST|CDT|CST|PDT|PST|BST|CET|CEST|IST|JST|MSK|AEST|AEDT|ET|PT)\b",
+    re.IGNORECASE)
+# "TRIPOLI | Mon Feb 21, 2011 5:07am EST": a weekday, a full date, a clock and its zone.
+_WIRE_HEADER_RE = re.compile(
+    r"(?:\b[A-Z][A-Z .'-]{1,30}\s*\|\s*)?\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
+    r"[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\s*,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?-i:[A-Z]{2,5})\b)?", re.IGNORECASE)
+_STAMP_WORDS = frozenset("am pm a.m p.m at on by updated update last page posted published "
+                         "of the gmt utc et".split())
+_UPDATE_NOTE_RE = re.compile(r"\(\s*(?:update|updated|corrected|correction)\b[^()]{0,100}\)\s*",
+                             re.IGNORECASE)
+_FACT_BOX_RE = re.compile(
+    r"^(?:born|died|also known as|nationality|occupation|spouse|children|education|"
+    r"political party|alma mater)\s*:", re.IGNORECASE)
+
+
+def _lead_stamp_end(text: str) -> int:
+    """Where a stamp glued before the lead ends ("TOKYO | Tue Mar 15, 2011 11:40 pm GMT
+    TOKYO (Reuters) - ...", "By Jane Roe | February 2, 2009; 1:40 PM ET We ..."), else 0."""
+    wire = _WIRE_HEADER_RE.search(text[:400])
+    if wire:
+        return wire.end()  # what precedes a full wire header is a repeated headline/credit
+    head = text[:140]
+    clock = _CLOCK_ZONE_RE.search(head)
+    if clock:
+        cut = clock.end()
+        following = find_dates(text[cut:cut + 40])
+        if following and not text[cut:cut + following[0].start].strip(" ,;|-–—"):
+            cut += following[0].end  # "7:01 pm ET February 11, 2013"
+        if len(text[:clock.start()].split()) <= 2:
+            return cut  # a handle or a place before the clock: all stamp
+    else:
+        dates = [d for d in find_dates(head[:90]) if d.start <= 45]
+        if not dates:
+            return 0
+        after = head[dates[0].end:].lstrip()
+        if not after[:1] or after[0] not in "|;–—-:":
+            return 0
+        cut = len(head) - len(after) + 1
+    prefix = text[:cut]
+    words = [w for w in _WORD_RE.findall(prefix) if not w[:1].isdigit()]
+    if any(w.islower() and w.lower() not in _STAMP_WORDS for w in words) or len(words) > 14:
+        return 0  # a sentence that starts with a date, not a stamp
+    return cut
+
+
+def _strip_stamps(line: _Line) -> None:
+    """Cut wire stamps, update notes and fact-box fields out of a kept line: a stamp dates
+    the article (the dater reads the raw text) but is never body, event or title."""
+    text = _UPDATE_NOTE_RE.sub("", line.text)
+    cut = _lead_stamp_end(text)
+    if cut:
+        text = text[cut:].lstrip(" |;,:–—-")
+    text = text.strip()
+    if not text or _FACT_BOX_RE.match(text) or (
+            text != line.text.strip() and len(_WORD_RE.findall(text)) < 3):
+        line.keep, line.reason = False, "stamp"
+        return
+    line.text = text
 
 
 def _join(lines: list[_Line], per_line_paragraphs: bool) -> str:

@@ -23,6 +23,9 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)""")
 # An apostrophe belongs to the word: "A380's." ends a sentence, "s." would not.
 _WORD_BEFORE = re.compile(r"([\w.\-'’]+)$")
+# "in the capital.The minister": a full stop glued to the next sentence by a lost space
+# or line break. Two lower-case letters before it rule out initials and "U.S.".
+_GLUED = re.compile(r"(?<=[a-z][a-z])([.!?])(?=[A-Z][a-z])")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
@@ -55,7 +58,19 @@ def _split_paragraph(text: str, offset: int) -> list[tuple[int, int]]:
         start = match.end()
     if text[start:].strip():
         spans.append((offset + start, offset + len(text.rstrip())))
-    return spans
+    return [piece for span in spans for piece in _split_glued(text, offset, span)]
+
+
+def _split_glued(text: str, offset: int, span: tuple[int, int]) -> list[tuple[int, int]]:
+    start, end = span
+    pieces = []
+    for match in _GLUED.finditer(text, start - offset, end - offset):
+        if _ends_with_abbreviation(text[start - offset:match.start()] + "."):
+            continue
+        pieces.append((start, offset + match.end()))
+        start = offset + match.end()
+    pieces.append((start, end))
+    return pieces
 
 
 def split_sentences(text: str) -> list[Sentence]:

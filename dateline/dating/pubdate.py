@@ -299,6 +299,7 @@ def body_start_index(raw_text: str, body: str) -> int | None:
 
 _GLUED_MONTH_RE = re.compile(
     r"(?<=[a-z])(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)")
+_MAX_DATES_PER_LINE = 3  # also keeps the scan linear in the length of a line
 _ABOVE_BODY = 30  # lines above the body start searched for its date line
 _BELOW_BODY = 12
 
@@ -337,7 +338,10 @@ def text_date_candidates(raw_text: str, title: str | None,
             break
         if _RELATIVE_TIME_RE.search(line):
             continue
-        for match in find_dates(line, order):
+        matches = find_dates(line, order)
+        if len(matches) > _MAX_DATES_PER_LINE:
+            continue  # a list of dates (archive, teasers) dates no one story
+        for match in matches:
             score = _score_line(line, no, title_idx, match)
             if score is not None and body_lines >= 2:
                 score -= 2.5  # below the story's first paragraphs: comments, teasers, notes
@@ -368,7 +372,10 @@ def _anchored_candidates(compact: list[str], title: str | None, order: str | Non
         if _RELATIVE_TIME_RE.search(line):
             continue
         line = _GLUED_MONTH_RE.sub(" ", line)  # "Jane RoeNovember 6, 2023"
-        for match in find_dates(line, order):
+        matches = find_dates(line, order)
+        if len(matches) > _MAX_DATES_PER_LINE:
+            continue  # a list of dates (archive, teasers) dates no one story
+        for match in matches:
             score = _score_line(line, no, title_idx, match)
             if score is None:
                 continue
