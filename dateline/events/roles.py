@@ -94,6 +94,10 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
                    ) -> Roles:
     """The event's participants and places in one parsed sentence (see module doc)."""
     verb = _event_verb(doc, start, end)
+    # "Kastmark began building the dam in 2019", "signed and ratified it on Monday": the
+    # subject sits on the verb the dated one completes or is coordinated with
+    while verb is not None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
     participants: list[str] = []
     places: list[str] = []
     if verb is None:
