@@ -36,6 +36,9 @@ _CLAUSES = frozenset({"relcl", "advcl", "ccomp", "parataxis", "csubj"})
 _MODIFIERS = frozenset({"acl", "xcomp", "pcomp", "advmod", "prt"})
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout",
                        "aboard", "on", "into", "within"})
+# Prepositions after which a country is a party, not a place or a direction ("talks between
+# Veldora and Kastmark", "a deal with France", "approved by Germany")
+_COUNTERPART = frozenset({"with", "between", "against", "among", "versus", "by"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _WHO = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _HELD = ("took", "take", "held", "hold", "host", "stag", "conven")
@@ -91,6 +94,10 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
                    ) -> Roles:
     """The event's participants and places in one parsed sentence (see module doc)."""
     verb = _event_verb(doc, start, end)
+    # "Kastmark began building the dam in 2019", "signed and ratified it on Monday": the
+    # subject sits on the verb the dated one completes or is coordinated with
+    while verb is not None and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
     participants: list[str] = []
     places: list[str] = []
     if verb is None:
@@ -125,8 +132,10 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
             continue
         if not argument or deps.count("prep") > 2:
             continue
-        if kind in _PLACES and preposition is not None:
+        if (kind in _PLACES and preposition is not None
+                and preposition.lower_ not in _COUNTERPART):
             continue  # "flights from London", "sales in the United States": a place
+
         if kind == "NORP" and ent.root.dep_ in ("amod", "compound"):
             continue  # "the French minister": describes someone
         if ent.label_ == "NORP" and ent.root.dep_ == "amod":
