@@ -40,6 +40,7 @@ _EVENT_UNTIL = re.compile(
     r"\b(?:delay(?:s|ed)?|postpone[sd]?|defer(?:s|red)?|put off|pushed back|moved back|"
     r"not|n't|no)\b(?:\s+[\w'-]+){0,4}?\s+(?:until|till)\s*$", re.IGNORECASE)
 # The far end of a range ("between June and September", "from 2019 to 2021").
+_LOOK_BACK = 200  # characters before an expression in which its cue words are sought
 _RANGE_END = re.compile(r"(?:\band|\bto|\bthrough|-|–)\s*$", re.IGNORECASE)
 _ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
 _MIN_WORDS = 5
@@ -211,7 +212,9 @@ def _explicit_mentions(article: Article, sentence: Sentence, context: str,
     found: list[Mention] = []
     in_range = False
     for timex in sentence.timexes:
-        before = sentence.text[: timex.start]
+        # The cue patterns end at the expression; a bounded look-back keeps a line of
+        # thousands of dates linear.
+        before = sentence.text[max(0, timex.start - _LOOK_BACK): timex.start]
         at = sentence.start + timex.start
         if (_SPEAKERS_DAY.fullmatch(timex.text)
                 and any(start < at < end for start, end in quoted)):

@@ -60,7 +60,10 @@ def _shorten(text: str) -> str:
         return text
     cut = None
     for match in _CLAUSE_BREAK.finditer(text):
-        if 5 <= len(text[: match.start()].split()) <= MAX_TITLE_WORDS:
+        words_before = len(text[: match.start()].split())
+        if words_before > MAX_TITLE_WORDS:
+            break  # later breaks only come after more words
+        if words_before >= 5:
             cut = match.start()
     return text[:cut].rstrip(" ,;") if cut else " ".join(words[:MAX_TITLE_WORDS]) + "…"
 
