@@ -1,0 +1,169 @@
+"""Scale: wall time, CPU time and peak memory of `dateline build` at 1k-50k articles.
+
+The articles are real news: the Timeline17 stories and the news-silver newswire in
+../shared/data, about 2,300 articles. Larger collections are made from them the way a
+long-running feed grows: each further copy of a story is a later "year" of it (every
+date in the text and the publication date moved on by whole years, so weekdays are
+recomputed by the dater, not copied) with its paragraphs drawn from two different real
+articles, so copies are neither exact nor near duplicates and grouping sees as many
+distinct events as the collection has articles.
+
+Usage: python benchmarks/scale.py --sizes 1000 10000 --workers 0 2 [--write]
+(workers 0 = the default single process; N = a local Dask cluster of N processes).
+Writes benchmarks/RESULTS_scale.md with --write.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from html import unescape
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+RESULTS = ROOT / "benchmarks" / "RESULTS_scale.md"
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
+
+
+def real_articles() -> list[dict]:
+    """Every real article of the shared data with a publication date: text + date."""
+    found = []
+    for path in sorted(DATA.glob("tls-t17/*/articles/*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                item = json.loads(line)
+                if item.get("published") and item.get("text"):
+                    found.append({"text": item["text"], "published": item["published"][:10]})
+    for path in sorted(DATA.glob("news-silver/*.tml")):
+        tml = path.read_text(encoding="utf-8")
+        dct = re.search(r'value="(\d{4}-\d{2}-\d{2})', tml.split("</DCT>")[0])
+        body = re.search(r"<TEXT>(.*?)</TEXT>", tml, re.S)
+        if dct and body:
+            text = unescape(re.sub(r"<[^>]+>", "", body.group(1))).strip()
+            found.append({"text": text, "published": dct.group(1)})
+    return found
+
+
+def grown(articles: list[dict], size: int, seed: int = 7) -> list[dict]:
+    """``size`` articles: the real ones, then later "years" of them (see the module doc)."""
+    rng = random.Random(seed)
+    result = list(articles[:size])
+    generation = 0
+    while len(result) < size:
+        generation += 1
+        for number, article in enumerate(articles):
+            if len(result) >= size:
+                break
+            other = articles[rng.randrange(len(articles))]
+            own = article["text"].split("\n")
+            borrowed = other["text"].split("\n")
+            half = max(1, len(own) // 2)
+            text = "\n".join(own[:half] + borrowed[len(borrowed) // 2:])
+            text = YEAR.sub(lambda m, g=generation: str(int(m.group(1)) + g * 20), text)
+            published = dt.date.fromisoformat(article["published"])
+            try:
+                published = published.replace(year=published.year + generation * 20)
+            except ValueError:  # 29 February
+                published = published.replace(year=published.year + generation * 20, day=28)
+            result.append({"id": f"g{generation}-{number}", "text": text,
+                           "published": published.isoformat()})
+    return result
+
+
+def _worker_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run(size: int, workers: int, folder: Path) -> dict:
+    from dateline.config import Config
+    from dateline.engine import open_engine
+    from dateline.ingest import read_articles
+    from dateline.pipeline import process_articles
+
+    config = Config(progress=False, workers=workers)
+    wall = time.perf_counter()
+    cpu = time.process_time()
+    articles, warnings = read_articles([str(folder / f"{size}.jsonl")], config)
+    with open_engine(config.workers) as engine:
+        timeline = process_articles(articles, config, warnings, engine=engine)
+        worker_peaks = []
+        worker_cpu = 0.0
+        if engine.distributed:
+            worker_peaks = list(engine.client.run(_worker_peak_mb).values())
+            worker_cpu = sum(engine.client.run(time.process_time).values())
+    wall = time.perf_counter() - wall
+    return {"size": size, "workers": workers, "wall": wall,
+            "cpu": time.process_time() - cpu + worker_cpu,
+            "peak_main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "peak_worker": max(worker_peaks, default=0.0),
+            "events": len(timeline.events), "articles": len(articles)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--workers", type=int, nargs="+", default=[0, 2])
+    parser.add_argument("--one", nargs=2, type=int, metavar=("SIZE", "WORKERS"),
+                        help=argparse.SUPPRESS)  # one measurement in a fresh process
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run(args.one[0], args.one[1], Path(args.folder))))
+        return 0
+    if not DATA.is_dir():
+        print(f"no data at {DATA}", file=sys.stderr)
+        return 1
+    import subprocess
+
+    real = real_articles()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for size in args.sizes:
+            with open(folder / f"{size}.jsonl", "w", encoding="utf-8") as handle:
+                for item in grown(real, size):
+                    handle.write(json.dumps(item) + "\n")
+            for workers in args.workers:
+                # Each measurement in a fresh process: peak memory is per run.
+                done = subprocess.run([sys.executable, __file__, "--one", str(size),
+                                       str(workers), "--folder", str(folder)],
+                                      capture_output=True, text=True, check=False)
+                if done.returncode:
+                    print(done.stderr, file=sys.stderr)
+                    return 1
+                row = json.loads(done.stdout.strip().splitlines()[-1])
+                rows.append(row)
+                print(f"{size} articles, {workers or 1} process(es): {row['wall']:.1f} s wall, "
+                      f"{row['cpu']:.1f} CPU-s, {size / row['cpu']:.1f} articles/CPU-s, "
+                      f"peak {row['peak_main']:.0f} MB main / {row['peak_worker']:.0f} MB "
+                      f"worker, {row['events']} events", flush=True)
+    if args.write:
+        load = os.getloadavg()[0]
+        lines = ["## Scale (benchmarks/scale.py)", "",
+                 f"{len(real)} real articles (Timeline17 + news-silver), grown as the module "
+                 "doc says; each row a fresh process. Load average at the end: "
+                 f"{load:.1f} on {os.cpu_count()} cores.", "",
+                 "| articles | workers | wall s | CPU-s (all processes) | articles/CPU-s "
+                 "| peak MB main | peak MB per worker | events |",
+                 "|---|---|---|---|---|---|---|---|"]
+        for row in rows:
+            lines.append(f"| {row['size']} | {row['workers'] or 'none (one process)'} | "
+                         f"{row['wall']:.1f} | {row['cpu']:.1f} | {row['size'] / row['cpu']:.1f} "
+                         f"| {row['peak_main']:.0f} | {row['peak_worker']:.0f} | "
+                         f"{row['events']} |")
+        RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
