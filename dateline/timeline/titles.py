@@ -15,8 +15,10 @@ from dateline.model import Mention
 
 MAX_TITLE_WORDS = 16
 
+# "KESTWICK (AP) - ", "WASHINGTON, March 3 (Reuters) — ": a wire dateline, never title text.
 _DATELINE_PREFIX = re.compile(
-    r"^\s*[A-Z][A-Z .,'\-]{2,40}(?:\([A-Za-z .]+\))?\s*[\-—–:]+\s*")
+    r"^\s*[A-Z][A-Z .,'\-]{2,40}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+    r"(?:\([A-Za-z .&]+\))?\s*[\-—–:]+\s*")
 _ATTRIBUTION = re.compile(
     r",?\s*(?:according to [^,.]+|(?:an? |the )?[\w\s.'\-]{0,50}?\b(?:said|says|told [\w\s]+|"
     r"reported|announced|confirmed))\s*[.!]?\s*$",
