@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from dateline.clean import linemodel
@@ -357,40 +358,56 @@ def is_caption(line: str) -> bool:
     return any(p.search(line) for p in _CAPTION_RES)
 
 
+# The per-line tests below depend on the line's text alone, and menus, footers and
+# pleas repeat across a site's pages: they are cached by text across articles too.
+_TEXT_CACHE = 65536
+
+
 def _dated(line: _Line) -> bool:
     """``is_date_line`` for a line, computed once."""
     value = line.cache.get("date")
     if value is None:
-        value = line.cache["date"] = is_date_line(line.text)
+        value = line.cache["date"] = _is_date_line_cached(line.text)
     return value
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _is_date_line_cached(text: str) -> bool:
+    return is_date_line(text)
 
 
 def _captioned(line: _Line) -> bool:
     """``is_caption`` for a line, computed once."""
     value = line.cache.get("caption")
     if value is None:
-        value = line.cache["caption"] = is_caption(line.text)
+        value = line.cache["caption"] = _is_caption_cached(line.text)
     return value
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _is_caption_cached(text: str) -> bool:
+    return is_caption(text)
 
 
 def _strong_reason(line: _Line) -> str | None:
     if "strong" not in line.cache:
-        line.cache["strong"] = _strong_reason_uncached(line)
+        line.cache["strong"] = _strong_reason_of(line.text, tuple(line.words))
     return line.cache["strong"]
 
 
-def _strong_reason_uncached(line: _Line) -> str | None:
-    words = len(line.words)
-    reported = words > 20 and (_QUOTE_RE.search(line.text) or _REPORTED_RE.search(line.text))
+@lru_cache(maxsize=_TEXT_CACHE)
+def _strong_reason_of(text: str, line_words: tuple[str, ...]) -> str | None:
+    words = len(line_words)
+    reported = words > 20 and (_QUOTE_RE.search(text) or _REPORTED_RE.search(text))
     if words <= 40 and not reported:
-        lowered_text = line.text.lower()
+        lowered_text = text.lower()
         for reason, pattern in _STRONG:
             keys = _STRONG_KEYS.get(reason)
             if keys and not any(k in lowered_text for k in keys):
                 continue
-            if pattern.search(line.text):
+            if pattern.search(text):
                 return reason
-    lowered = [w.lower() for w in line.words]
+    lowered = [w.lower() for w in line_words]
     if 0 < words <= 12 and all(w in _SOCIAL_WORDS for w in lowered):
         return "social widget"
     return None
