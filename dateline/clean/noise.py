@@ -272,7 +272,8 @@ class _CollectionStats:
         if len(others) <= 1:
             return 0
         kin = self.kin.get(index, set())
-        return sum(1 for j in others if j != index and j not in kin)
+        unrelated = len(others.difference(kin))
+        return unrelated - 1 if index in others and index not in kin else unrelated
 
 
 def normalise(line: str) -> str:
@@ -280,8 +281,18 @@ def normalise(line: str) -> str:
     return _NUM_RE.sub("0", _SPACE_RE.sub(" ", line.strip().lower()))
 
 
-def _content_words(words: list[str]) -> set[str]:
-    return {w for w in (x.lower() for x in words) if len(w) > 2 and w not in STOPWORDS}
+def _content_words(words: list[str]) -> frozenset[str]:
+    return _content_words_of(tuple(words))
+
+
+@lru_cache(maxsize=65536)  # lines repeat across a site's pages
+def _content_words_of(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for w in (x.lower() for x in words) if len(w) > 2 and w not in STOPWORDS)
+
+
+@lru_cache(maxsize=65536)
+def _normalise_cached(line: str) -> str:
+    return normalise(line)
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -296,7 +307,8 @@ def _split_lines(text: str) -> list[_Line]:
         if previous_blank and lines:
             para += 1
         previous_blank = False
-        lines.append(_Line(stripped, para, _WORD_RE.findall(stripped), normalise(stripped)))
+        lines.append(_Line(stripped, para, _WORD_RE.findall(stripped),
+                           _normalise_cached(stripped)))
     return lines
 
 
@@ -312,7 +324,7 @@ def _header_norms(raw_lines: list[str]) -> set[str]:
         if seen > _HEAD_DEPTH or (len(stripped.split()) >= 15
                                    and _SENTENCE_END_RE.search(stripped)):
             break
-        found.add(normalise(stripped))
+        found.add(_normalise_cached(stripped))
     return found
 
 
@@ -326,7 +338,7 @@ def collection_stats(articles: list[Article]) -> _CollectionStats:
     sizes: list[int] = []
     for index, art in enumerate(articles):
         raw_lines = art.raw_text.splitlines()
-        norms = {normalise(raw) for raw in raw_lines} - {""}
+        norms = {_normalise_cached(raw) for raw in raw_lines} - {""}
         sizes.append(sum(len(n.split()) for n in norms))
         for norm in norms:
             stats.where.setdefault(norm, set()).add(index)
@@ -483,7 +495,7 @@ def _weak_score(line: _Line, index: int, position: float, stats: _CollectionStat
 
 def _story_words(lines: list[_Line], title: str | None) -> set[str]:
     """Content words of the headline and the first long paragraphs: what the story is about."""
-    words = _content_words(_WORD_RE.findall(title or ""))
+    words = set(_content_words(_WORD_RE.findall(title or "")))
     long_seen = 0
     for line in lines:
         if long_seen >= 3:
