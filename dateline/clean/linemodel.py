@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 __all__ = ["LineModel", "line_features", "load", "using", "active", "FEATURES"]
 
 MODEL_PATH = Path(__file__).with_name("linemodel.json")
@@ -68,7 +70,23 @@ class _Stage:
         z = self.intercept
         for x, m, s, c in zip(row, self.mean, self.scale, self.coef, strict=True):
             z += c * (x - m) / s
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return _sigmoid(z)
+
+    def score_rows(self, rows: np.ndarray) -> list[float]:
+        """``score`` of every row of ``rows`` (lines x features), to the last bit: the
+        terms are summed left to right as ``score`` does, not pairwise."""
+        if not len(rows):
+            return []
+        terms = np.empty((rows.shape[0], rows.shape[1] + 1))
+        terms[:, 0] = self.intercept
+        terms[:, 1:] = np.asarray(self.coef) * (rows - np.asarray(self.mean)) \
+            / np.asarray(self.scale)
+        z = np.add.accumulate(terms, axis=1)[:, -1]
+        return [_sigmoid(v) for v in z.tolist()]
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 @dataclass
@@ -80,9 +98,10 @@ class LineModel:
     threshold: float = 0.5
 
     def probabilities(self, lines: list[str]) -> list[float]:
-        rows = line_features(lines)
-        first = [self.first.score(r) for r in rows]
-        return [self.second.score(r + stage2_context(first, i)) for i, r in enumerate(rows)]
+        rows = np.array(line_features(lines), dtype=float).reshape(len(lines), len(FEATURES))
+        first = self.first.score_rows(rows)
+        context = np.array(stage2_contexts(first), dtype=float).reshape(len(lines), -1)
+        return self.second.score_rows(np.hstack([rows, context]))
 
     def to_json(self) -> dict:
         return {"features": list(FEATURES), "threshold": self.threshold,
@@ -94,6 +113,30 @@ class LineModel:
             raise ValueError("line model was fitted on other features; retrain it")
         first, second = (_Stage(**stage) for stage in data["stages"])
         return cls(first, second, float(data.get("threshold", 0.5)))
+
+
+def stage2_contexts(first: list[float]) -> list[list[float]]:
+    """``stage2_context`` of every line, with the running maxima computed once."""
+    n = len(first)
+    before_max = [0.0] * n  # max of first[:i]
+    after_max = [0.0] * n  # max of first[i + 1:]
+    for i in range(1, n):
+        before_max[i] = first[i - 1] if i == 1 else max(before_max[i - 1], first[i - 1])
+    for i in range(n - 2, -1, -1):
+        after_max[i] = first[i + 1] if i == n - 2 else max(after_max[i + 1], first[i + 1])
+    out = []
+    for i in range(n):
+        row = [first[i]]
+        for off in _STAGE2_OFFSETS:
+            j = i + off
+            row.append(first[j] if 0 <= j < n else 0.0)
+        for width in (6, 15):
+            window = first[max(0, i - width): i + width + 1]
+            row.append(sum(window) / len(window))
+        row.append(after_max[i])
+        row.append(before_max[i])
+        out.append(row)
+    return out
 
 
 def stage2_context(first: list[float], i: int) -> list[float]:
@@ -158,6 +201,7 @@ def line_features(lines: list[str]) -> list[list[float]]:
     counts = Counter(text.strip().lower() for text in lines)
     prose_chars = [len(text) if row[_I_PROSE] else 0 for text, row in zip(lines, rows,
                                                                          strict=True)]
+    any_prose = sum(prose_chars) > 0
     total = sum(prose_chars) or 1
     seen = 0
     prose_at = [i for i, row in enumerate(rows) if row[_I_PROSE]]
@@ -165,7 +209,7 @@ def line_features(lines: list[str]) -> list[list[float]]:
         row[_I_POS] = i / n
         row[_I_BEFORE] = seen / total
         seen += prose_chars[i]
-        row[_I_AFTER] = (total - seen) / total if sum(prose_chars) else 0.0
+        row[_I_AFTER] = (total - seen) / total if any_prose else 0.0
         row[_I_REP] = 1.0 if counts[lines[i].strip().lower()] > 1 else 0.0
     prose = [row[_I_PROSE] for row in rows]
     short = [row[_I_SHORT] for row in rows]
@@ -173,13 +217,15 @@ def line_features(lines: list[str]) -> list[list[float]]:
     words = [row[_I_WORDS] for row in rows]
     nearest = _nearest_distances(prose_at, n)
     densities = [_relative_density(prose_chars, width) for width in (3, 8, 20)]
+    prose5, prose12 = _flag_means(prose, 5), _flag_means(prose, 12)
+    short5, dated3 = _flag_means(short, 5), _flag_means(dated, 3)
     out = []
     for i, row in enumerate(rows):
         out.append(row + [
             _at(prose, i - 2), _at(prose, i - 1), _at(prose, i + 1), _at(prose, i + 2),
             _at(words, i - 1), _at(words, i + 1),
-            _mean(prose, i, 5), _mean(prose, i, 12), math.log1p(nearest[i]),
-            _mean(short, i, 5), _mean(dated, i, 3),
+            prose5[i], prose12[i], math.log1p(nearest[i]),
+            short5[i], dated3[i],
             densities[0][i], densities[1][i], densities[2][i],
         ])
     return out
@@ -192,6 +238,20 @@ def _at(values: list[float], j: int) -> float:
 def _mean(values: list[float], i: int, width: int) -> float:
     window = values[max(0, i - width): i + width + 1]
     return sum(window) / len(window)
+
+
+def _flag_means(flags: list[float], width: int) -> list[float]:
+    """``_mean(flags, i, width)`` for every line via prefix sums; exact, since the flags
+    are 0.0 / 1.0 and their window sums are small whole numbers."""
+    prefix = [0.0]
+    for value in flags:
+        prefix.append(prefix[-1] + value)
+    n = len(flags)
+    out = []
+    for i in range(n):
+        lo, hi = max(0, i - width), min(n, i + width + 1)
+        out.append((prefix[hi] - prefix[lo]) / (hi - lo))
+    return out
 
 
 def _relative_density(prose_chars: list[int], width: int) -> list[float]:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from dateline.clean import linemodel
@@ -271,7 +272,8 @@ class _CollectionStats:
         if len(others) <= 1:
             return 0
         kin = self.kin.get(index, set())
-        return sum(1 for j in others if j != index and j not in kin)
+        unrelated = len(others.difference(kin))
+        return unrelated - 1 if index in others and index not in kin else unrelated
 
 
 def normalise(line: str) -> str:
@@ -279,8 +281,18 @@ def normalise(line: str) -> str:
     return _NUM_RE.sub("0", _SPACE_RE.sub(" ", line.strip().lower()))
 
 
-def _content_words(words: list[str]) -> set[str]:
-    return {w for w in (x.lower() for x in words) if len(w) > 2 and w not in STOPWORDS}
+def _content_words(words: list[str]) -> frozenset[str]:
+    return _content_words_of(tuple(words))
+
+
+@lru_cache(maxsize=65536)  # lines repeat across a site's pages
+def _content_words_of(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w for w in (x.lower() for x in words) if len(w) > 2 and w not in STOPWORDS)
+
+
+@lru_cache(maxsize=65536)
+def _normalise_cached(line: str) -> str:
+    return normalise(line)
 
 
 def _split_lines(text: str) -> list[_Line]:
@@ -295,7 +307,8 @@ def _split_lines(text: str) -> list[_Line]:
         if previous_blank and lines:
             para += 1
         previous_blank = False
-        lines.append(_Line(stripped, para, _WORD_RE.findall(stripped), normalise(stripped)))
+        lines.append(_Line(stripped, para, _WORD_RE.findall(stripped),
+                           _normalise_cached(stripped)))
     return lines
 
 
@@ -311,7 +324,7 @@ def _header_norms(raw_lines: list[str]) -> set[str]:
         if seen > _HEAD_DEPTH or (len(stripped.split()) >= 15
                                    and _SENTENCE_END_RE.search(stripped)):
             break
-        found.add(normalise(stripped))
+        found.add(_normalise_cached(stripped))
     return found
 
 
@@ -325,7 +338,7 @@ def collection_stats(articles: list[Article]) -> _CollectionStats:
     sizes: list[int] = []
     for index, art in enumerate(articles):
         raw_lines = art.raw_text.splitlines()
-        norms = {normalise(raw) for raw in raw_lines} - {""}
+        norms = {_normalise_cached(raw) for raw in raw_lines} - {""}
         sizes.append(sum(len(n.split()) for n in norms))
         for norm in norms:
             stats.where.setdefault(norm, set()).add(index)
@@ -357,40 +370,56 @@ def is_caption(line: str) -> bool:
     return any(p.search(line) for p in _CAPTION_RES)
 
 
+# The per-line tests below depend on the line's text alone, and menus, footers and
+# pleas repeat across a site's pages: they are cached by text across articles too.
+_TEXT_CACHE = 65536
+
+
 def _dated(line: _Line) -> bool:
     """``is_date_line`` for a line, computed once."""
     value = line.cache.get("date")
     if value is None:
-        value = line.cache["date"] = is_date_line(line.text)
+        value = line.cache["date"] = _is_date_line_cached(line.text)
     return value
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _is_date_line_cached(text: str) -> bool:
+    return is_date_line(text)
 
 
 def _captioned(line: _Line) -> bool:
     """``is_caption`` for a line, computed once."""
     value = line.cache.get("caption")
     if value is None:
-        value = line.cache["caption"] = is_caption(line.text)
+        value = line.cache["caption"] = _is_caption_cached(line.text)
     return value
+
+
+@lru_cache(maxsize=_TEXT_CACHE)
+def _is_caption_cached(text: str) -> bool:
+    return is_caption(text)
 
 
 def _strong_reason(line: _Line) -> str | None:
     if "strong" not in line.cache:
-        line.cache["strong"] = _strong_reason_uncached(line)
+        line.cache["strong"] = _strong_reason_of(line.text, tuple(line.words))
     return line.cache["strong"]
 
 
-def _strong_reason_uncached(line: _Line) -> str | None:
-    words = len(line.words)
-    reported = words > 20 and (_QUOTE_RE.search(line.text) or _REPORTED_RE.search(line.text))
+@lru_cache(maxsize=_TEXT_CACHE)
+def _strong_reason_of(text: str, line_words: tuple[str, ...]) -> str | None:
+    words = len(line_words)
+    reported = words > 20 and (_QUOTE_RE.search(text) or _REPORTED_RE.search(text))
     if words <= 40 and not reported:
-        lowered_text = line.text.lower()
+        lowered_text = text.lower()
         for reason, pattern in _STRONG:
             keys = _STRONG_KEYS.get(reason)
             if keys and not any(k in lowered_text for k in keys):
                 continue
-            if pattern.search(line.text):
+            if pattern.search(text):
                 return reason
-    lowered = [w.lower() for w in line.words]
+    lowered = [w.lower() for w in line_words]
     if 0 < words <= 12 and all(w in _SOCIAL_WORDS for w in lowered):
         return "social widget"
     return None
@@ -466,7 +495,7 @@ def _weak_score(line: _Line, index: int, position: float, stats: _CollectionStat
 
 def _story_words(lines: list[_Line], title: str | None) -> set[str]:
     """Content words of the headline and the first long paragraphs: what the story is about."""
-    words = _content_words(_WORD_RE.findall(title or ""))
+    words = set(_content_words(_WORD_RE.findall(title or "")))
     long_seen = 0
     for line in lines:
         if long_seen >= 3:
