@@ -322,16 +322,20 @@ def main_clause_dates(mentions: list[Mention], nlp) -> list[Mention]:
     return [mentions[k] for k in sorted(kept)]
 
 
-def attach_entities(mentions: list[Mention], nlp, batch_size: int = 64) -> None:
-    """Fill ``Mention.entities`` with spaCy entities, running the model once per sentence."""
+def attach_entities(mentions: list[Mention], nlp, batch_size: int = 64,
+                    docs: dict[str, object] | None = None) -> None:
+    """Fill ``Mention.entities`` with spaCy entities, running the model once per sentence;
+    sentences already parsed (``docs``: text -> doc) are not run again."""
+    docs = docs or {}
     unique: dict[str, list[Mention]] = {}
     for mention in mentions:
         unique.setdefault(mention.sentence, []).append(mention)
-    texts = list(unique)
+    texts = [text for text in unique if text not in docs]
     with entities_only(nlp):
-        docs = nlp.pipe(texts, batch_size=batch_size)
-        for text, doc in zip(texts, docs, strict=True):
-            entities = [Entity(ent.text, ent.label_) for ent in doc.ents
-                        if ent.label_ in _ENTITY_LABELS]
-            for mention in unique[text]:
-                mention.entities = entities
+        found = dict(zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True))
+    for text, group in unique.items():
+        doc = docs.get(text) or found[text]
+        entities = [Entity(ent.text, ent.label_) for ent in doc.ents
+                    if ent.label_ in _ENTITY_LABELS]
+        for mention in group:
+            mention.entities = entities

@@ -72,6 +72,20 @@ def select_events(events: list[Event], max_events: int, per_date: int | None = N
     return kept
 
 
+PARSED_PER_EVENT = 10  # sentences per event whose parse gives who and where
+
+
+def _sentences_to_parse(events: list[Event]) -> list[str]:
+    """Each event's summary and its first sentences: a day with hundreds of reports names
+    its participants in the first few dozen as well as in all of them, and the parse is
+    the slowest step (the other sentences get entities only)."""
+    chosen: list[str] = []
+    for event in events:
+        own = dict.fromkeys([event.summary] + [m.sentence for m in event.mentions])
+        chosen.extend(list(own)[:PARSED_PER_EVENT])
+    return chosen
+
+
 def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None = None
                     ) -> None:
     """Who, where, quotes, counting claims and a parsed title for the events a reader sees.
@@ -83,15 +97,16 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     (``nlp`` None) quotes and claims are still found; who, where and parsed titles not.
     """
     mentions = [m for event in events for m in event.mentions]
+    # With a model, who and where come from the parse of each sentence (the event's verb
+    # and its arguments); without, from the names the sentences mention. The full parse
+    # carries the entities too: one pass of the model per sentence, not two.
+    docs = parse_sentences(_sentences_to_parse(events), nlp) if nlp is not None else {}
     if nlp is not None:
-        attach_entities(mentions, nlp)
+        attach_entities(mentions, nlp, docs=docs)
     articles = list(articles) if articles is not None else None
     texts = ({a.id: [s.text for s in a.sentences] for a in articles}
              if articles is not None else None)
     names = NameIndex.from_mentions(mentions, texts)
-    # With a model, who and where come from the parse of each sentence (the event's verb
-    # and its arguments); without, from the names the sentences mention.
-    docs = parse_sentences((m.sentence for m in mentions), nlp) if nlp is not None else {}
     for event in events:
         if docs:
             event.participants, event.location = event_roles(event.mentions, docs, names)
