@@ -21,7 +21,7 @@ from dateline.clean.linemodel import (
     LineModel,
     _Stage,
     line_features,
-    stage2_context,
+    stage2_contexts,
 )
 from dateline.clean.noise import _split_lines
 
@@ -103,9 +103,9 @@ def fit_pages(pages: list[dict], threshold: float = THRESHOLD) -> LineModel:
             oof[i] = [stage.score(r) for r in per_page[i][1]]
     rows2, labels2 = [], []
     for (_, rows, labels), scores in zip(per_page, oof, strict=True):
-        for i, row in enumerate(rows):
-            rows2.append(row + stage2_context(scores, i))
-            labels2.append(labels[i])
+        for row, context, label in zip(rows, stage2_contexts(scores), labels, strict=True):
+            rows2.append(row + context)
+            labels2.append(label)
     second = _fit_stage(rows2, labels2)
     return LineModel(first, second, threshold)
 

@@ -29,7 +29,7 @@ class EngineError(RuntimeError):
     """The cluster could not be started or reached."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Engine:
     """Runs ``map_chunks`` locally (``client`` None) or on a ``dask.distributed`` client."""
 

@@ -116,7 +116,8 @@ class LineModel:
 
 
 def stage2_contexts(first: list[float]) -> list[list[float]]:
-    """``stage2_context`` of every line, with the running maxima computed once."""
+    """The first-stage scores around each line: its neighbours, the window means and
+    the best score before and after it (running maxima, computed once)."""
     n = len(first)
     before_max = [0.0] * n  # max of first[:i]
     after_max = [0.0] * n  # max of first[i + 1:]
@@ -136,23 +137,6 @@ def stage2_contexts(first: list[float]) -> list[list[float]]:
         row.append(after_max[i])
         row.append(before_max[i])
         out.append(row)
-    return out
-
-
-def stage2_context(first: list[float], i: int) -> list[float]:
-    """The first-stage scores around line ``i``: its neighbours and the window means."""
-    n = len(first)
-    out = [first[i]]
-    for off in _STAGE2_OFFSETS:
-        j = i + off
-        out.append(first[j] if 0 <= j < n else 0.0)
-    for width in (6, 15):
-        window = first[max(0, i - width): i + width + 1]
-        out.append(sum(window) / len(window))
-    after = first[i + 1:]
-    before = first[:i]
-    out.append(max(after) if after else 0.0)
-    out.append(max(before) if before else 0.0)
     return out
 
 

@@ -89,15 +89,14 @@ def server(tmp_path_factory):
     store.close()
 
 
-@pytest.fixture
-def page(browser, server):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    # Nothing may come from the network except the app itself.
+def offline_page(browser, allowed: str, **options):
+    """A new page whose requests outside ``allowed`` are blocked and recorded: returns
+    (context, page, blocked URLs, JavaScript errors)."""
+    context = browser.new_context(**options)
     outside: list[str] = []
 
     def guard(route):
-        if route.request.url.startswith(server["url"]):
+        if route.request.url.startswith(allowed):
             route.continue_()
         else:
             outside.append(route.request.url)
@@ -107,6 +106,15 @@ def page(browser, server):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    return context, page, outside, errors
+
+
+@pytest.fixture
+def page(browser, server):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # Nothing may come from the network except the app itself.
+    context, page, outside, errors = offline_page(
+        browser, server["url"], viewport={"width": 1280, "height": 900}, bypass_csp=True)
     yield page
     context.close()
     assert not outside, f"the page tried to reach the network: {outside}"

@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SCREENSHOTS
+from conftest import ROOT, SCREENSHOTS, offline_page
 
 from dateline import build_timeline, render
 from dateline.config import Config
@@ -71,20 +71,8 @@ def _plain(headline: str) -> str:
 
 def test_timelinejs_page_shows_every_event(browser, site):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    outside: list[str] = []
-
-    def guard(route):
-        if route.request.url.startswith(site["url"]):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    context, page, outside, errors = offline_page(
+        browser, site["url"], viewport={"width": 1280, "height": 720})
     page.goto(site["url"] + "/index.html")
     events = site["events"]
     assert len(events) > 5
