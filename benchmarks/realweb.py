@@ -74,8 +74,7 @@ def dateline_html(page: dict, model: linemodel.LineModel | None) -> Article | No
 
 
 def _run(article: Article, model: linemodel.LineModel | None) -> None:
-    with linemodel.using(model):
-        clean_articles([article])
+    clean_articles([article], model)
     date_articles([article])
     infer_publication_dates([article])
 

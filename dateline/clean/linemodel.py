@@ -16,15 +16,13 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-__all__ = ["LineModel", "line_features", "load", "using", "active", "FEATURES"]
+__all__ = ["LineModel", "line_features", "load", "FEATURES"]
 
 MODEL_PATH = Path(__file__).with_name("linemodel.json")
 
@@ -269,21 +267,3 @@ def load() -> LineModel | None:
     if not MODEL_PATH.exists():
         return None
     return LineModel.from_json(json.loads(MODEL_PATH.read_text(encoding="utf-8")))
-
-
-_override: list[LineModel | None] = []
-
-
-@contextmanager
-def using(model: LineModel | None) -> Iterator[None]:
-    """Clean with ``model`` instead of the shipped one (cross-validation, experiments)."""
-    _override.append(model)
-    try:
-        yield
-    finally:
-        _override.pop()
-
-
-def active() -> LineModel | None:
-    """The model the cleaner should use now."""
-    return _override[-1] if _override else load()

@@ -28,6 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from dateline.clean import linemodel
 from dateline.dating.pubdate import find_dates, is_date_line
@@ -691,8 +692,10 @@ def _author_names(lines: list[_Line], start: int, body_start: int) -> list[str]:
     return names
 
 
-def clean_article(article: Article, index: int, stats: _CollectionStats) -> None:
-    """Classify one article's lines; fill ``text``, ``title``, ``captions`` and ``removed``."""
+def clean_article(article: Article, index: int, stats: _CollectionStats,
+                  model: linemodel.LineModel | None) -> None:
+    """Classify one article's lines (``model``: the line model that re-decides the rules'
+    doubtful calls, or None); fill ``text``, ``title``, ``captions`` and ``removed``."""
     forms = {"extracted": ".html", "record": ".jsonl", "text": ".txt"}
     ext = forms.get(article.form or "", Path(article.path).suffix.lower())
     extracted = ext in {".html", ".htm", ".xhtml"}  # boilerplate already removed upstream
@@ -791,8 +794,7 @@ def clean_article(article: Article, index: int, stats: _CollectionStats) -> None
         if score >= 1.0:
             line.keep, line.reason = False, why
 
-    model = linemodel.active() if copied_page and len(lines) >= _MODEL_MIN_LINES else None
-    if model is not None:
+    if model is not None and copied_page and len(lines) >= _MODEL_MIN_LINES:
         _apply_model(lines, model)
 
     for line in lines:
@@ -913,8 +915,13 @@ def _join(lines: list[_Line], per_line_paragraphs: bool) -> str:
     return "".join(parts)
 
 
-def clean_articles(articles: list[Article]) -> None:
-    """Clean every article in place; repetition is judged across the whole collection."""
+def clean_articles(articles: list[Article],
+                   line_model: linemodel.LineModel | None | Literal["shipped"] = "shipped"
+                   ) -> None:
+    """Clean every article in place; repetition is judged across the whole collection.
+    ``line_model``: the shipped line model, another one (cross-validation), or None for
+    the rules alone."""
+    model = linemodel.load() if line_model == "shipped" else line_model
     stats = collection_stats(articles)
     for index, article in enumerate(articles):
-        clean_article(article, index, stats)
+        clean_article(article, index, stats, model)
