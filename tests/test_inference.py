@@ -48,12 +48,24 @@ def test_weekday_and_date_without_year_pick_the_matching_year():
     raw = ("Library renovation will close the branch for the summer\n\n"
            "The branch library will close for a renovation, staff told the neighbourhood "
            "association on Thursday, April 4.\n\n"
-           "The renovation is paid for by the bond approved by voters in 2017.\n")
+           "The council approved the contract on March 12, 2019, after a year of delays.\n")
     (art,) = _run(raw)
-    assert art.published == D(2019, 4, 4)  # 2019 is the year near 2017 with Thu April 4
+    assert art.published == D(2019, 4, 4)  # the story's own 2019, and Thu April 4 is in 2019
     assert art.published_source == "inferred"
     assert art.published_confidence < 0.5
     assert any("Thursday, April 4" in e for e in art.published_evidence)
+
+
+def test_a_year_the_text_merely_mentions_does_not_date_a_weekday():
+    # Real case (a pasted news page): "Monday 2 October" with only "since 2000" in the
+    # body was placed in 2000, the one year near 2000 with a Monday 2 October.
+    raw = ("Harbour ferry service to be cut back\n\n"
+           "The operator told passengers on Monday 2 October that the winter timetable "
+           "would drop the early crossing.\n\n"
+           "The route has been run by the same company since 2000.\n")
+    (art,) = _run(raw)
+    assert art.published is None
+    assert art.published_source is None
 
 
 def test_latest_event_with_a_tight_upper_bound_is_confident():

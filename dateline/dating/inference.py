@@ -37,7 +37,6 @@ _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 
 _WEEKDAY_RE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.IGNORECASE)
 _UNANCHORED_DAY = re.compile(r"XXXX-(\d{2})-(\d{2})\Z")
 _UNANCHORED_MONTH = re.compile(r"XXXX-(\d{2})\Z")
-_YEAR_RE = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-])")
 _COPYRIGHT_YEAR_RE = re.compile(r"(?:©|\bcopyright\b|\(c\))[^\n]{0,60}?\b((?:19|20)\d\d)\b",
                                 re.IGNORECASE)
 _FUTURE_CUE_RE = re.compile(
@@ -87,24 +86,25 @@ def _tense(text: str, start: int, end: int) -> str | None:
     return tense
 
 
-def _reference_years(article: Article, text: str,
-                     dated_years: Counter[int]) -> range | None:
+def _reference_years(article: Article, dated_years: Counter[int],
+                     event_years: list[int]) -> range | None:
     """The years the article was probably written in, for dates given without a year.
 
     The page's copyright line and reader comments are at or after publication: up to two
-    years before them. Years the text mentions are past events (years beyond the
-    collection's dated range are plans and ignored): up to three years after the latest.
-    Else the collection's most common publication year, give or take one.
+    years before them. Else the years of the day- or month-precise dates the text reports
+    (years beyond the collection's dated range are plans and ignored): the latest or the
+    next. Else the collection's most common publication year, give or take one. A bare
+    year the text mentions ("since 2000", "the 2016 election") is background, not the
+    story's time, and no evidence of the year.
     """
     page = [int(y) for y in _COPYRIGHT_YEAR_RE.findall(article.raw_text)]
     page += [d.date.year for d in _comment_dates(article)]
     if page:
         return range(min(page) - 2, min(page) + 1)
     ceiling = max(dated_years) + 1 if dated_years else None
-    mentioned = [int(y) for y in _YEAR_RE.findall(text)]
-    mentioned = [y for y in mentioned if ceiling is None or y <= ceiling]
-    if mentioned:
-        return range(max(mentioned), max(mentioned) + 4)
+    event_years = [y for y in event_years if ceiling is None or y <= ceiling]
+    if event_years:
+        return range(max(event_years), max(event_years) + 2)
     if dated_years:
         common = dated_years.most_common(1)[0][0]
         return range(common - 1, common + 2)
@@ -149,7 +149,9 @@ def _text_evidence(article: Article, text: str, dated_years: Counter[int],
         timexes = tag(text, dct=None)
     except Exception:  # the tagger is a colleague's work in progress: no evidence then
         timexes = []
-    ref_years = _reference_years(article, text, dated_years)
+    event_years = [f.year for f in (to_fuzzy_date(tx) for tx in timexes if tx.anchored)
+                   if f is not None and f.precision is not Precision.YEAR]
+    ref_years = _reference_years(article, dated_years, event_years)
     vague: list[tuple[int, int | None, str]] = []  # (month, day, snippet) without a year
     for tx in timexes:
         if tx.type not in ("DATE", "TIME"):
