@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,9 @@ from dateline.eval.tls import (
     evaluate_tls,
     sentences_per_date,
 )
-from dateline.model import Article
+from dateline.model import Article, Event, FuzzyDate, Mention, Precision, Timex
 from dateline.pipeline import process_articles
-from dateline.timeline.dates import rank_days
+from dateline.timeline.dates import rank_days, select_dated
 
 D = dt.date
 
@@ -241,3 +242,60 @@ def test_the_news_tls_layout_reads_and_scores(tmp_path: Path):
     assert not problems
     assert [s.name for s in scores] == ["libya"]
     assert scores[0].mean("dateline")["date_f1"] == 1.0
+
+
+def _event(name: str, day: dt.date, sentences: list[str],
+           precision: Precision = Precision.DAY) -> Event:
+    when = FuzzyDate(day.year, day.month, day.day, precision)
+    timex = Timex(0, 3, "day", "DATE", day.isoformat())
+    mentions = [Mention(article_id=f"{name}-{k}", sentence_index=0, sentence=text, date=when,
+                        timex=timex) for k, text in enumerate(sentences)]
+    return Event(id=name, date=when, title=sentences[0] if sentences else name,
+                 summary=sentences[0] if sentences else name, mentions=mentions, sources=[])
+
+
+def test_dates_n_is_exact_even_when_days_offer_only_repeats_furniture_or_stop_words():
+    repeat = "Rebels and government troops fought for control of the coastal town of Brega."
+    start = D(2011, 3, 1)
+    events = []
+    for k in range(12):
+        day = start + dt.timedelta(days=k)
+        if k % 4 == 0:  # the same report on several days: a repeat once the first is kept
+            texts = [repeat]
+        elif k % 4 == 1:  # nothing but page furniture
+            texts = ["BY STAFF REPORTER | 12:03 GMT", "SHARE THIS"]
+        elif k % 4 == 2:  # nothing but stop words
+            texts = ["It was what it is."]
+        else:
+            texts = [f"Aid convoy number {k} reached the besieged port city of Misrata today.",
+                     f"Officials counted {k} ships waiting off Misrata with food and fuel."]
+        events.append(_event(f"e{k}", day, texts))
+        events.append(_event(f"d{k}", day, list(texts)))  # a second event the same day
+    events.append(_event("month", D(2011, 4, 1), ["Fighting went on all month."],
+                         Precision.MONTH))
+    refs = [("x", D(2011, 3, 20), start + dt.timedelta(days=k)) for k in range(0, 12, 3)]
+    for n in (1, 5, 12, 20):
+        for per_date in (1, 3):
+            kept = select_dated([replace(e) for e in events], n, per_date, refs,
+                                first_published=start)
+            days = [e.date.first_day for e in kept]
+            assert len(set(days)) == min(n, 12), (n, per_date)
+            assert all(e.date.precision is Precision.DAY for e in kept)
+            assert max(days.count(d) for d in set(days)) <= per_date
+
+
+def test_dates_n_is_exact_on_a_real_story():
+    folder = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tls-t17" / "libya"
+    if not folder.is_dir():
+        pytest.skip("tls-t17 evaluation data not present")
+    from dateline.eval.tls import read_topic
+    from dateline.pipeline import choose_events, collect_events
+
+    topic = read_topic(folder, Config(progress=False))
+    topic.articles = topic.articles[:150]
+    events, _, _ = collect_events(topic.articles, Config(use_ner=False, progress=False))
+    days = {e.date.first_day for e in events if e.date.precision is Precision.DAY}
+    for n in (10, 40, len(days)):
+        chosen = choose_events([replace(e) for e in events], topic.articles,
+                               Config(dates=n, per_date=2, progress=False))
+        assert len({e.date.first_day for e in chosen}) == min(n, len(days))
