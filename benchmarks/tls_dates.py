@@ -1,28 +1,48 @@
 """Which signals choose a journalist's dates? Day ranking on Timeline17, leave-one-story-out.
 
 For every story of ../shared/data/tls-t17 the pipeline runs once up to the events; each
-day with a day-precise event gets per-day counts: distinct articles published two or more
-days later that refer back to it, articles of the next day that do, articles of the same
-day that name it, articles published that day, the next day and within two days (a
-burst), sentences dated that day, and whether it is background (before the first
-article). The script then scores day rankings by mean date F1 at T = each gold
-timeline's size:
+day with a day-precise event gets per-day counts (articles counted once per day):
 
-- single signals and the ranking dateline ships (``timeline.dates.rank_days``);
-- a logistic regression over all counts (log-scaled, per-story maxima), trained on three
-  stories and tested on the fourth, for each story in turn;
-- a small weight grid over (next-day, same-day, burst) chosen on three stories, tested on
-  the fourth.
+- ``later``: articles published two or more days later that refer back to it;
+- ``next_day`` / ``same_day``: articles of the next day / the same day that name it;
+- ``ahead``: articles published before it that name it (announced, scheduled);
+- ``later_lead``: later articles naming it in one of their first five sentences;
+- ``later_sentences``: sentences of later articles naming it;
+- ``published`` / ``published_next`` / ``burst``: articles published that day, the next
+  day, within two days either side;
+- ``sentences``: sentences dated that day (the events' own mentions);
+- ``exposure``: articles published after it (a day early in the story can be referred
+  back to by more of them);
+- ``background``: more than two weeks before the first article.
 
-The busiest-days baseline is scored in the same run. Usage: python benchmarks/tls_dates.py
+The script scores day rankings by mean date F1 at T = each gold timeline's size, the
+busiest-days baseline in the same run:
+
+- each signal alone (background last, earlier day first on ties) and the shipped ranking
+  (``timeline.dates.rank_days``);
+- learned rankers trained on three stories and tested on the fourth, for each story in
+  turn (leave-one-story-out, the honest figure): a logistic regression over all counts
+  (log-scaled, per-story maxima); the news-tls DATEWISE recipe (Gholipour Ghalandari and
+  Ifrim 2020: sentence and article counts before / after / in total plus publications,
+  columns L2-normalised per story, logistic regression); a pairwise logistic ranker
+  (differences of a gold and a non-gold day of one story) over the later / next-day /
+  next-day-publication counts; a weight grid over (next-day, same-day, burst);
+- whether ``select_dated`` returns exactly T distinct days for every gold timeline.
+
+Usage: python benchmarks/tls_dates.py [--cache FILE]  (FILE keeps the per-day counts so a
+second run skips the pipeline).
 """
 
 from __future__ import annotations
 
+import argparse
+import bisect
 import datetime as dt
 import itertools
+import pickle
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -31,46 +51,95 @@ from dateline.config import Config
 from dateline.eval.tls import busiest_days, date_f1, read_topic
 from dateline.model import Precision
 from dateline.pipeline import collect_events
-from dateline.timeline.dates import BACKGROUND_DAYS, rank_days, references_from_articles
+from dateline.timeline.dates import (
+    _DAY_VALUE,
+    BACKGROUND_DAYS,
+    rank_days,
+    references_from_articles,
+    select_dated,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "tls-t17"
-COLUMNS = ("later", "next_day", "same_day", "published", "published_next", "burst",
-           "sentences", "background")
+COLUMNS = ("later", "next_day", "same_day", "ahead", "later_lead", "later_sentences",
+           "published", "published_next", "burst", "sentences", "exposure", "background")
+LEAD = 5  # sentences that count as an article's lead
+# news-tls SupervisedDateRanker features: sentences total / before / after the
+# publication day, articles total / before / after, articles published that day.
+DATEWISE = ("sentences_total", "sentences_back", "sentences_ahead", "articles_total",
+            "later_or_next", "ahead", "published")
+
+
+def _day(value: str | None) -> dt.date | None:
+    match = _DAY_VALUE.match(value or "")
+    if not match:
+        return None
+    try:
+        return dt.date(*map(int, match.groups()))
+    except ValueError:
+        return None
 
 
 def story_features(folder: Path) -> dict:
+    """Per-day counts of one story, its gold timelines and the shipped selection's size."""
     topic = read_topic(folder, Config(progress=False))
     events, mentions, _ = collect_events(topic.articles, Config(use_ner=False, progress=False))
     days = sorted({e.date.first_day for e in events if e.date.precision is Precision.DAY})
     references = references_from_articles(topic.articles)
-    published = [a.published for a in topic.articles
-                 if a.published is not None and a.duplicate_of is None]
-    first = min(published)
-    counts = defaultdict(lambda: defaultdict(set))
-    for article, when, day in references:
-        gap = (when - day).days
-        name = "later" if gap > 1 else "next_day" if gap == 1 else "same_day" if gap == 0 else None
-        if name:
-            counts[name][day].add(article)
-    per_day = defaultdict(int)
+    usable = [a for a in topic.articles if a.published is not None and a.duplicate_of is None
+              and a.published_source != "inferred"]
+    published = sorted(a.published for a in topic.articles
+                       if a.published is not None and a.duplicate_of is None)
+    first = published[0]
+    articles: dict[str, dict[dt.date, set]] = defaultdict(lambda: defaultdict(set))
+    sentence_counts: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
+    for article in usable:
+        for sentence in article.sentences:
+            for timex in sentence.timexes:
+                day = _day(timex.value) if timex.type == "DATE" else None
+                if day is None:
+                    continue
+                gap = (article.published - day).days
+                kind = ("later" if gap > 1 else "next_day" if gap == 1
+                        else "same_day" if gap == 0 else "ahead")
+                articles[kind][day].add(article.id)
+                articles["total"][day].add(article.id)
+                sentence_counts["total"][day] += 1
+                sentence_counts["back" if gap > 0 else "ahead" if gap < 0 else "same"][day] += 1
+                if kind == "later":
+                    sentence_counts["later"][day] += 1
+                    if sentence.index < LEAD:
+                        articles["later_lead"][day].add(article.id)
+    per_day: dict[dt.date, int] = defaultdict(int)
     for day in published:
         per_day[day] += 1
-    sentences = defaultdict(int)
+    sentences: dict[dt.date, int] = defaultdict(int)
     for mention in mentions:
         if mention.date.precision is Precision.DAY and not mention.supporting:
             sentences[mention.date.first_day] += 1
     one = dt.timedelta(days=1)
-    rows = []
+    rows, datewise = [], []
     for day in days:
-        rows.append([len(counts["later"][day]),
-                     len(counts["next_day"][day] - counts["later"][day]),
-                     len(counts["same_day"][day]), per_day[day], per_day[day + one],
+        later = articles["later"][day]
+        rows.append([len(later), len(articles["next_day"][day] - later),
+                     len(articles["same_day"][day]), len(articles["ahead"][day]),
+                     len(articles["later_lead"][day]), sentence_counts["later"][day],
+                     per_day[day], per_day[day + one],
                      sum(per_day[day + k * one] for k in range(-2, 3)), sentences[day],
+                     len(published) - bisect.bisect_right(published, day + one),
                      float(day < first - dt.timedelta(days=BACKGROUND_DAYS))])
+        datewise.append([sentence_counts["total"][day], sentence_counts["back"][day],
+                         sentence_counts["ahead"][day], len(articles["total"][day]),
+                         len(later | articles["next_day"][day]), len(articles["ahead"][day]),
+                         per_day[day]])
+    exact = []
+    for gold in topic.timelines:
+        chosen = select_dated([replace(e) for e in events], len(gold), 1, references, first)
+        exact.append((len({e.date.first_day for e in chosen}), min(len(gold), len(days))))
     return {"name": folder.name, "days": days, "X": np.array(rows, float),
-            "gold": topic.timelines, "references": references, "first": first,
-            "articles": topic.articles}
+            "D": np.array(datewise, float), "gold": topic.timelines, "references": references,
+            "first": first, "busiest": [busiest_days(topic.articles, len(g))
+                                        for g in topic.timelines], "exact": exact}
 
 
 def mean_f1(story: dict, ranked: list[dt.date]) -> float:
@@ -82,42 +151,96 @@ def by_score(story: dict, score: np.ndarray) -> list[dt.date]:
     return [days[i] for i in sorted(range(len(days)), key=lambda i: (-score[i], days[i]))]
 
 
-def scaled(X: np.ndarray) -> np.ndarray:
+def column(name: str) -> int:
+    return COLUMNS.index(name)
+
+
+def labels(story: dict) -> np.ndarray:
+    return np.array([float(any(d in g for g in story["gold"])) for d in story["days"]])
+
+
+def scaled(story: dict) -> np.ndarray:
+    X = story["X"]
     logs = np.log1p(X[:, :-1])
     return np.hstack([logs / np.maximum(logs.max(axis=0), 1e-9), X[:, -1:]])
 
 
-def main() -> int:
+def datewise_features(story: dict) -> np.ndarray:
+    from sklearn.preprocessing import normalize
+
+    return np.hstack([normalize(story["D"], norm="l2", axis=0), story["X"][:, -1:]])
+
+
+def core_features(story: dict) -> np.ndarray:
+    from sklearn.preprocessing import normalize
+
+    X = story["X"][:, [column("later"), column("next_day"), column("published_next")]]
+    return np.hstack([normalize(X, norm="l2", axis=0), story["X"][:, -1:]])
+
+
+def pairs(story: dict, features: np.ndarray, rng: np.random.Generator, count: int = 3000
+          ) -> tuple[np.ndarray, np.ndarray]:
+    """Differences of a gold and a non-gold day of the same story, both ways round: the
+    ranker learns what orders days inside a story, not how many gold days a story has."""
+    y = labels(story)
+    good, bad = np.flatnonzero(y == 1), np.flatnonzero(y == 0)
+    i, j = rng.choice(good, count), rng.choice(bad, count)
+    diffs = features[i] - features[j]
+    return np.vstack([diffs, -diffs]), np.concatenate([np.ones(count), np.zeros(count)])
+
+
+def leave_one_story_out(stories: list[dict], features, pairwise: bool = False) -> list[float]:
     from sklearn.linear_model import LogisticRegression
 
-    stories = [story_features(p) for p in sorted(DATA.iterdir()) if p.is_dir()]
+    scores = []
+    for held in range(len(stories)):
+        train = [s for k, s in enumerate(stories) if k != held]
+        if pairwise:
+            rng = np.random.default_rng(0)
+            parts = [pairs(s, features(s), rng) for s in train]
+            model = LogisticRegression(max_iter=3000, fit_intercept=False).fit(
+                np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts]))
+        else:
+            model = LogisticRegression(max_iter=3000).fit(
+                np.vstack([features(s) for s in train]),
+                np.concatenate([labels(s) for s in train]))
+        test = stories[held]
+        scores.append(mean_f1(test, by_score(test, model.decision_function(features(test)))))
+    return scores
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, help="pickle of the per-day counts")
+    args = parser.parse_args()
+    if args.cache and args.cache.exists():
+        stories = pickle.loads(args.cache.read_bytes())
+    else:
+        stories = [story_features(p) for p in sorted(DATA.iterdir()) if p.is_dir()]
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(stories))
     names = [s["name"] for s in stories]
     table: dict[str, list[float]] = {}
     table["busiest-days baseline"] = [
-        float(np.mean([date_f1(busiest_days(s["articles"], len(g)), g) for g in s["gold"]]))
+        float(np.mean([date_f1(b, g) for b, g in zip(s["busiest"], s["gold"], strict=True)]))
         for s in stories]
-    for k, column in enumerate(COLUMNS[:-1]):
-        table[f"{column} (background last)"] = [
+    for k, name in enumerate(COLUMNS[:-1]):
+        table[f"{name} (background last)"] = [
             mean_f1(s, by_score(s, s["X"][:, k] - 1e6 * s["X"][:, -1])) for s in stories]
     table["shipped: rank_days"] = [
         mean_f1(s, rank_days(s["days"], s["references"], s["first"])) for s in stories]
-
-    loo = []
-    for held in range(len(stories)):
-        train = [s for k, s in enumerate(stories) if k != held]
-        labels = np.concatenate([[float(any(d in g for g in s["gold"])) for d in s["days"]]
-                                 for s in train])
-        model = LogisticRegression(max_iter=2000).fit(
-            np.vstack([scaled(s["X"]) for s in train]), labels)
-        test = stories[held]
-        loo.append(mean_f1(test, by_score(test, model.decision_function(scaled(test["X"])))))
-    table["logistic regression, leave-one-story-out"] = loo
+    table["logistic regression, all counts, LOSO"] = leave_one_story_out(stories, scaled)
+    table["DATEWISE features (news-tls), LOSO"] = leave_one_story_out(stories,
+                                                                      datewise_features)
+    table["pairwise ranker (later, next-day, next-day publications), LOSO"] = (
+        leave_one_story_out(stories, core_features, pairwise=True))
 
     grid = list(itertools.product([0, 0.25, 0.5, 1], [0, 0.1, 0.25], [0, 0.05, 0.2]))
 
     def weighted(s: dict, w: tuple) -> list[dt.date]:
         X = s["X"]
-        return by_score(s, X[:, 0] + w[0] * X[:, 1] + w[1] * X[:, 2] + w[2] * X[:, 5]
+        return by_score(s, X[:, column("later")] + w[0] * X[:, column("next_day")]
+                        + w[1] * X[:, column("same_day")] + w[2] * X[:, column("burst")]
                         - 1e6 * X[:, -1])
 
     scores = {w: [mean_f1(s, weighted(s, w)) for s in stories] for w in grid}
@@ -126,13 +249,17 @@ def main() -> int:
         best = max(grid, key=lambda w: np.mean([v for k, v in enumerate(scores[w])
                                                 if k != held]))
         chosen.append(scores[best][held])
-    table["weights chosen on 3 stories (grid), held-out story"] = chosen
+    table["weights (next-day, same-day, burst) chosen on 3 stories, LOSO"] = chosen
 
     print("| day ranking | " + " | ".join(names) + " | mean |")
     print("|---|" + "---|" * (len(names) + 1))
     for label, values in table.items():
         print(f"| {label} | " + " | ".join(f"{v:.3f}" for v in values)
               + f" | {np.mean(values):.3f} |")
+    print()
+    for s in stories:
+        shown = ", ".join(f"{got}/{wanted}" for got, wanted in s["exact"])
+        print(f"{s['name']}: distinct days returned / asked (T, or every day if fewer): {shown}")
     return 0
 
 
