@@ -27,6 +27,9 @@ busiest-days baseline in the same run:
   columns L2-normalised per story, logistic regression); a pairwise logistic ranker
   (differences of a gold and a non-gold day of one story) over the later / next-day /
   next-day-publication counts; a weight grid over (next-day, same-day, burst);
+- a ranker over the words of each day's own reports (TF-IDF over the words every training
+  story uses, so story names cannot carry over; balanced logistic regression), alone and
+  added to the shipped score, also leave-one-story-out;
 - whether ``select_dated`` returns exactly T distinct days for every gold timeline.
 
 Usage: python benchmarks/tls_dates.py [--cache FILE]  (FILE keeps the per-day counts so a
@@ -54,6 +57,7 @@ from dateline.pipeline import collect_events
 from dateline.timeline.dates import (
     _DAY_VALUE,
     BACKGROUND_DAYS,
+    NEXT_DAY_WEIGHT,
     rank_days,
     references_from_articles,
     select_dated,
@@ -117,6 +121,11 @@ def story_features(folder: Path) -> dict:
     for mention in mentions:
         if mention.date.precision is Precision.DAY and not mention.supporting:
             sentences[mention.date.first_day] += 1
+    words: dict[dt.date, list[str]] = defaultdict(list)
+    for event in events:
+        if event.date.precision is Precision.DAY:
+            words[event.date.first_day].extend(m.sentence for m in event.mentions
+                                               if not m.supporting)
     one = dt.timedelta(days=1)
     rows, datewise = [], []
     for day in days:
@@ -137,7 +146,8 @@ def story_features(folder: Path) -> dict:
         chosen = select_dated([replace(e) for e in events], len(gold), 1, references, first)
         exact.append((len({e.date.first_day for e in chosen}), min(len(gold), len(days))))
     return {"name": folder.name, "days": days, "X": np.array(rows, float),
-            "D": np.array(datewise, float), "gold": topic.timelines, "references": references,
+            "D": np.array(datewise, float), "text": [" ".join(words[d]) for d in days],
+            "gold": topic.timelines, "references": references,
             "first": first, "busiest": [busiest_days(topic.articles, len(g))
                                         for g in topic.timelines], "exact": exact}
 
@@ -209,6 +219,34 @@ def leave_one_story_out(stories: list[dict], features, pairwise: bool = False) -
     return scores
 
 
+def text_scores(stories: list[dict]) -> list[np.ndarray]:
+    """Per held-out story, the decision values of a word model trained on the others."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    found = []
+    for held in range(len(stories)):
+        train = [s for k, s in enumerate(stories) if k != held]
+        used = None
+        for story in train:
+            vectorizer = TfidfVectorizer(stop_words="english", min_df=2, max_df=0.5)
+            vectorizer.fit(story["text"])
+            names = set(vectorizer.get_feature_names_out())
+            used = names if used is None else used & names
+        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True,
+                                     vocabulary=sorted(used or {"the"}))
+        X = vectorizer.fit_transform([t for s in train for t in s["text"]])
+        model = LogisticRegression(max_iter=3000, class_weight="balanced").fit(
+            X, np.concatenate([labels(s) for s in train]))
+        found.append(model.decision_function(vectorizer.transform(stories[held]["text"])))
+    return found
+
+
+def shipped_score(story: dict) -> np.ndarray:
+    X = story["X"]
+    return X[:, column("later")] + NEXT_DAY_WEIGHT * X[:, column("next_day")]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="pickle of the per-day counts")
@@ -234,6 +272,13 @@ def main() -> int:
                                                                       datewise_features)
     table["pairwise ranker (later, next-day, next-day publications), LOSO"] = (
         leave_one_story_out(stories, core_features, pairwise=True))
+    words = text_scores(stories)
+    table["words of the day's reports, LOSO"] = [
+        mean_f1(s, by_score(s, w - 1e6 * s["X"][:, -1])) for s, w in zip(stories, words,
+                                                                           strict=True)]
+    table["shipped score + words of the day's reports, LOSO"] = [
+        mean_f1(s, by_score(s, shipped_score(s) + w - 1e6 * s["X"][:, -1]))
+        for s, w in zip(stories, words, strict=True)]
 
     grid = list(itertools.product([0, 0.25, 0.5, 1], [0, 0.1, 0.25], [0, 0.05, 0.2]))
 

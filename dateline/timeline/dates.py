@@ -4,12 +4,13 @@ Journalists' timelines keep the days the coverage keeps coming back to. The stro
 single signal the timeline-summarization literature found (Tran et al. 2013; Gholipour
 Ghalandari and Ifrim 2020) is how often articles published *later* refer back to a day,
 counted here once per article so one long chronology cannot outvote the collection.
-Measured on Timeline17 with leave-one-topic-out (``benchmarks/tls_dates.py``), a logistic
-regression over this count plus same-day reports, publication bursts and sentence counts
-ranked worse than the count alone, so the count ranks days and the story's own period
-comes before background: days well before the collection's first article (precedents,
-earlier crises) stay available but rank after every day of the story. Ties go to the
-earlier day, the story's beginnings.
+Measured on Timeline17 with leave-one-story-out (``benchmarks/tls_dates.py``), learned
+rankers over this count plus same-day reports, publication bursts, sentence counts, the
+news-tls DATEWISE features, a pairwise ranker and a model of the words of a day's reports
+all ranked worse on the held-out story than the count alone, so the count ranks days and
+the story's own period comes before background: days well before the collection's first
+article (precedents, earlier crises) stay available but rank after every day of the
+story. Ties go to the earlier day, the story's beginnings.
 
 Per date, the events shown are the ones most central among that day's reports: their
 sentences closest to the TF-IDF centroid of every sentence dated that day, never page
