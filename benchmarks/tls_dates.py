@@ -1,7 +1,9 @@
 """Which signals choose a journalist's dates? Day ranking on Timeline17, leave-one-story-out.
 
 For every story of ../shared/data/tls-t17 the pipeline runs once up to the events; each
-day with a day-precise event gets per-day counts (articles counted once per day):
+day with a day-precise event gets per-day counts (articles counted once per day; a
+reference is an event mention of a sentence, as ``rank_days`` counts them, not every date
+a sentence names):
 
 - ``later``: articles published two or more days later that refer back to it;
 - ``next_day`` / ``same_day``: articles of the next day / the same day that name it;
@@ -18,8 +20,8 @@ day with a day-precise event gets per-day counts (articles counted once per day)
 The script scores day rankings by mean date F1 at T = each gold timeline's size, the
 busiest-days baseline in the same run:
 
-- each signal alone (background last, earlier day first on ties) and the shipped ranking
-  (``timeline.dates.rank_days``);
+- each signal alone (background last, earlier day first on ties), the shipped ranking
+  (``timeline.dates.rank_days``) and the same ranking counting every date named;
 - learned rankers trained on three stories and tested on the fourth, for each story in
   turn (leave-one-story-out, the honest figure): a logistic regression over all counts
   (log-scaled, per-story maxima); the news-tls DATEWISE recipe (Gholipour Ghalandari and
@@ -55,11 +57,11 @@ from dateline.eval.tls import busiest_days, date_f1, read_topic
 from dateline.model import Precision
 from dateline.pipeline import collect_events
 from dateline.timeline.dates import (
-    _DAY_VALUE,
     BACKGROUND_DAYS,
     NEXT_DAY_WEIGHT,
     rank_days,
     references_from_articles,
+    references_from_mentions,
     select_dated,
 )
 
@@ -74,46 +76,41 @@ DATEWISE = ("sentences_total", "sentences_back", "sentences_ahead", "articles_to
             "later_or_next", "ahead", "published")
 
 
-def _day(value: str | None) -> dt.date | None:
-    match = _DAY_VALUE.match(value or "")
-    if not match:
-        return None
-    try:
-        return dt.date(*map(int, match.groups()))
-    except ValueError:
-        return None
-
-
 def story_features(folder: Path) -> dict:
     """Per-day counts of one story, its gold timelines and the shipped selection's size."""
     topic = read_topic(folder, Config(progress=False))
     events, mentions, _ = collect_events(topic.articles, Config(use_ner=False, progress=False))
     days = sorted({e.date.first_day for e in events if e.date.precision is Precision.DAY})
-    references = references_from_articles(topic.articles)
-    usable = [a for a in topic.articles if a.published is not None and a.duplicate_of is None
-              and a.published_source != "inferred"]
+    stated = {a.id: a.published for a in topic.articles
+              if a.duplicate_of is None and a.published_source != "inferred"}
+    every = [m for e in events for m in e.mentions]
+    references = references_from_mentions(every, stated)
+    named = references_from_articles(topic.articles)
     published = sorted(a.published for a in topic.articles
                        if a.published is not None and a.duplicate_of is None)
     first = published[0]
     articles: dict[str, dict[dt.date, set]] = defaultdict(lambda: defaultdict(set))
     sentence_counts: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
-    for article in usable:
-        for sentence in article.sentences:
-            for timex in sentence.timexes:
-                day = _day(timex.value) if timex.type == "DATE" else None
-                if day is None:
-                    continue
-                gap = (article.published - day).days
-                kind = ("later" if gap > 1 else "next_day" if gap == 1
-                        else "same_day" if gap == 0 else "ahead")
-                articles[kind][day].add(article.id)
-                articles["total"][day].add(article.id)
-                sentence_counts["total"][day] += 1
-                sentence_counts["back" if gap > 0 else "ahead" if gap < 0 else "same"][day] += 1
-                if kind == "later":
-                    sentence_counts["later"][day] += 1
-                    if sentence.index < LEAD:
-                        articles["later_lead"][day].add(article.id)
+    seen = set()
+    for mention in every:  # the references rank_days counts, with their sentence
+        when = stated.get(mention.article_id)
+        key = (mention.article_id, mention.sentence_index, mention.date)
+        if (when is None or mention.basis != "text" or key in seen
+                or mention.date.precision is not Precision.DAY):
+            continue
+        seen.add(key)
+        day = mention.date.first_day
+        gap = (when - day).days
+        kind = ("later" if gap > 1 else "next_day" if gap == 1
+                else "same_day" if gap == 0 else "ahead")
+        articles[kind][day].add(mention.article_id)
+        articles["total"][day].add(mention.article_id)
+        sentence_counts["total"][day] += 1
+        sentence_counts["back" if gap > 0 else "ahead" if gap < 0 else "same"][day] += 1
+        if kind == "later":
+            sentence_counts["later"][day] += 1
+            if mention.sentence_index < LEAD:
+                articles["later_lead"][day].add(mention.article_id)
     per_day: dict[dt.date, int] = defaultdict(int)
     for day in published:
         per_day[day] += 1
@@ -147,7 +144,7 @@ def story_features(folder: Path) -> dict:
         exact.append((len({e.date.first_day for e in chosen}), min(len(gold), len(days))))
     return {"name": folder.name, "days": days, "X": np.array(rows, float),
             "D": np.array(datewise, float), "text": [" ".join(words[d]) for d in days],
-            "gold": topic.timelines, "references": references,
+            "gold": topic.timelines, "references": references, "named": named,
             "first": first, "busiest": [busiest_days(topic.articles, len(g))
                                         for g in topic.timelines], "exact": exact}
 
@@ -267,6 +264,8 @@ def main() -> int:
             mean_f1(s, by_score(s, s["X"][:, k] - 1e6 * s["X"][:, -1])) for s in stories]
     table["shipped: rank_days"] = [
         mean_f1(s, rank_days(s["days"], s["references"], s["first"])) for s in stories]
+    table["rank_days counting every date named (references_from_articles)"] = [
+        mean_f1(s, rank_days(s["days"], s["named"], s["first"])) for s in stories]
     table["logistic regression, all counts, LOSO"] = leave_one_story_out(stories, scaled)
     table["DATEWISE features (news-tls), LOSO"] = leave_one_story_out(stories,
                                                                       datewise_features)

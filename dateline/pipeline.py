@@ -30,7 +30,7 @@ from dateline.timeline.build import (
     make_event,
     select_events,
 )
-from dateline.timeline.dates import references_from_articles, select_dated
+from dateline.timeline.dates import references_from_mentions, select_dated
 from dateline.timeline.query import filter_events
 
 StageReporter = Callable[[str, int], None]  # (stage, how many items it works on)
@@ -172,8 +172,10 @@ def choose_events(events: list[Event], articles: list[Article], config: Config) 
     if config.dates:
         published = [a.published for a in articles
                      if a.published is not None and a.duplicate_of is None]
-        return select_dated(events, config.dates, config.per_date or 1,
-                            references_from_articles(articles),
+        stated = {a.id: a.published for a in articles
+                  if a.duplicate_of is None and a.published_source != "inferred"}
+        references = references_from_mentions((m for e in events for m in e.mentions), stated)
+        return select_dated(events, config.dates, config.per_date or 1, references,
                             min(published) if published else None)
     limit = config.max_events or default_max_events(len(articles))
     return select_events(events, limit, config.per_date)

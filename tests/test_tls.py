@@ -299,3 +299,27 @@ def test_dates_n_is_exact_on_a_real_story():
         chosen = choose_events([replace(e) for e in events], topic.articles,
                                Config(dates=n, per_date=2, progress=False))
         assert len({e.date.first_day for e in chosen}) == min(n, len(days))
+
+
+def test_a_date_named_in_passing_is_not_a_reference_back_to_that_day():
+    # Three later articles name March 1 only as a bound ("before March 1"); two say what
+    # happened on March 2. The day the coverage reports back to is March 2.
+    texts = [
+        ("a", D(2011, 3, 1), "Banks shut\n\nThe central bank froze all withdrawals on "
+         "Tuesday, officials said."),
+        ("b", D(2011, 3, 2), "Rescue law\n\nParliament passed the rescue law on Wednesday "
+         "after a long night of debate."),
+        ("c", D(2011, 3, 8), "Deposits\n\nDeposits made before March 1 remain frozen, the "
+         "central bank said on Tuesday."),
+        ("d", D(2011, 3, 9), "Savers wait\n\nSavings placed before March 1 stay locked, "
+         "the finance ministry said on Wednesday."),
+        ("e", D(2011, 3, 10), "Markets calm\n\nShares rose on Thursday. The rescue law "
+         "passed on March 2 has calmed markets, traders said."),
+        ("f", D(2011, 3, 11), "Lenders\n\nLenders reopened branches on Friday. Money "
+         "lodged before March 1 is still frozen. Parliament approved the rescue law on "
+         "March 2 after a night of debate."),
+    ]
+    articles = [Article(id=name, path=f"{name}.txt", raw_text=text,
+                        metadata_date=day.isoformat()) for name, day, text in texts]
+    timeline = process_articles(articles, Config(dates=1, use_ner=False, progress=False))
+    assert [e.date.iso() for e in timeline.events] == ["2011-03-02"]
