@@ -21,11 +21,12 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.events.names import NameIndex, clean_name
+from dateline.events.speakers import Candidate, candidates, default_ranker
 from dateline.model import HEADLINE
 
 if TYPE_CHECKING:
@@ -147,7 +148,11 @@ class _People:
         self.forms = dict(forms)
         self.names = names
         self.recent: str | None = None  # the speaker of a quote in this or the last paragraph
+        self.spoken: list[str] = []  # the speakers of the article's quotes so far
+        self.current = ""  # the quote being attributed (read by training scripts)
         self.article = article
+        # picks who "he"/"she" is among the candidates (the learned ranker by default)
+        self.choose: Callable[[Sequence[Candidate]], str | None] = default_ranker().choose
         ordered = sorted(self.forms, key=len, reverse=True)
         self.pattern = (re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b")
                         if ordered else None)
@@ -164,6 +169,23 @@ class _People:
                 name = match.group(1)
                 best = (match.start(), self.forms.get(name, name))
         return best[1] if best else None
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, person) of each person named in ``text``."""
+        found = []
+        if self.pattern is not None:
+            found = [(m.start(), m.end(), self.forms[m.group(0)])
+                     for m in self.pattern.finditer(text)]
+        for match in _HONORIFIC_NAME.finditer(text):
+            if not any(s <= match.start(1) < e for s, e, _ in found):
+                name = match.group(1)
+                found.append((match.start(1), match.end(1), self.forms.get(name, name)))
+        return sorted(found)
+
+    def pronoun(self, pronoun: str, before: str) -> str | None:
+        """Who "he"/"she" stands for, among the people named just before (see
+        :mod:`dateline.events.speakers`)."""
+        return self.choose(candidates(before, pronoun, self.find, self.recent, self.spoken))
 
     def salient(self, before: str) -> str | None:
         """Who "he"/"she" most likely is: in the last sentence before the quote that names
@@ -188,7 +210,7 @@ class _People:
         if lower in _PRONOUNS:
             # the last person named by the reporter: names inside earlier quotes are
             # what a speaker talked about, not who "he" is
-            return self.recent or self.salient(_unquoted(before))
+            return self.pronoun(lower, before)
         if lower in _UNNAMED:
             return None
         # "Trump lawyer Marc Kasowitz": the head of the phrase, its last name, speaks;
@@ -251,6 +273,7 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
             previous = found_here[-1] if found_here else None
             people.recent = (previous[1].quote.speaker if paragraphs and previous is not None
                              and paragraph - previous[0] <= _RECENT else None)
+            people.current = content
             speaker, tail = _attribute(text, start, end, content, sentence_start, people,
                                        earlier + " " + text[:start])
             # The sentences from the quote's first to the last one its attribution reaches
@@ -268,6 +291,8 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
                     # the quote goes on, or a second quote from the speaker of the first
                     speaker = previous[1].quote.speaker
             item = FoundQuote(Quote(speaker, content.rstrip(", "), article), covered)
+            if speaker:
+                people.spoken.append(speaker)
             found.append(item)
             found_here.append((paragraph, item, not closed))
         earlier += " " + text
@@ -308,7 +333,7 @@ def _attribute(text: str, start: int, end: int, content: str, sentence_start: in
     lead = _unquoted(lead)
     opening = lead.split(maxsplit=1)[0].lower() if lead.strip() else ""
     if opening in _PRONOUNS:
-        return people.salient(_unquoted(earlier)), end
+        return people.pronoun(opening, earlier), end
     if lead.strip():
         return people.first_named(lead), end
     return None, end
