@@ -69,12 +69,13 @@ _X_SAID_BEFORE = re.compile(
 # Secretary of the Air Force James Roche: "…"
 _NAME_COLON = re.compile(r"([^.!?;\"“”:]{1,90}?)\s*:\s*$")
 _APPOSED_NAME = re.compile(r"\s*,\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*[.,;!?]|$)")
-_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Col|Capt|Lt|St|Gov|Sgt|Adm)\.")
+_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Del|Col|Capt|Lt|St|Gov|Sgt|Adm)\.")
 # "R-Ky.," "Gainesville, Fla.,": a state's abbreviation inside an attribution
 _STATE = re.compile(r"\b([A-Z](?:-[A-Z])?[a-z]{0,3})\.(?=,)")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w’'-]+\s+)?[A-Z][\w’'-]+)")
 _TRAILING_NAME = re.compile(r"(?:\b[A-Z][\w’'.-]*\s+){0,3}\b[A-Z][\w’'-]*$")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _PRONOUNS = frozenset({"he", "she"})
 _UNNAMED = frozenset({"it", "they", "we", "i", "you", "one"})
 _MIN_WORDS = 4
@@ -219,7 +220,10 @@ class _People:
         parts = [part for part in re.split(r"\s*,\s*", phrase) if part]
         if self.pattern is not None:
             for part in parts[:2]:
-                named = [m.group(0) for m in self.pattern.finditer(part)]
+                # a known word followed by another capitalized one is a first name or a
+                # title ("Gary Casteel", "Trump lawyer"), not the speaker's surname
+                named = [m.group(0) for m in self.pattern.finditer(part)
+                         if not _CAPITAL_NEXT.match(part, m.end())]
                 if named:
                     return self.forms[named[-1]]
         if self.names is not None and lower.startswith("the "):
@@ -232,7 +236,23 @@ class _People:
         run = _TRAILING_NAME.search(phrase) if len(phrase.split()) <= 8 else None
         if run is None:
             return None
-        return clean_name(run.group(0), "PERSON") or None
+        return _person_in(clean_name(run.group(0), "PERSON"), self.forms) or None
+
+
+def _person_in(run: str, forms: Mapping[str, str]) -> str:
+    """The person's name at the end of a capitalized run ("the Washington Post's Ishaan
+    Tharoor", "Archbishop Aris Shirvanian", "Auto Workers Secretary-Treasurer Gary
+    Casteel"): after a possessive; the longest known name ending it; else its last two
+    words (three with an initial: "Mary J. Blige")."""
+    run = re.split(r"['’]s\s+", run)[-1]
+    words = run.split()
+    for k in range(len(words)):
+        if " ".join(words[k:]) in forms and k < len(words) - 1:
+            return forms[" ".join(words[k:])]
+    if len(words) <= 2:
+        return run
+    keep = 3 if len(words[-2].rstrip(".")) == 1 else 2
+    return " ".join(words[-keep:])
 
 
 _RECENT = 0  # paragraphs back in which a quote's speaker is who "he" is
@@ -320,10 +340,19 @@ def _attribute(text: str, start: int, end: int, content: str, sentence_start: in
             if speaker := people.speaker(phrase, before):
                 return speaker, end + phrase_end
     lead = _plain(text[sentence_start:start])
+    if not lead.strip():
+        # 'Reporter Jomana Karadsheh says:' closing the paragraph before the quote
+        opening = text[:start].rstrip()
+        if opening.endswith(":"):
+            lead = _plain(opening[_sentence_start(opening):]) + " "
     earlier = before[:len(before) - len(lead)]
     match = _X_SAID_BEFORE.search(lead) or _NAME_COLON.search(lead)
     if match:
         pieces = re.split(r",\s+|\s+(?:and|but|while|as)\s+", match.group(1))
+        # "Fiorina, speaking to Iowans, said": a piece opening in lower case describes
+        # the one before it; the speaker is in the last piece that opens with a name
+        pieces = [p for p in pieces if p[:1].isupper() or p.split(maxsplit=1)[:1] in (
+            ["he"], ["she"])] or pieces
         speaker = people.speaker(pieces[-1], earlier) or people.last_named(match.group(1))
         if speaker:
             return speaker, end
@@ -335,8 +364,25 @@ def _attribute(text: str, start: int, end: int, content: str, sentence_start: in
     if opening in _PRONOUNS:
         return people.pronoun(opening, earlier), end
     if lead.strip():
+        # "After Jerry Brown criticized Bill Clinton, Hillary shot back, "…"": the subject
+        # of the main clause, after a leading subordinate clause
+        if opening in _SUBORDINATORS and "," in lead:
+            main = lead.split(",", 1)[1]
+            if main_named := people.first_named(main):
+                return main_named, end
         return people.first_named(lead), end
     return None, end
+
+
+_SUBORDINATORS = frozenset(
+    "after when as while before although though if since because once until unless "
+    "despite following whereas".split())
+
+
+def _sentence_start(text: str) -> int:
+    """Where the last sentence of ``text`` starts."""
+    breaks = list(_SENTENCE_BREAK.finditer(text))
+    return breaks[-1].end() if breaks else 0
 
 
 def _plain(text: str) -> str:

@@ -70,9 +70,10 @@ def candidates(before: str, pronoun: str, find: Callable[[str], list[tuple[int, 
     speaker of the previous quote of this paragraph, ``spoken`` the speakers of the
     article's earlier quotes in order.
     """
-    text = _unquoted(before[-_WINDOW:])
+    raw = before[-_WINDOW:]
+    text = _unquoted(raw)  # same length: sentence bounds are found in the raw text
     # sentence boundaries, last first: the text after the last break is sentence 0
-    bounds = [0] + [m.end() for m in _SENTENCE.finditer(text)]
+    bounds = [0] + [m.end() for m in _SENTENCE.finditer(raw)]
     bounds = bounds[-(_SENTENCES_BACK + 1):]
     last_break = text.rfind("\n")
     found: dict[str, dict[str, float]] = {}
