@@ -75,6 +75,9 @@ _STATE = re.compile(r"\b([A-Z](?:-[A-Z])?[a-z]{0,3})\.(?=,)")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w’'-]+\s+)?[A-Z][\w’'-]+)")
 _TRAILING_NAME = re.compile(r"(?:\b[A-Z][\w’'.-]*\s+){0,3}\b[A-Z][\w’'-]*$")
+_CONNECTIVE = re.compile(r"^(?:(?:as|and|but|so|then|while|when|yet)\s+)+")
+_ADVERB = re.compile(r"[A-Z][a-z]*(?:ever|ly)|Meanwhile|Still|Instead|Later|Yet|Also|Indeed|"
+                     r"Now|Then|Earlier|Separately|Today|Yesterday|Again")
 _CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _PRONOUNS = frozenset({"he", "she"})
 _UNNAMED = frozenset({"it", "they", "we", "i", "you", "one"})
@@ -351,8 +354,10 @@ def _attribute(text: str, start: int, end: int, content: str, sentence_start: in
         pieces = re.split(r",\s+|\s+(?:and|but|while|as)\s+", match.group(1))
         # "Fiorina, speaking to Iowans, said": a piece opening in lower case describes
         # the one before it; the speaker is in the last piece that opens with a name
-        pieces = [p for p in pieces if p[:1].isupper() or p.split(maxsplit=1)[:1] in (
-            ["he"], ["she"])] or pieces
+        # ("However, as Archbishop X told the AP": past connectives and sentence adverbs)
+        pieces = [_CONNECTIVE.sub("", p) for p in pieces]
+        pieces = [p for p in pieces if (p[:1].isupper() and not _ADVERB.fullmatch(p))
+                  or p.split(maxsplit=1)[:1] in (["he"], ["she"])] or pieces
         speaker = people.speaker(pieces[-1], earlier) or people.last_named(match.group(1))
         if speaker:
             return speaker, end
