@@ -85,7 +85,7 @@ def _groups(items, reads, names, ranker) -> list[tuple[str, list, list[int]]]:
     return groups
 
 
-def _fit(groups, strength: float = 3.0) -> dict[str, float]:
+def _fit(groups, strength: float = 10.0) -> dict[str, float]:
     """Weights of a conditional logit (softmax over each group's candidates), with an L2
     pull toward the hand-set weights: with a few hundred groups the data corrects the
     rule where it has evidence rather than relearning it from nothing."""
