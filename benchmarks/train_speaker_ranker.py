@@ -133,6 +133,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="pickle of the spaCy reading, reused")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--threshold", type=float, default=0.3,
+                        help="below this score the ranker names nobody (speaker null)")
     args = parser.parse_args()
     from dateline.eval.quotes import read_corpus
     from dateline.events.names import NameIndex
@@ -160,7 +162,7 @@ def main() -> int:
         trained = _fit([g for g in groups if g[0] != outlet])
         held = [i for i, item in enumerate(items) if (item.get("outlet") or "?") == outlet]
         scores = _score([items[i] for i in held], [reads[i] for i in held], names,
-                        Ranker(trained))[outlet]
+                        Ranker(trained, args.threshold))[outlet]
         base = baseline[outlet]
         print(f"{outlet:<12}{scores['named']:>7}{base['attribution']:>8.3f}"
               f"{scores['attribution']:>8.3f}{base['right_when_given']:>12.3f}"
@@ -179,11 +181,12 @@ def main() -> int:
           f"{total['base_right_given'] / total['base_given']:>12.3f}"
           f"{total['right_given'] / total['given']:>14.3f}")
     print("rule: hand-set weights (the old nearest-sentence rule); ranker: weights learned on "
-          "the other publishers (leave-one-publisher-out)")
+          f"the other publishers (leave-one-publisher-out), naming nobody below "
+          f"{args.threshold}")
     final = _fit(groups)
     print(json.dumps(final))
     if not args.no_write:
-        WEIGHTS_FILE.write_text(json.dumps({"weights": final, "threshold": 0.0,
+        WEIGHTS_FILE.write_text(json.dumps({"weights": final, "threshold": args.threshold,
                                             "trained_on": str(DATA.name),
                                             "groups": len(groups)}, indent=1) + "\n",
                                 encoding="utf-8")
