@@ -50,3 +50,15 @@ def test_names_in_a_relative_clause_belong_to_another_event(nlp):
 def test_nationality_adjectives_are_not_participants(nlp):
     found = roles(nlp, "The French minister met Boeing executives on Wednesday.", "on Wednesday")
     assert "French" not in found.participants
+
+
+def test_a_facility_after_at_is_the_place_even_behind_another_preposition(nlp):
+    # "after an accident at X": the nearest preposition to the verb is "after", but the
+    # airport has its own "at"
+    sentence = ("The first passenger flight of the new jet was delayed on Tuesday after a "
+                "minor collision at Halvik International Airport.")
+    found = roles(nlp, sentence, "on Tuesday")
+    entities = [(e.text, e.label_) for e in nlp(sentence).ents]
+    assert ("Halvik International Airport", "FAC") in entities
+    assert found.places == ["Halvik International Airport"]
+    assert "Halvik International Airport" not in found.participants
