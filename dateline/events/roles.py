@@ -138,6 +138,9 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
         own = _own_preposition(ent.root)
         locative = locative or (kind in ("FAC", "LOC") and own is not None
                                 and own.lower_ in ("at", "in", "near", "outside", "inside"))
+        # "will fly out of London Heathrow": where the flights leave from
+        locative = locative or (kind in _PLACES and own is not None and own.lower_ == "of"
+                                and own.head.lower_ == "out")
         held = verb.lower_.startswith(_HELD) and ent.root.dep_ in ("nsubj", "nsubjpass")
         if kind in _PLACES and (locative or (held and kind != "GPE")):
             if name not in places:
