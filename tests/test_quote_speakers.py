@@ -117,3 +117,16 @@ def test_ranker_picks_the_best_scored_candidate_and_abstains_below_its_threshold
     assert Ranker(weights).choose([object_, near]) == "Near"
     assert Ranker(weights, threshold=0.9).choose([object_, near]) is None
     assert Ranker(weights).choose([]) is None
+
+
+def test_the_shipped_weights_cover_every_feature_and_a_missing_file_falls_back(tmp_path):
+    from dateline.events.speakers import _DEFAULT, WEIGHTS_FILE
+
+    shipped = Ranker.load(WEIGHTS_FILE)
+    assert set(shipped.weights) == set(FEATURES)
+    assert 0.0 <= shipped.threshold < 1.0
+    # a reporter-verb subject in the quote's own sentence beats a preposition's object
+    subject = candidate("Subject", dist0=1.0, first_in_sentence=1.0, verb_after=1.0)
+    object_ = candidate("Object", dist0=1.0, after_preposition=1.0)
+    assert shipped.choose([object_, subject]) == "Subject"
+    assert Ranker.load(tmp_path / "absent.json").weights == _DEFAULT
