@@ -6,7 +6,7 @@ punctuation. Short scare quotes ("theatre") are not quotes. The speaker is taken
 from what the text says, in one of the attribution forms news copy uses::
 
     "…," said Angela Merkel.          "…," Angela Merkel said.
-    Angela Merkel said: "…"           "…," he said.   (he/she: the last person named before)
+    Angela Merkel said: "…"           "…," he said.   (he/she: see dateline.events.speakers)
     Merkel said in a statement "…"    "…," said the Chancellor of Germany, Angela Merkel.
     Chancellor Angela Merkel: "…"     ..., Merkel told reporters, saying "…"
 
@@ -190,15 +190,6 @@ class _People:
         """Who "he"/"she" stands for, among the people named just before (see
         :mod:`dateline.events.speakers`)."""
         return self.choose(candidates(before, pronoun, self.find, self.recent, self.spoken))
-
-    def salient(self, before: str) -> str | None:
-        """Who "he"/"she" most likely is: in the last sentence before the quote that names
-        a person, the first one it names (the subject comes first in news prose:
-        "Fiorina was upfront about her distaste for Donald Trump" -> Fiorina)."""
-        for sentence in reversed(_SENTENCE_BREAK.split(before[-3000:])):
-            if named := self.first_named(sentence) or self.last_named(sentence):
-                return named
-        return None
 
     def first_named(self, text: str) -> str | None:
         match = self.pattern.search(text) if self.pattern is not None else None
