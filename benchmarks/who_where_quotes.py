@@ -6,8 +6,10 @@
   roles) against every named entity of the event's sentences, and against dateline's
   name rule without a parse.
 
-Writes benchmarks/RESULTS_who_where_quotes.md. Nothing here is fitted to this data:
-the per-publisher rows show how the quote rules carry over between newsrooms.
+Writes benchmarks/RESULTS_who_where_quotes.md. One part is fitted to the quotes data:
+the he/she speaker ranker (dateline/events/speakers.json), trained on these four DEV
+publishers by benchmarks/train_speaker_ranker.py, whose leave-one-publisher-out table is
+the honest figure for it; the rules' per-publisher rows show how they carry over.
 
 Usage: python benchmarks/who_where_quotes.py [--no-write]
 """
@@ -47,7 +49,9 @@ def main() -> int:
         "```", format_quotes(quotes), "```", "",
         f"Detection F1 {q['f1']:.3f}; attribution {q['attribution']:.3f} against the "
         f"nearest-person baseline's {q['baseline']:.3f} on the same quotes; right when a "
-        f"speaker is given {q['right_when_given']:.3f}.", "",
+        f"speaker is given {q['right_when_given']:.3f}. The he/she ranker is trained on these "
+        "publishers: see `benchmarks/train_speaker_ranker.py` for its leave-one-publisher-out "
+        "figures.", "",
         "## Participants and location (MEANTIME airbus + apple)", "",
         "```", format_participants(people), "```", "",
         f"Participants P {p['precision']:.3f} / R {p['recall']:.3f}; location right on "

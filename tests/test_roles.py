@@ -50,3 +50,21 @@ def test_names_in_a_relative_clause_belong_to_another_event(nlp):
 def test_nationality_adjectives_are_not_participants(nlp):
     found = roles(nlp, "The French minister met Boeing executives on Wednesday.", "on Wednesday")
     assert "French" not in found.participants
+
+
+def test_a_facility_after_at_is_the_place_even_behind_another_preposition(nlp):
+    # "after an accident at X": the nearest preposition to the verb is "after", but the
+    # airport has its own "at"
+    sentence = ("The delivery flight was delayed on Tuesday after a minor collision with a "
+                "tug at Halvik International Airport, which serves the capital.")
+    found = roles(nlp, sentence, "on Tuesday")
+    entities = [(e.text, e.label_) for e in nlp(sentence).ents]
+    assert ("Halvik International Airport", "FAC") in entities
+    assert found.places == ["Halvik International Airport"]
+    assert "Halvik International Airport" not in found.participants
+
+
+def test_out_of_a_city_is_where_the_flights_leave_from(nlp):
+    found = roles(nlp, "Nordair will start flying the jets in 2026 out of Paris Orly.", "2026")
+    assert found.places == ["Paris"]
+    assert found.participants == ["Nordair"]

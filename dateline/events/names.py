@@ -315,14 +315,23 @@ class NameIndex:
                     forms.setdefault(surname, next(iter(names)))
             self._collection_forms = forms
         forms = dict(self._collection_forms)
+        local: set[str] = set()
         if article is not None:
             for surname, names in self._full.get(article, {}).items():
                 forms[surname] = names.most_common(1)[0][0]
-        # a word the collection mostly tags as a place or body is not a surname
-        # one word with no full name anywhere is too weak a clue: the small model tags
+                local.add(surname)
+        # a word the collection mostly tags as a place or body is not a surname, unless
+        # the article itself names the person in full and the word is no place: the small
+        # model tags "Trump" and "Fiorina" as organisations more often than as people.
+        # One word with no full name anywhere is too weak a clue: the small model tags
         # some countries as people
         return {form: full for form, full in forms.items()
-                if len(full.split()) > 1 and (form == full or self._mostly_person(form))}
+                if len(full.split()) > 1 and (form == full or self._mostly_person(form) or (
+                    form in local and not self._mostly_place(form)))}
+
+    def _mostly_place(self, name: str) -> bool:
+        labels = self._labels.get(name)
+        return bool(labels) and labels.most_common(1)[0][0] in ("GPE", "LOC", "FAC", GROUP)
 
     def _mostly_person(self, name: str) -> bool:
         labels = self._labels.get(name)

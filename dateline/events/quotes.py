@@ -6,7 +6,7 @@ punctuation. Short scare quotes ("theatre") are not quotes. The speaker is taken
 from what the text says, in one of the attribution forms news copy uses::
 
     "…," said Angela Merkel.          "…," Angela Merkel said.
-    Angela Merkel said: "…"           "…," he said.   (he/she: the last person named before)
+    Angela Merkel said: "…"           "…," he said.   (he/she: see dateline.events.speakers)
     Merkel said in a statement "…"    "…," said the Chancellor of Germany, Angela Merkel.
     Chancellor Angela Merkel: "…"     ..., Merkel told reporters, saying "…"
 
@@ -21,11 +21,12 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dateline.events.names import NameIndex, clean_name
+from dateline.events.speakers import Candidate, candidates, default_ranker
 from dateline.model import HEADLINE
 
 if TYPE_CHECKING:
@@ -68,12 +69,16 @@ _X_SAID_BEFORE = re.compile(
 # Secretary of the Air Force James Roche: "…"
 _NAME_COLON = re.compile(r"([^.!?;\"“”:]{1,90}?)\s*:\s*$")
 _APPOSED_NAME = re.compile(r"\s*,\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*[.,;!?]|$)")
-_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Col|Capt|Lt|St|Gov|Sgt|Adm)\.")
+_ABBREVIATION = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Del|Col|Capt|Lt|St|Gov|Sgt|Adm)\.")
 # "R-Ky.," "Gainesville, Fla.,": a state's abbreviation inside an attribution
 _STATE = re.compile(r"\b([A-Z](?:-[A-Z])?[a-z]{0,3})\.(?=,)")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+((?:[A-Z][\w’'-]+\s+)?[A-Z][\w’'-]+)")
 _TRAILING_NAME = re.compile(r"(?:\b[A-Z][\w’'.-]*\s+){0,3}\b[A-Z][\w’'-]*$")
+_CONNECTIVE = re.compile(r"^(?:(?:as|and|but|so|then|while|when|yet)\s+)+")
+_ADVERB = re.compile(r"[A-Z][a-z]*(?:ever|ly)|Meanwhile|Still|Instead|Later|Yet|Also|Indeed|"
+                     r"Now|Then|Earlier|Separately|Today|Yesterday|Again")
+_CAPITAL_NEXT = re.compile(r"\s+[A-Z][a-z]")
 _PRONOUNS = frozenset({"he", "she"})
 _UNNAMED = frozenset({"it", "they", "we", "i", "you", "one"})
 _MIN_WORDS = 4
@@ -147,7 +152,11 @@ class _People:
         self.forms = dict(forms)
         self.names = names
         self.recent: str | None = None  # the speaker of a quote in this or the last paragraph
+        self.spoken: list[str] = []  # the speakers of the article's quotes so far
+        self.current = ""  # the quote being attributed (read by training scripts)
         self.article = article
+        # picks who "he"/"she" is among the candidates (the learned ranker by default)
+        self.choose: Callable[[Sequence[Candidate]], str | None] = default_ranker().choose
         ordered = sorted(self.forms, key=len, reverse=True)
         self.pattern = (re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b")
                         if ordered else None)
@@ -165,14 +174,22 @@ class _People:
                 best = (match.start(), self.forms.get(name, name))
         return best[1] if best else None
 
-    def salient(self, before: str) -> str | None:
-        """Who "he"/"she" most likely is: in the last sentence before the quote that names
-        a person, the first one it names (the subject comes first in news prose:
-        "Fiorina was upfront about her distaste for Donald Trump" -> Fiorina)."""
-        for sentence in reversed(_SENTENCE_BREAK.split(before[-3000:])):
-            if named := self.first_named(sentence) or self.last_named(sentence):
-                return named
-        return None
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, person) of each person named in ``text``."""
+        found = []
+        if self.pattern is not None:
+            found = [(m.start(), m.end(), self.forms[m.group(0)])
+                     for m in self.pattern.finditer(text)]
+        for match in _HONORIFIC_NAME.finditer(text):
+            if not any(s <= match.start(1) < e for s, e, _ in found):
+                name = match.group(1)
+                found.append((match.start(1), match.end(1), self.forms.get(name, name)))
+        return sorted(found)
+
+    def pronoun(self, pronoun: str, before: str) -> str | None:
+        """Who "he"/"she" stands for, among the people named just before (see
+        :mod:`dateline.events.speakers`)."""
+        return self.choose(candidates(before, pronoun, self.find, self.recent, self.spoken))
 
     def first_named(self, text: str) -> str | None:
         match = self.pattern.search(text) if self.pattern is not None else None
@@ -188,7 +205,7 @@ class _People:
         if lower in _PRONOUNS:
             # the last person named by the reporter: names inside earlier quotes are
             # what a speaker talked about, not who "he" is
-            return self.recent or self.salient(_unquoted(before))
+            return self.pronoun(lower, before)
         if lower in _UNNAMED:
             return None
         # "Trump lawyer Marc Kasowitz": the head of the phrase, its last name, speaks;
@@ -197,7 +214,10 @@ class _People:
         parts = [part for part in re.split(r"\s*,\s*", phrase) if part]
         if self.pattern is not None:
             for part in parts[:2]:
-                named = [m.group(0) for m in self.pattern.finditer(part)]
+                # a known word followed by another capitalized one is a first name or a
+                # title ("Gary Casteel", "Trump lawyer"), not the speaker's surname
+                named = [m.group(0) for m in self.pattern.finditer(part)
+                         if not _CAPITAL_NEXT.match(part, m.end())]
                 if named:
                     return self.forms[named[-1]]
         if self.names is not None and lower.startswith("the "):
@@ -210,7 +230,23 @@ class _People:
         run = _TRAILING_NAME.search(phrase) if len(phrase.split()) <= 8 else None
         if run is None:
             return None
-        return clean_name(run.group(0), "PERSON") or None
+        return _person_in(clean_name(run.group(0), "PERSON"), self.forms) or None
+
+
+def _person_in(run: str, forms: Mapping[str, str]) -> str:
+    """The person's name at the end of a capitalized run ("the Washington Post's Ishaan
+    Tharoor", "Archbishop Aris Shirvanian", "Auto Workers Secretary-Treasurer Gary
+    Casteel"): after a possessive; the longest known name ending it; else its last two
+    words (three with an initial: "Mary J. Blige")."""
+    run = re.split(r"['’]s\s+", run)[-1]
+    words = run.split()
+    for k in range(len(words)):
+        if " ".join(words[k:]) in forms and k < len(words) - 1:
+            return forms[" ".join(words[k:])]
+    if len(words) <= 2:
+        return run
+    keep = 3 if len(words[-2].rstrip(".")) == 1 else 2
+    return " ".join(words[-keep:])
 
 
 _RECENT = 0  # paragraphs back in which a quote's speaker is who "he" is
@@ -251,6 +287,7 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
             previous = found_here[-1] if found_here else None
             people.recent = (previous[1].quote.speaker if paragraphs and previous is not None
                              and paragraph - previous[0] <= _RECENT else None)
+            people.current = content
             speaker, tail = _attribute(text, start, end, content, sentence_start, people,
                                        earlier + " " + text[:start])
             # The sentences from the quote's first to the last one its attribution reaches
@@ -268,6 +305,8 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
                     # the quote goes on, or a second quote from the speaker of the first
                     speaker = previous[1].quote.speaker
             item = FoundQuote(Quote(speaker, content.rstrip(", "), article), covered)
+            if speaker:
+                people.spoken.append(speaker)
             found.append(item)
             found_here.append((paragraph, item, not closed))
         earlier += " " + text
@@ -295,10 +334,21 @@ def _attribute(text: str, start: int, end: int, content: str, sentence_start: in
             if speaker := people.speaker(phrase, before):
                 return speaker, end + phrase_end
     lead = _plain(text[sentence_start:start])
+    if not lead.strip():
+        # 'Reporter Jomana Karadsheh says:' closing the paragraph before the quote
+        opening = text[:start].rstrip()
+        if opening.endswith(":"):
+            lead = _plain(opening[_sentence_start(opening):]) + " "
     earlier = before[:len(before) - len(lead)]
     match = _X_SAID_BEFORE.search(lead) or _NAME_COLON.search(lead)
     if match:
         pieces = re.split(r",\s+|\s+(?:and|but|while|as)\s+", match.group(1))
+        # "Fiorina, speaking to Iowans, said": a piece opening in lower case describes
+        # the one before it; the speaker is in the last piece that opens with a name
+        # ("However, as Archbishop X told the AP": past connectives and sentence adverbs)
+        pieces = [_CONNECTIVE.sub("", p) for p in pieces]
+        pieces = [p for p in pieces if (p[:1].isupper() and not _ADVERB.fullmatch(p))
+                  or p.split(maxsplit=1)[:1] in (["he"], ["she"])] or pieces
         speaker = people.speaker(pieces[-1], earlier) or people.last_named(match.group(1))
         if speaker:
             return speaker, end
@@ -308,10 +358,27 @@ def _attribute(text: str, start: int, end: int, content: str, sentence_start: in
     lead = _unquoted(lead)
     opening = lead.split(maxsplit=1)[0].lower() if lead.strip() else ""
     if opening in _PRONOUNS:
-        return people.salient(_unquoted(earlier)), end
+        return people.pronoun(opening, earlier), end
     if lead.strip():
+        # "After Jerry Brown criticized Bill Clinton, Hillary shot back, "…"": the subject
+        # of the main clause, after a leading subordinate clause
+        if opening in _SUBORDINATORS and "," in lead:
+            main = lead.split(",", 1)[1]
+            if main_named := people.first_named(main):
+                return main_named, end
         return people.first_named(lead), end
     return None, end
+
+
+_SUBORDINATORS = frozenset(
+    "after when as while before although though if since because once until unless "
+    "despite following whereas".split())
+
+
+def _sentence_start(text: str) -> int:
+    """Where the last sentence of ``text`` starts."""
+    breaks = list(_SENTENCE_BREAK.finditer(text))
+    return breaks[-1].end() if breaks else 0
 
 
 def _plain(text: str) -> str:

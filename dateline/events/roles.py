@@ -76,6 +76,14 @@ def _set_in(ent) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
 
 
+def _own_preposition(token):
+    """The preposition whose object the name is ("at Suvarnabhumi Airport"), if any."""
+    head = token
+    while head.dep_ in ("appos", "conj", "compound") and head.head.i != head.i:
+        head = head.head
+    return head.head if head.dep_ == "pobj" else None
+
+
 def _path_to(token, verb) -> list | None:
     """The arcs from ``token`` up to ``verb`` (None when ``verb`` is not above it)."""
     arcs = []
@@ -125,6 +133,14 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
         # the seaside resort town of Sochi" is "in", not "of"
         preposition = next((t for t in reversed(path) if t.dep_ == "prep"), None)
         locative = preposition is not None and preposition.lower_ in _LOCATIVE
+        # "delayed after an accident at Suvarnabhumi Airport": a facility or region with
+        # a locative preposition of its own is where the event's noun happened
+        own = _own_preposition(ent.root)
+        locative = locative or (kind in ("FAC", "LOC") and own is not None
+                                and own.lower_ in ("at", "in", "near", "outside", "inside"))
+        # "will fly out of London Heathrow": where the flights leave from
+        locative = locative or (kind in _PLACES and own is not None and own.lower_ == "of"
+                                and own.head.lower_ == "out")
         held = verb.lower_.startswith(_HELD) and ent.root.dep_ in ("nsubj", "nsubjpass")
         if kind in _PLACES and (locative or (held and kind != "GPE")):
             if name not in places:
