@@ -9,9 +9,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from dateline import __version__
 from dateline.config import Config
 from dateline.engine import add_engine_arguments
+from dateline.version import __version__
 
 FORMAT_NAMES = ("json", "md", "html", "csv", "timelinejs", "ics")  # dateline.export.FORMATS
 GROUP_NAMES = ("none", "participant", "location", "site")  # dateline.export.GROUPINGS
@@ -181,9 +181,11 @@ def _parser() -> argparse.ArgumentParser:
                                    help="print the report as JSON")
     eval_participants.set_defaults(handler=_command_eval_participants)
 
+    from dateline.serve.commands import add_serve_command
     from dateline.store.commands import add_store_commands
 
     add_store_commands(commands)
+    add_serve_command(commands)
     for name, sub in commands.choices.items():  # examples for commands defined elsewhere
         if not sub.epilog and name in _EXAMPLES:
             sub.epilog = _EXAMPLES[name]

@@ -10,10 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from dateline.events.quotes import Quote
 
 
 class Precision(str, Enum):
@@ -204,6 +200,18 @@ class Mention:
 class Source:
     article: str
     sentence: str
+
+
+@dataclass
+class Quote:
+    """A direct quote, its speaker (None when the text does not say) and its article."""
+
+    speaker: str | None
+    text: str
+    article: str
+
+    def to_dict(self) -> dict:
+        return {"speaker": self.speaker, "text": self.text, "article": self.article}
 
 
 @dataclass

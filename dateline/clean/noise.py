@@ -32,23 +32,24 @@ from typing import Literal
 
 from dateline.clean import linemodel
 from dateline.dating.pubdate import find_dates, is_date_line
+from dateline.lexicon import (
+    COMMENT_HEADING_RE,
+    STOP_WORDS,
+    TEASER_HEADING_RE,
+    alternation,
+    reporting_forms,
+)
 from dateline.model import Article
 
-_STOPWORD_TEXT = (
-    "a about after against all also an and any are as at be been before being but by can "
-    "could did do does during for from had has have he her hers him his how i if in into is "
-    "it its just more most no not of on once only or other our out over said says she so "
-    "some than that the their them then there these they this those through to too under "
-    "until up was we were what when where which while who whom why will with would you your "
-    "yet told because according"
-)
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+STOPWORDS = STOP_WORDS
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 _NUM_RE = re.compile(r"\d+")
 _SPACE_RE = re.compile(r"\s+")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _QUOTE_RE = re.compile(r"[\"“”]")
-_REPORTED_RE = re.compile(r"\b(?:said|says|told|according to|added)\b")
+_REPORTED_RE = re.compile(
+    r"\b(?:" + alternation(reporting_forms("say", "tell", "add", forms=("present", "past")))
+    + r"|according to)\b")
 _LINKISH_RE = re.compile(r"https?://|www\.|\.com\b|\.co\.uk\b|@\w{2,}|#\w{3,}", re.IGNORECASE)
 _SEPARATORS_RE = re.compile(r"\s[|»›>•·/]\s|\s[|»›>•·]$|^[|»›>•·]\s")
 _DATELINE_PREFIX_RE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-–—:]")
@@ -196,31 +197,8 @@ _CAPTION_RES = tuple(
     re.compile(r"[.!?)]\s+(?i:photos?|photograph|picture|image|credits?|photo credit)\s*:"
                r"\s*[A-Z][\w.'’&-]*(?:\s+(?:[/|,&]\s*)?[A-Z][\w.'’&-]*){0,6}\s*$"),
 )
-_TEASER_HEADING_RE = re.compile(
-    r"^\W*(?:related(?: \w+){0,2}|more (?:stories|news|headlines|coverage|articles|videos|"
-    r"to read|like this|on this (?:story|topic)|from [\w .'’&-]{1,40}|in [\w .'&-]{1,30})|"
-    r"read (?:more|next|also)|also read|you (?:may|might) (?:also )?(?:like|enjoy|be "
-    r"interested in)|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|"
-    r"shared|watched)|trending(?: now| stories)?|top (?:stories|news|headlines)|"
-    r"latest (?:news|stories|headlines|videos)|see also|editor'?s'? (?:picks?|choice)|"
-    r"further reading|what to read next|popular (?:now|stories|on \w+)|don'?t miss|"
-    r"in other news|around the web|from around the web|elsewhere on \w+|promoted stories|"
-    r"more from (?:the )?\w+|sponsored stories|you might have missed|before you go|"
-    r"up next|watch next|keep reading|stories you may like|recommended videos|"
-    r"also (?:in|on|from|at) [\w .'’&-]{1,40}|more in [\w .'’&-]{1,30}|explore further|"
-    r"recent (?:posts|stories|articles|news)|trending in [\w .'’&-]{1,30}|other (?:stories|"
-    r"items|articles|news)\b.{0,40}|previous (?:article|post|story)|next (?:article|post|"
-    r"story)|(?:read|more) \w+ (?:explainers|stories|features|analysis))\W*$",
-    re.IGNORECASE,
-)
-_COMMENT_HEADING_RE = re.compile(
-    r"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|(?:leave|post|add) a (?:comment|reply)|"
-    r"join the (?:discussion|conversation|debate)|reader comments|what do you think\??|"
-    r"discussion|conversation|responses?|\d+ responses?|have your say|"
-    r"comments? (?:are|is) (?:closed|disabled)|\d+ (?:thoughts?|responses?|replies|comments?)"
-    r" (?:on|to) .{1,160})\W*$",
-    re.IGNORECASE,
-)
+_TEASER_HEADING_RE = TEASER_HEADING_RE
+_COMMENT_HEADING_RE = COMMENT_HEADING_RE
 _HEAD_DEPTH = 20  # non-blank lines searched for the headline
 _CTA_WORDS = frozenset(
     "menu search subscribe subscribers login log sign register live scores account alerts "

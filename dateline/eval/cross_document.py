@@ -63,6 +63,8 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dateline.lexicon import MONTHS
+
 TOPICS = ("airbus", "apple")
 
 # ---------------------------------------------------------------------------
@@ -96,9 +98,7 @@ def detokenize(tokens: Iterable[str]) -> str:
     return "".join(out)
 
 
-_MONTHS = {name: i for i, name in enumerate(
-    "january february march april may june july august september october november "
-    "december".split(), 1)}
+_MONTHS = MONTHS
 _DATE_LINE = re.compile(r"([A-Za-z]+)\s+(\d{1,2})\s*,\s*(\d{4})")
 
 

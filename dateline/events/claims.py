@@ -19,14 +19,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dateline.lexicon import MONTHS, ORDINAL_WORDS
+
 if TYPE_CHECKING:
     from dateline.model import Event
 
-_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-          "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-          "nineteenth twentieth").split()
-ORDINALS = {word: number for number, word in enumerate(_WORDS, 1)}
-ORDINALS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100})
+ORDINALS = ORDINAL_WORDS
 
 # kind group -> nouns (singular and plural) and cue words that make an event that kind
 _GROUPS = {
@@ -45,8 +43,7 @@ _VERB_CUES = {
     "strike": r"\b(?:walk(?:s|ed)? out|went on strike|go(?:es)? on strike|struck work)\b",
     "vote": r"\bvot(?:ed|es)\b",
 }
-_MONTHS = ("january february march april may june july august september october november "
-           "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_MONTHS = MONTHS
 
 _NOT_MODIFIERS = ("of|and|or|the|a|an|in|on|at|to|by|since|for|from|with|time|that|this|"
                   "which|who|was|were|is|are|be|been|has|have|had|will|would")

@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from dateline.lexicon import NAME_PARTICLES
 from dateline.model import Mention
 
 PERSON, ORG, PLACE, GROUP = "PERSON", "ORG", "GPE", "NORP"
@@ -45,7 +46,7 @@ former acting chief state general un u.n. eu
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame".split())
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACES = re.compile(r"\s+")
-_STOP = frozenset("of the and for de du la le des von van der".split())
+_STOP = NAME_PARTICLES
 _CUT_WORDS = frozenset("who which that whose of for at in with from on since".split())
 _APPOSITION_AFTER = r",\s+(?:the|a|an)\s+((?:[\w.’'-]+\s+){0,5}?[\w.-]+)\s*(?=[,.;)]|$)"
 _APPOSITION_BEFORE = r"\b(?:the|a|an)\s+((?:[\w.’'-]+\s+){0,5}?[\w.-]+),\s+$"

@@ -30,7 +30,6 @@ from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
-from dateline import __version__
 from dateline.config import Config
 from dateline.store import Store
 from dateline.store.incremental import add_articles
@@ -43,6 +42,7 @@ from dateline.store.query import (
     list_events,
 )
 from dateline.store.schema import articles as articles_table
+from dateline.version import __version__
 
 MAX_FILE_BYTES = 2_000_000  # one uploaded article
 MAX_REQUEST_BYTES = 10_000_000  # one upload request

@@ -44,6 +44,7 @@ from dateline.store.db import Store, db_reason
 from dateline.store.schema import article_bands, articles, events, mentions, sentences, undated
 from dateline.timeline.build import make_event
 from dateline.timeline.summaries import participants_and_location
+from dateline.unionfind import UnionFind
 
 BANDS, ROWS = 32, 4  # 32 bands of 4 MinHash rows: pairs at Jaccard 0.68 meet with p > 0.99
 DEFAULT_BATCH = 100  # a batch's re-grouping cost is mostly its neighbourhood: amortize it
@@ -679,19 +680,8 @@ def _components(new: list[tuple[int, Mention]], reach: _Reach) -> list[tuple[lis
                                                                              set[str]]]:
     """Split the new mentions and the events they reach into independent parts:
     (new mention positions, stored event ids), in order of their first new mention."""
-    parent = list(range(len(new)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    def join(a: int, b: int) -> None:
-        a, b = root(a), root(b)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
+    sets = UnionFind(len(new))
+    root, join = sets.find, sets.union
     for a, b in reach.peers:
         join(a, b)
     owner: dict[str, int] = {}

@@ -10,22 +10,26 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from dateline.lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    alternation,
+)
+
 from .lexicon import ORDINALS
 
-
-def _alt(words: list[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+_alt = alternation
 
 
-_FULL_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
-_ABBR_MONTHS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
-                "Nov", "Dec"]
+_FULL_MONTHS = [m.capitalize() for m in MONTH_NAMES]
+_ABBR_MONTHS = [m.capitalize() for m in MONTH_ABBREVIATIONS]
 MON = ("(?:" + _alt(_FULL_MONTHS + [m.upper() for m in _FULL_MONTHS]) + "|(?:"
        + _alt(_ABBR_MONTHS + [m.upper() for m in _ABBR_MONTHS]) + r")\.?)(?![A-Za-z])")
-_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_DAYS = [d.capitalize() for d in WEEKDAY_NAMES]
 WD = "(?:" + _alt(_DAYS + [d.upper() for d in _DAYS]) + ")"
-WD_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
+WD_ABBR = "(?:" + _alt(d.capitalize() for d in WEEKDAY_ABBREVIATIONS) + r")\."
 
 _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
          r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -139,8 +143,7 @@ _RULES_TABLE: dict[str, re.Pattern[str]] = {
         r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST))\b)?", FLAGS),
     "set": re.compile(
         rf"\b(?:(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?"
-        rf"(?P<u>{UNIT}|{SEASON}|morning|afternoon|evening|night|monday|tuesday|wednesday"
-        r"|thursday|friday|saturday|sunday)s?"
+        rf"(?P<u>{UNIT}|{SEASON}|morning|afternoon|evening|night|{_alt(WEEKDAY_NAMES)})s?"
         r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)"
         rf"|(?P<times>once|twice|thrice|{NUM}\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<u2>{UNIT}))\b", FLAGS),
@@ -148,8 +151,7 @@ _RULES_TABLE: dict[str, re.Pattern[str]] = {
         r"\b(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
         r"(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<q>quarter|period))?\b", FLAGS),
     "spelled": re.compile(
-        r"\b(?:(?P<yr>the\s+year)\s+|(?P<mon>January|February|March|April|May|June|July"
-        r"|August|September|October|November|December)\s+|(?:the\s+)?(?P<s>spring|summer"
+        rf"\b(?:(?P<yr>the\s+year)\s+|(?P<mon>{_alt(_FULL_MONTHS)})\s+|(?:the\s+)?(?P<s>spring|summer"
         r"|fall|autumn|winter)\s+of\s+)?(?:nineteen[\s-]+(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
         r"(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b"
         r"|\b(?P<tt>two\s+thousand)(?:\s+and)?(?:\s+(?P<o2>one|two|three|four|five|six|seven"
