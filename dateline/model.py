@@ -201,6 +201,18 @@ class Source:
     article: str
     sentence: str
 
+    @staticmethod
+    def of_mentions(mentions: list[Mention]) -> list[Source]:
+        """One source per distinct (article, sentence) of ``mentions``, in their order."""
+        seen: set[tuple[str, str]] = set()
+        sources = []
+        for mention in mentions:
+            key = (mention.article_id, mention.sentence)
+            if key not in seen:
+                seen.add(key)
+                sources.append(Source(mention.article_id, mention.sentence))
+        return sources
+
 
 @dataclass
 class Quote:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -209,7 +210,8 @@ _CTA_WORDS = frozenset(
 _WIDE_GAP_RE = re.compile(r"[^\s.,;:!?]\s{2,}(?=\S)")
 _INNER_SENTENCE_RE = re.compile(r"\w[a-z)]\.\s+[A-Z]")
 _NAME_LINE_RE = re.compile(r"^[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|al|bin)){1,3}$")
-_COMMENT_AUTHOR_RE = re.compile(r"^(\S.{0,50}?)\s(?:says|said|wrote|writes|replied):\s*$")
+_COMMENT_AUTHOR_RE = re.compile(r"^(\S.{0,50}?)\s(?:" + alternation(reporting_forms(
+    "say", "write", "reply", forms=("present", "past"))) + r"):\s*$")
 _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _ITEM_MARK_RE = re.compile(r"^(?:[-–—•·*>»›]+\s*|\d{1,2}[.)]\s+)")
 _STAMP_FILLER_RE = re.compile(
@@ -354,12 +356,17 @@ def is_caption(line: str) -> bool:
 _TEXT_CACHE = 65536
 
 
+def _once(line: _Line, key: str, test: Callable[[str], bool]) -> bool:
+    """``test`` of a line's text, computed once per line (and cached across lines)."""
+    value = line.cache.get(key)
+    if value is None:
+        value = line.cache[key] = test(line.text)
+    return value
+
+
 def _dated(line: _Line) -> bool:
     """``is_date_line`` for a line, computed once."""
-    value = line.cache.get("date")
-    if value is None:
-        value = line.cache["date"] = _is_date_line_cached(line.text)
-    return value
+    return _once(line, "date", _is_date_line_cached)
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
@@ -369,10 +376,7 @@ def _is_date_line_cached(text: str) -> bool:
 
 def _captioned(line: _Line) -> bool:
     """``is_caption`` for a line, computed once."""
-    value = line.cache.get("caption")
-    if value is None:
-        value = line.cache["caption"] = _is_caption_cached(line.text)
-    return value
+    return _once(line, "caption", _is_caption_cached)
 
 
 @lru_cache(maxsize=_TEXT_CACHE)

@@ -29,13 +29,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from dateline.dating.pubdate import find_dates
-from dateline.lexicon import STOP_WORDS
+from dateline.lexicon import STOP_WORDS, WEEKDAY_NAMES, alternation
 from dateline.model import Article, FuzzyDate, Precision
 
 __all__ = ["infer_publication_dates", "infer_publication_date"]
 
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_WEEKDAY_RE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.IGNORECASE)
+_WEEKDAYS = {name[:3]: i for i, name in enumerate(WEEKDAY_NAMES)}  # Monday is 0, as in date
+_WEEKDAY_RE = re.compile(r"\b(" + alternation(_WEEKDAYS) + r")[a-z]*\.?,?\s", re.IGNORECASE)
 _UNANCHORED_DAY = re.compile(r"XXXX-(\d{2})-(\d{2})\Z")
 _UNANCHORED_MONTH = re.compile(r"XXXX-(\d{2})\Z")
 _COPYRIGHT_YEAR_RE = re.compile(r"(?:©|\bcopyright\b|\(c\))[^\n]{0,60}?\b((?:19|20)\d\d)\b",

@@ -217,7 +217,7 @@ WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 # Triggers are lower-case patterns run over the lower-cased text (no IGNORECASE cost).
 _UNIT_TRIGGER = (r"\b(?:second|minute|hour|day|week|fortnight|month|year|decade|centur"
                  r"|quarter)")
-_MONTH_TRIGGER = (r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_TRIGGER = r"\b(?:" + _alt(m[:3] for m in MONTH_NAMES) + ")"
 _TRIGGER_SOURCES_TABLE: dict[str, tuple[str, int, int]] = {
     "ago": (r"\b(?:ago|earlier|later|from\s+now|hence|back|previously)\b", 90, 2),
     "duration": (_UNIT_TRIGGER, 60, 16),
