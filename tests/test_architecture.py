@@ -21,6 +21,7 @@ PACKAGE = Path(dateline.__file__).parent
 # Top-level module or folder -> layer (higher may import lower, never the reverse).
 LAYERS = {
     "version": 0, "lexicon": 0, "unionfind": 0, "model": 1, "config": 1, "nlp": 1,
+    "options": 1,
     "dating": 2,
     "ingest": 3,
     "clean": 4,

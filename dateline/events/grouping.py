@@ -17,9 +17,9 @@ from collections import Counter, defaultdict
 import numpy as np
 from scipy import sparse
 
+from dateline.config import SIMILARITIES
 from dateline.events.similarity import (  # re-exported: the store reads them from here
     FEATURES_VERSION,
-    SIMILARITIES,
     STORY_BONUS,
     STORY_HIGH,
     STORY_LOW,

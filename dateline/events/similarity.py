@@ -51,7 +51,6 @@ class GroupingParams:
     similarity: str = "lexical"
 
 
-SIMILARITIES = ("lexical", "embeddings")
 
 
 def _stem(word: str) -> str:

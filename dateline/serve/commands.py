@@ -12,7 +12,8 @@ import os
 import sys
 
 from dateline.config import Config
-from dateline.store.commands import DB_HELP, open_from_args, positive_int
+from dateline.options import add_db_argument, add_entities_argument, positive_int
+from dateline.store.commands import open_from_args
 
 __all__ = ["add_serve_command", "command_serve"]
 
@@ -28,14 +29,13 @@ def add_serve_command(subparsers) -> None:
     """Register ``serve`` on an argparse subparsers object."""
     serve = subparsers.add_parser(
         "serve", help="browse the stored timeline in a web page and serve the HTTP API")
-    serve.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
+    add_db_argument(serve)
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
     serve.add_argument("--token", metavar="T",
                        help="bearer token required by write endpoints (default: "
                             "$DATELINE_TOKEN; without one, uploads are disabled)")
-    serve.add_argument("--no-entities", action="store_true",
-                       help="skip named-entity recognition for uploaded articles")
+    add_entities_argument(serve, "for uploaded articles")
     serve.add_argument("--workers", type=positive_int, default=min(4, os.cpu_count() or 1),
                        metavar="N", help="server processes, so one slow request never "
                                           "holds up the others (default: CPUs, at most 4)")

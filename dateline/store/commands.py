@@ -14,11 +14,15 @@ import sys
 
 from dateline.config import Config
 from dateline.engine import EngineError, add_engine_arguments
+from dateline.options import (
+    add_db_argument,
+    add_entities_argument,
+    add_selection_arguments,
+    positive_int,
+)
 
 DEFAULT_BATCH = 100  # as dateline.store.incremental.DEFAULT_BATCH (not imported: lazy)
 
-DB_HELP = ("database: a file path or a postgresql://user:pass@host/db URL (default: "
-           "$DATELINE_DB, else $XDG_DATA_HOME/dateline/dateline.db)")
 
 
 def db_target(args: argparse.Namespace) -> str | None:
@@ -35,24 +39,16 @@ def open_from_args(args: argparse.Namespace, command: str, create: bool = True):
         return None
 
 
-def positive_int(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be a positive number")
-    return value
-
-
 def add_store_commands(subparsers) -> None:
     """Register ``add`` and ``timeline`` on an argparse subparsers object."""
     add = subparsers.add_parser(
         "add", help="add articles to the persistent store and update its events")
     add.add_argument("inputs", nargs="+", metavar="FILE",
                      help="articles (.txt, .html, .jsonl; files, directories, globs)")
-    add.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
+    add_db_argument(add)
     add.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH, metavar="N",
                      help=f"articles committed per transaction (default: {DEFAULT_BATCH})")
-    add.add_argument("--no-entities", action="store_true",
-                     help="skip named-entity recognition (faster, coarser grouping)")
+    add_entities_argument(add)
     add_engine_arguments(add)
     add.add_argument("-q", "--quiet", action="store_true",
                      help="no per-batch progress and no warnings on standard error")
@@ -60,15 +56,10 @@ def add_store_commands(subparsers) -> None:
 
     timeline = subparsers.add_parser(
         "timeline", help="write the stored timeline (.json .md .html .csv)")
-    timeline.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
+    add_db_argument(timeline)
     timeline.add_argument("--query", metavar="Q",
                           help="keep events whose title, summary or sources contain Q")
-    timeline.add_argument("--max-events", type=positive_int, metavar="N",
-                          help="keep at most N events (default: scales with the store)")
-    timeline.add_argument("--dates", type=positive_int, metavar="N",
-                          help="a timeline of N distinct days (overrides --max-events)")
-    timeline.add_argument("--per-date", type=positive_int, metavar="K",
-                          help="events per day: K with --dates (default 1), else at most K")
+    add_selection_arguments(timeline, "the store")
     timeline.add_argument("--title", default="Timeline", help="title of the Markdown/HTML page")
     timeline.add_argument("-o", "--output", metavar="FILE", required=True,
                           help="output file; the format follows the extension")
