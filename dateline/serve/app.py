@@ -119,6 +119,13 @@ def _public(record: dict[str, Any]) -> dict[str, Any]:
     return record
 
 
+def _found(record: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
+    """A record for the API, or the 404 that says which one is missing."""
+    if record is None:
+        raise HTTPException(404, f"no {what} {key!r}")
+    return _public(record)
+
+
 class _Cache:
     """Encoded read answers keyed by (request, store version); one computation per key
     even when a crowd asks at once."""
@@ -295,10 +302,7 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
 
     @app.get("/api/events/{event_id}", summary="One event with every supporting sentence")
     def api_event(event_id: str) -> dict[str, Any]:
-        record = get_event(store, event_id)
-        if record is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return _public(record)
+        return _found(get_event(store, event_id), "event", event_id)
 
     @app.get("/api/articles", summary="Stored articles, newest first")
     async def api_articles(
@@ -314,10 +318,7 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
 
     @app.get("/api/articles/{article_id:path}", summary="One article with its cleaned text")
     def api_article(article_id: str) -> dict[str, Any]:
-        record = get_article(store, article_id)
-        if record is None:
-            raise HTTPException(404, f"no article {article_id!r}")
-        return _public(record)
+        return _found(get_article(store, article_id), "article", article_id)
 
     @app.get("/api/facets", summary="Entities, sources and date span for the filters")
     async def api_facets() -> Response:
