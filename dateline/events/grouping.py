@@ -21,8 +21,6 @@ from dateline.config import SIMILARITIES
 from dateline.events.similarity import (  # re-exported: the store reads them from here
     FEATURES_VERSION,
     STORY_BONUS,
-    STORY_HIGH,
-    STORY_LOW,
     GroupingParams,
     MentionSimilarity,
     content_words,
@@ -34,7 +32,7 @@ from dateline.lexicon import WEEKDAY_NAMES
 from dateline.model import FuzzyDate, Mention, Precision, Timex
 
 __all__ = [
-    "FEATURES_VERSION", "SIMILARITIES", "STORY_BONUS", "STORY_HIGH", "STORY_LOW",
+    "FEATURES_VERSION", "SIMILARITIES", "STORY_BONUS",
     "GroupingParams", "MentionSimilarity", "content_words", "mention_terms", "name_phrases",
     "group_mentions", "place_undated", "resolve_date",
 ]

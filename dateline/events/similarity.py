@@ -122,6 +122,12 @@ def tfidf_vectors(items: list, analyzer, use_idf: bool = True):
         return None
 
 
+def story_bonus(cosine: np.ndarray, weight: float = STORY_BONUS) -> np.ndarray:
+    """``weight`` times how clearly title-and-lead cosines say "the same story": 0 below
+    ``STORY_LOW``, the full weight from ``STORY_HIGH``, linear between."""
+    return weight * np.clip((cosine - STORY_LOW) / (STORY_HIGH - STORY_LOW), 0, 1)
+
+
 class StoryBonus:
     """The same-story part of every similarity: ``weight`` times how clearly two
     mentions' articles tell the same story (title-and-lead term cosine between
@@ -140,8 +146,7 @@ class StoryBonus:
     def add_to(self, block: np.ndarray, rows: list[int], columns: list[int]) -> np.ndarray:
         if self.contexts is not None:
             story = (self.contexts[rows] @ self.contexts[columns].T).toarray()
-            block += self.weight * np.clip((story - STORY_LOW) / (STORY_HIGH - STORY_LOW),
-                                           0, 1)
+            block += story_bonus(story, self.weight)
         return block
 
 

@@ -580,6 +580,7 @@ def _reach(conn: Connection, new: list[Mention], config: Config,
     ``terms`` are the new mentions' features (computed when not given).
     """
     from dateline.events import grouping
+    from dateline.events.similarity import story_bonus
 
     count = len(new)
     tolerance = config.date_tolerance_days
@@ -602,8 +603,7 @@ def _reach(conn: Connection, new: list[Mention], config: Config,
         if context_vectors is not None:
             mine = context_vectors[len(stored_contexts):]
             cosine = (mine @ context_vectors.T).toarray()
-            story = bonus * np.clip((cosine - grouping.STORY_LOW)
-                                    / (grouping.STORY_HIGH - grouping.STORY_LOW), 0, 1)
+            story = story_bonus(cosine, bonus)
     index = {a: k for k, a in enumerate(found.contexts)}
     old_columns = np.array([index[a] for a in found.articles], dtype=int)
     new_columns = np.arange(len(stored_contexts), len(stored_contexts) + count)
