@@ -29,7 +29,6 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
@@ -38,6 +37,7 @@ from dateline.config import Config
 from dateline.engine import LOCAL, Engine
 from dateline.events.grouping import GroupingParams, group_mentions
 from dateline.events.mentions import attach_entities
+from dateline.events.similarity import story_bonus, tfidf_vectors
 from dateline.model import Article, Mention, Precision, Warning_
 from dateline.store import codec
 from dateline.store.db import Store, db_reason
@@ -531,11 +531,8 @@ def _month_starts(lo: int, hi: int) -> list[int]:
 
 
 def _vectors(documents: list[list[str]], use_idf: bool = True):
-    vectorizer = TfidfVectorizer(analyzer=_same, sublinear_tf=True, use_idf=use_idf)
-    try:
-        return vectorizer.fit_transform(documents)
-    except ValueError:  # no word at all
-        return None
+    """The grouping's TF-IDF rows of word lists already analysed (the ``terms`` column)."""
+    return tfidf_vectors(documents, _same, use_idf)
 
 
 _BLOCK_COLUMNS = 4096
@@ -580,7 +577,6 @@ def _reach(conn: Connection, new: list[Mention], config: Config,
     ``terms`` are the new mentions' features (computed when not given).
     """
     from dateline.events import grouping
-    from dateline.events.similarity import story_bonus
 
     count = len(new)
     tolerance = config.date_tolerance_days
