@@ -28,7 +28,6 @@ __all__ = ["LineModel", "line_features", "load", "FEATURES"]
 
 MODEL_PATH = Path(__file__).with_name("linemodel.json")
 
-_STOPWORDS = STOP_WORDS  # a feature of the fitted model: changing it means refitting
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 _LINKISH_RE = re.compile(r"https?://|www\.|\.com\b|@\w{2,}|#\w{3,}", re.IGNORECASE)
 _SEPARATOR_RE = re.compile(r"[|»›•·©]|\s/\s")
@@ -142,7 +141,8 @@ def _own(text: str) -> list[float]:
     words = _WORD_RE.findall(text)
     n = len(words)
     lower = [w.lower() for w in words]
-    stop = sum(w in _STOPWORDS for w in lower) / n if n else 0.0
+    # lexicon.STOP_WORDS is a feature of the fitted model: changing it means refitting
+    stop = sum(w in STOP_WORDS for w in lower) / n if n else 0.0
     caps = sum(w[:1].isupper() for w in words) / n if n else 0.0
     digits = sum(w.isdigit() for w in words) / n if n else 0.0
     upper = sum(w.isupper() and len(w) > 1 for w in words) / n if n else 0.0

@@ -42,7 +42,6 @@ from dateline.lexicon import (
 )
 from dateline.model import Article
 
-STOPWORDS = STOP_WORDS
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 _NUM_RE = re.compile(r"\d+")
 _SPACE_RE = re.compile(r"\s+")
@@ -198,8 +197,6 @@ _CAPTION_RES = tuple(
     re.compile(r"[.!?)]\s+(?i:photos?|photograph|picture|image|credits?|photo credit)\s*:"
                r"\s*[A-Z][\w.'’&-]*(?:\s+(?:[/|,&]\s*)?[A-Z][\w.'’&-]*){0,6}\s*$"),
 )
-_TEASER_HEADING_RE = TEASER_HEADING_RE
-_COMMENT_HEADING_RE = COMMENT_HEADING_RE
 _HEAD_DEPTH = 20  # non-blank lines searched for the headline
 _CTA_WORDS = frozenset(
     "menu search subscribe subscribers login log sign register live scores account alerts "
@@ -268,7 +265,7 @@ def _content_words(words: list[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)  # lines repeat across a site's pages
 def _content_words_of(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w for w in (x.lower() for x in words) if len(w) > 2 and w not in STOPWORDS)
+    return frozenset(w for w in (x.lower() for x in words) if len(w) > 2 and w not in STOP_WORDS)
 
 
 @lru_cache(maxsize=65536)
@@ -464,7 +461,7 @@ def _weak_score(line: _Line, index: int, position: float, stats: _CollectionStat
     lowered = [w.lower() for w in line.words]
     if _SENTENCE_END_RE.search(text):
         score -= 0.5
-    if n >= 8 and sum(w in STOPWORDS for w in lowered) / n >= 0.3:
+    if n >= 8 and sum(w in STOP_WORDS for w in lowered) / n >= 0.3:
         score -= 0.4
     if _QUOTE_RE.search(text):
         score -= 0.3
@@ -642,7 +639,7 @@ def _comment_stamp(text: str) -> bool:
 
 def _handle_like(word: str) -> bool:
     """A word of a commenter's name or handle: capitalised, or a handle with _ or digits."""
-    if word.lower() in _STAMP_NOT_COMMENT or word.lower() in STOPWORDS:
+    if word.lower() in _STAMP_NOT_COMMENT or word.lower() in STOP_WORDS:
         return False
     return word[:1].isupper() or any(ch.isdigit() or ch == "_" for ch in word) or (
         word.isalpha() and word.islower() and len(word) >= 3 and len(word) <= 20)
@@ -734,14 +731,14 @@ def clean_article(article: Article, index: int, stats: _CollectionStats,
             continue
         text = line.text
         if zone == "related stories" and _is_bodylike(line, story) and \
-                not _TEASER_HEADING_RE.match(text):
+                not TEASER_HEADING_RE.match(text):
             zone = None
         if zone == "comments" and not strong_zone and _is_bodylike(line, story):
             zone = None
-        if _COMMENT_HEADING_RE.match(text) and i > start:
+        if COMMENT_HEADING_RE.match(text) and i > start:
             zone = "comments"
             strong_zone = bool(re.match(r"^\W*\d+ ", text))
-        elif _TEASER_HEADING_RE.match(text) and i > start:
+        elif TEASER_HEADING_RE.match(text) and i > start:
             zone, strong_zone = "related stories", False
         elif copied_page and i > body_start and i / total > 0.4 and (
                 _comment_author(text) or _comment_stamp(text)):

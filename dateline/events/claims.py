@@ -19,12 +19,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dateline.lexicon import MONTHS, ORDINAL_WORDS
+from dateline.lexicon import MONTHS, ORDINAL_WORDS, alternation
 
 if TYPE_CHECKING:
     from dateline.model import Event
 
-ORDINALS = ORDINAL_WORDS
 
 # kind group -> nouns (singular and plural) and cue words that make an event that kind
 _GROUPS = {
@@ -43,11 +42,10 @@ _VERB_CUES = {
     "strike": r"\b(?:walk(?:s|ed)? out|went on strike|go(?:es)? on strike|struck work)\b",
     "vote": r"\bvot(?:ed|es)\b",
 }
-_MONTHS = MONTHS
 
 _NOT_MODIFIERS = ("of|and|or|the|a|an|in|on|at|to|by|since|for|from|with|time|that|this|"
                   "which|who|was|were|is|are|be|been|has|have|had|will|would")
-_ORDINAL = (r"(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True))
+_ORDINAL = (r"(?:" + alternation(ORDINAL_WORDS)
             + r"|\d{1,3}(?:st|nd|rd|th))")
 _KIND = r"(?:" + "|".join(sorted(KIND_NOUNS, key=len, reverse=True)) + r")"
 _CLAIM = re.compile(
@@ -65,8 +63,8 @@ _NOT_EVENTS = frozenset("quarter half century time place anniversary day week mo
 
 def ordinal_value(word: str) -> int | None:
     word = word.lower()
-    if word in ORDINALS:
-        return ORDINALS[word]
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
     match = re.fullmatch(r"(\d{1,3})(st|nd|rd|th)", word)
     return int(match.group(1)) if match else None
 
@@ -105,10 +103,10 @@ def _tail(after: str) -> str:
 def _is_date(sentence: str, start: int, end: int) -> bool:
     before = sentence[:start].split()[-1:] if sentence[:start].strip() else []
     after = sentence[end:].split()[:2]
-    if before and before[0].lower().strip(".,") in _MONTHS:
+    if before and before[0].lower().strip(".,") in MONTHS:
         return True
     return len(after) == 2 and after[0].lower() == "of" and after[1].lower().strip(
-        ".,") in _MONTHS
+        ".,") in MONTHS
 
 
 def find_claims(sentence: str, article: str) -> list[dict]:

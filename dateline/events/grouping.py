@@ -343,9 +343,8 @@ def resolve_date(mentions: list[Mention]) -> tuple[FuzzyDate, list[dict]]:
     return chosen, conflicts
 
 
-_WEEKDAY_NAMES = WEEKDAY_NAMES
 _WEEKDAY_EXPRESSION = re.compile(
-    rf"(?:(?:last|on|this|past)\s+)?({'|'.join(_WEEKDAY_NAMES)})(?:\s+(?:morning|afternoon|"
+    rf"(?:(?:last|on|this|past)\s+)?({'|'.join(WEEKDAY_NAMES)})(?:\s+(?:morning|afternoon|"
     r"evening|night))?", re.IGNORECASE)
 JOIN_SIMILARITY = 0.35  # sentence cosine an undated report needs with the event it joins
 JOIN_MARGIN = 0.1  # ... and its lead over the next candidate event
@@ -371,7 +370,7 @@ def place_undated(clusters: list[list[Mention]], undated: list, articles: list
     for item in undated:
         match = _WEEKDAY_EXPRESSION.fullmatch(item.expression.strip())
         if match and item.article_id in by_id:
-            placeable.append((item, _WEEKDAY_NAMES.index(match.group(1).lower())))
+            placeable.append((item, WEEKDAY_NAMES.index(match.group(1).lower())))
     if not placeable or not candidates:
         return [], undated
     texts = [" ".join(m.sentence for m in c if not m.inherited) for c in candidates]

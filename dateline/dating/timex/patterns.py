@@ -20,16 +20,13 @@ from dateline.lexicon import (
 
 from .lexicon import ORDINALS
 
-_alt = alternation
-
-
 _FULL_MONTHS = [m.capitalize() for m in MONTH_NAMES]
 _ABBR_MONTHS = [m.capitalize() for m in MONTH_ABBREVIATIONS]
-MON = ("(?:" + _alt(_FULL_MONTHS + [m.upper() for m in _FULL_MONTHS]) + "|(?:"
-       + _alt(_ABBR_MONTHS + [m.upper() for m in _ABBR_MONTHS]) + r")\.?)(?![A-Za-z])")
+MON = ("(?:" + alternation(_FULL_MONTHS + [m.upper() for m in _FULL_MONTHS]) + "|(?:"
+       + alternation(_ABBR_MONTHS + [m.upper() for m in _ABBR_MONTHS]) + r")\.?)(?![A-Za-z])")
 _DAYS = [d.capitalize() for d in WEEKDAY_NAMES]
-WD = "(?:" + _alt(_DAYS + [d.upper() for d in _DAYS]) + ")"
-WD_ABBR = "(?:" + _alt(d.capitalize() for d in WEEKDAY_ABBREVIATIONS) + r")\."
+WD = "(?:" + alternation(_DAYS + [d.upper() for d in _DAYS]) + ")"
+WD_ABBR = "(?:" + alternation(d.capitalize() for d in WEEKDAY_ABBREVIATIONS) + r")\."
 
 _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
          r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -42,7 +39,7 @@ NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d+)?(?:\s+1/2)?|" + _NUMW
        + r"(?:\s+and\s+(?:a\s+)?half)?)")
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|years?"
         r"|decades?|centuries|century|quarters?)")
-ORD = _alt(list(ORDINALS))
+ORD = alternation(list(ORDINALS))
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 
 FLAGS = re.IGNORECASE
@@ -143,7 +140,7 @@ _RULES_TABLE: dict[str, re.Pattern[str]] = {
         r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST))\b)?", FLAGS),
     "set": re.compile(
         rf"\b(?:(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?"
-        rf"(?P<u>{UNIT}|{SEASON}|morning|afternoon|evening|night|{_alt(WEEKDAY_NAMES)})s?"
+        rf"(?P<u>{UNIT}|{SEASON}|morning|afternoon|evening|night|{alternation(WEEKDAY_NAMES)})s?"
         r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)"
         rf"|(?P<times>once|twice|thrice|{NUM}\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<u2>{UNIT}))\b", FLAGS),
@@ -151,7 +148,7 @@ _RULES_TABLE: dict[str, re.Pattern[str]] = {
         r"\b(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
         r"(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<q>quarter|period))?\b", FLAGS),
     "spelled": re.compile(
-        rf"\b(?:(?P<yr>the\s+year)\s+|(?P<mon>{_alt(_FULL_MONTHS)})\s+|(?:the\s+)?(?P<s>spring|summer"
+        rf"\b(?:(?P<yr>the\s+year)\s+|(?P<mon>{alternation(_FULL_MONTHS)})\s+|(?:the\s+)?(?P<s>spring|summer"
         r"|fall|autumn|winter)\s+of\s+)?(?:nineteen[\s-]+(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
         r"(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b"
         r"|\b(?P<tt>two\s+thousand)(?:\s+and)?(?:\s+(?P<o2>one|two|three|four|five|six|seven"
@@ -217,7 +214,7 @@ WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 # Triggers are lower-case patterns run over the lower-cased text (no IGNORECASE cost).
 _UNIT_TRIGGER = (r"\b(?:second|minute|hour|day|week|fortnight|month|year|decade|centur"
                  r"|quarter)")
-_MONTH_TRIGGER = r"\b(?:" + _alt(m[:3] for m in MONTH_NAMES) + ")"
+_MONTH_TRIGGER = r"\b(?:" + alternation(m[:3] for m in MONTH_NAMES) + ")"
 _TRIGGER_SOURCES_TABLE: dict[str, tuple[str, int, int]] = {
     "ago": (r"\b(?:ago|earlier|later|from\s+now|hence|back|previously)\b", 90, 2),
     "duration": (_UNIT_TRIGGER, 60, 16),
