@@ -91,6 +91,16 @@ def test_no_module_spells_out_the_calendar_again():
     assert copies == []
 
 
+def test_no_module_lists_reporting_verbs_again():
+    """A string naming six or more inflected reporting verbs is a copy of the lexicon's."""
+    forms = reporting_forms(forms=("present", "past"))
+    word = re.compile(r"[a-z]+")
+    copies = [f"{path.relative_to(PACKAGE)}:{node.lineno}" for path in _package_files()
+              for node in _own_constants(path)
+              if len(forms.intersection(word.findall(node.value.lower()))) >= 6]
+    assert copies == []
+
+
 def test_furniture_headings_are_shared_by_cleaner_and_dater():
     for heading in ("Join the debate", "More on this story", "Related Coverage",
                     "12 thoughts on “Harbour ferry to resume”", "Comments (4)", "Latest"):
