@@ -25,7 +25,8 @@ _TEMPORAL_WORDS = frozenset(
     last next earlier later ago recent recently spring summer autumn fall winter weekend
     according""".split()
 ) | frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | reporting_forms(
-    "say", "tell", "add", forms=("present", "past"))
+    "say", forms=("present", "past")) | reporting_forms("tell", "add", forms=("past",))
+# (stored terms depend on this list: changing it means bumping FEATURES_VERSION)
 _STOP = ENGLISH_STOP_WORDS | _TEMPORAL_WORDS
 NEAR_DATE_WORDS = 4
 # Title-and-lead cosines: unrelated news articles rarely pass the low mark, articles of
@@ -49,8 +50,6 @@ class GroupingParams:
     # (``dateline.events.embeddings``; the thresholds above are then read on the lexical
     # scale and translated, see ``embeddings.embedding_params``).
     similarity: str = "lexical"
-
-
 
 
 def _stem(word: str) -> str:
