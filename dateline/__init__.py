@@ -7,8 +7,8 @@ config)`` does the same for in-memory texts with metadata, ``Config`` holds the 
 """
 
 from dateline.config import Config
+from dateline.version import __version__
 
-__version__ = "0.1.0"
 __all__ = ["Config", "build_timeline", "build_timeline_from_records", "render", "__version__"]
 
 

@@ -9,9 +9,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from dateline import __version__
 from dateline.config import Config
 from dateline.engine import add_engine_arguments
+from dateline.options import add_entities_argument, add_selection_arguments
+from dateline.version import __version__
 
 FORMAT_NAMES = ("json", "md", "html", "csv", "timelinejs", "ics")  # dateline.export.FORMATS
 GROUP_NAMES = ("none", "participant", "location", "site")  # dateline.export.GROUPINGS
@@ -22,13 +23,6 @@ def _parse_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be a positive number")
-    return value
 
 
 EXIT_CODES = """exit codes:
@@ -98,20 +92,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--group-by", choices=GROUP_NAMES, default="none",
                        help="TimelineJS rows: by first participant, location or site "
                             "(default: none)")
-    build.add_argument("--max-events", type=_positive, metavar="N",
-                       help="keep at most N events (default: scales with the corpus)")
-    build.add_argument("--dates", type=_positive, metavar="N",
-                       help="a timeline of N distinct days, those the collection keeps "
-                            "coming back to (overrides --max-events)")
-    build.add_argument("--per-date", type=_positive, metavar="K",
-                       help="events per day: K with --dates (default 1), else at most K")
+    add_selection_arguments(build, "the corpus")
     build.add_argument("--query", metavar="Q",
                        help='keep events involving these entities: "General Motors", '
                             '"Merkel AND Obama", "(GM OR Opel) AND strike"')
     build.add_argument("--title", default="Timeline",
                        help="title of the Markdown/HTML/TimelineJS page")
-    build.add_argument("--no-entities", action="store_true",
-                       help="skip named-entity recognition (faster, coarser grouping)")
+    add_entities_argument(build)
     build.add_argument("-q", "--quiet", action="store_true",
                        help="no progress and no warnings on standard error")
     inputs = build.add_argument_group("inputs and their metadata")
@@ -181,9 +168,11 @@ def _parser() -> argparse.ArgumentParser:
                                    help="print the report as JSON")
     eval_participants.set_defaults(handler=_command_eval_participants)
 
+    from dateline.serve.commands import add_serve_command
     from dateline.store.commands import add_store_commands
 
     add_store_commands(commands)
+    add_serve_command(commands)
     for name, sub in commands.choices.items():  # examples for commands defined elsewhere
         if not sub.epilog and name in _EXAMPLES:
             sub.epilog = _EXAMPLES[name]

@@ -10,10 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from dateline.events.quotes import Quote
 
 
 class Precision(str, Enum):
@@ -204,6 +200,30 @@ class Mention:
 class Source:
     article: str
     sentence: str
+
+    @staticmethod
+    def of_mentions(mentions: list[Mention]) -> list[Source]:
+        """One source per distinct (article, sentence) of ``mentions``, in their order."""
+        seen: set[tuple[str, str]] = set()
+        sources = []
+        for mention in mentions:
+            key = (mention.article_id, mention.sentence)
+            if key not in seen:
+                seen.add(key)
+                sources.append(Source(mention.article_id, mention.sentence))
+        return sources
+
+
+@dataclass
+class Quote:
+    """A direct quote, its speaker (None when the text does not say) and its article."""
+
+    speaker: str | None
+    text: str
+    article: str
+
+    def to_dict(self) -> dict:
+        return {"speaker": self.speaker, "text": self.text, "article": self.article}
 
 
 @dataclass

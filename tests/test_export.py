@@ -100,7 +100,7 @@ def test_format_follows_the_extension():
 
 
 def timeline_with_quotes_and_claims():
-    from dateline.events.quotes import Quote
+    from dateline.model import Quote
 
     timeline = sample_timeline()
     event = timeline.events[1]

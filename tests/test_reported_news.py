@@ -2,8 +2,8 @@
 
 from dateline.clean.sentences import split_sentences
 from dateline.config import Config
-from dateline.events.grouping import _stem
 from dateline.events.quotes import find_quotes
+from dateline.events.similarity import _stem
 from dateline.model import Article
 from dateline.pipeline import process_articles
 

@@ -269,6 +269,3 @@ def test_command_errors_are_one_line(tmp_path, capsys):
     assert "cannot open the store" in capsys.readouterr().err
 
 
-def test_serve_command_is_registered():
-    args = _parser().parse_args(["serve", "--port", "8123", "--token", "t"])
-    assert args.port == 8123 and args.token == "t" and args.host == "127.0.0.1"

@@ -15,6 +15,7 @@ import re
 from datasketch import MinHash, MinHashLSH
 
 from dateline.model import Article
+from dateline.unionfind import UnionFind
 
 SHINGLE_WORDS = 5
 NUM_PERM = 128
@@ -63,13 +64,6 @@ def _original_key(article: Article, order: int, size: int) -> tuple:
     return (published, -size, order)
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
 def mark_duplicates(articles: list[Article], threshold: float) -> None:
     """Point each copy's ``duplicate_of`` at the group's original (exact and near copies).
 
@@ -79,13 +73,8 @@ def mark_duplicates(articles: list[Article], threshold: float) -> None:
     original, so there are no chains.
     """
     sets = [shingles(a.text) for a in articles]
-    parent = list(range(len(articles)))
-
-    def union(i: int, j: int) -> None:
-        ri, rj = _find(parent, i), _find(parent, j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
-
+    sets_of = UnionFind(len(articles))
+    union = sets_of.union
     exact: dict[str, int] = {}
     # A low LSH threshold only widens the candidate list; every pair is verified exactly.
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
@@ -104,10 +93,7 @@ def mark_duplicates(articles: list[Article], threshold: float) -> None:
                 union(i, j)
         lsh.insert(str(i), sketch)
 
-    groups: dict[int, list[int]] = {}
-    for i in range(len(articles)):
-        if sets[i]:
-            groups.setdefault(_find(parent, i), []).append(i)
+    groups = sets_of.groups([i for i in range(len(articles)) if sets[i]])
     for members in groups.values():
         if len(members) < 2:
             continue

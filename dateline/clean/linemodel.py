@@ -22,26 +22,20 @@ from pathlib import Path
 
 import numpy as np
 
+from dateline.lexicon import MONTH_NAMES, STOP_WORDS, alternation
+
 __all__ = ["LineModel", "line_features", "load", "FEATURES"]
 
 MODEL_PATH = Path(__file__).with_name("linemodel.json")
 
-_STOPWORDS = frozenset(
-    "a about above after again against all am an and any are as at be because been before "
-    "being below between both but by can could did do does doing down during each few for "
-    "from further had has have having he her here hers herself him himself his how i if in "
-    "into is it its itself just me more most my myself no nor not now of off on once only or "
-    "other our ours out over own same she should so some such than that the their theirs "
-    "them then there these they this those through to too under until up very was we were "
-    "what when where which while who whom why will with would you your said says told "
-    "also after last since".split())
 _WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)?")
 _LINKISH_RE = re.compile(r"https?://|www\.|\.com\b|@\w{2,}|#\w{3,}", re.IGNORECASE)
 _SEPARATOR_RE = re.compile(r"[|»›•·©]|\s/\s")
 _END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
+_MONTH_PREFIX = "(?:" + alternation(m[:3] for m in MONTH_NAMES) + ")"
 _MONTH_RE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|"
-    r"\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|"
+    rf"\b{_MONTH_PREFIX}[a-z]*\.?\s+\d{{1,2}}\b|"
+    rf"\b\d{{1,2}}\s+{_MONTH_PREFIX}[a-z]*\b|"
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d+\s+(?:min|minutes?|hours?|days?)\s+ago\b",
     re.IGNORECASE)
 _QUOTE_RE = re.compile(r"[\"“”]")
@@ -147,7 +141,8 @@ def _own(text: str) -> list[float]:
     words = _WORD_RE.findall(text)
     n = len(words)
     lower = [w.lower() for w in words]
-    stop = sum(w in _STOPWORDS for w in lower) / n if n else 0.0
+    # lexicon.STOP_WORDS is a feature of the fitted model: changing it means refitting
+    stop = sum(w in STOP_WORDS for w in lower) / n if n else 0.0
     caps = sum(w[:1].isupper() for w in words) / n if n else 0.0
     digits = sum(w.isdigit() for w in words) / n if n else 0.0
     upper = sum(w.isupper() and len(w) > 1 for w in words) / n if n else 0.0

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,23 +33,23 @@ from typing import Literal
 
 from dateline.clean import linemodel
 from dateline.dating.pubdate import find_dates, is_date_line
+from dateline.lexicon import (
+    COMMENT_HEADING_RE,
+    STOP_WORDS,
+    TEASER_HEADING_RE,
+    alternation,
+    reporting_forms,
+)
 from dateline.model import Article
 
-_STOPWORD_TEXT = (
-    "a about after against all also an and any are as at be been before being but by can "
-    "could did do does during for from had has have he her hers him his how i if in into is "
-    "it its just more most no not of on once only or other our out over said says she so "
-    "some than that the their them then there these they this those through to too under "
-    "until up was we were what when where which while who whom why will with would you your "
-    "yet told because according"
-)
-STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d+")
 _NUM_RE = re.compile(r"\d+")
 _SPACE_RE = re.compile(r"\s+")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
 _QUOTE_RE = re.compile(r"[\"“”]")
-_REPORTED_RE = re.compile(r"\b(?:said|says|told|according to|added)\b")
+_REPORTED_RE = re.compile(
+    r"\b(?:" + alternation(reporting_forms("say", "tell", "add", forms=("present", "past")))
+    + r"|according to)\b")
 _LINKISH_RE = re.compile(r"https?://|www\.|\.com\b|\.co\.uk\b|@\w{2,}|#\w{3,}", re.IGNORECASE)
 _SEPARATORS_RE = re.compile(r"\s[|»›>•·/]\s|\s[|»›>•·]$|^[|»›>•·]\s")
 _DATELINE_PREFIX_RE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-–—:]")
@@ -196,31 +197,6 @@ _CAPTION_RES = tuple(
     re.compile(r"[.!?)]\s+(?i:photos?|photograph|picture|image|credits?|photo credit)\s*:"
                r"\s*[A-Z][\w.'’&-]*(?:\s+(?:[/|,&]\s*)?[A-Z][\w.'’&-]*){0,6}\s*$"),
 )
-_TEASER_HEADING_RE = re.compile(
-    r"^\W*(?:related(?: \w+){0,2}|more (?:stories|news|headlines|coverage|articles|videos|"
-    r"to read|like this|on this (?:story|topic)|from [\w .'’&-]{1,40}|in [\w .'&-]{1,30})|"
-    r"read (?:more|next|also)|also read|you (?:may|might) (?:also )?(?:like|enjoy|be "
-    r"interested in)|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|"
-    r"shared|watched)|trending(?: now| stories)?|top (?:stories|news|headlines)|"
-    r"latest (?:news|stories|headlines|videos)|see also|editor'?s'? (?:picks?|choice)|"
-    r"further reading|what to read next|popular (?:now|stories|on \w+)|don'?t miss|"
-    r"in other news|around the web|from around the web|elsewhere on \w+|promoted stories|"
-    r"more from (?:the )?\w+|sponsored stories|you might have missed|before you go|"
-    r"up next|watch next|keep reading|stories you may like|recommended videos|"
-    r"also (?:in|on|from|at) [\w .'’&-]{1,40}|more in [\w .'’&-]{1,30}|explore further|"
-    r"recent (?:posts|stories|articles|news)|trending in [\w .'’&-]{1,30}|other (?:stories|"
-    r"items|articles|news)\b.{0,40}|previous (?:article|post|story)|next (?:article|post|"
-    r"story)|(?:read|more) \w+ (?:explainers|stories|features|analysis))\W*$",
-    re.IGNORECASE,
-)
-_COMMENT_HEADING_RE = re.compile(
-    r"^\W*(?:comments?(?: \(\d+\))?|\d+ comments?|(?:leave|post|add) a (?:comment|reply)|"
-    r"join the (?:discussion|conversation|debate)|reader comments|what do you think\??|"
-    r"discussion|conversation|responses?|\d+ responses?|have your say|"
-    r"comments? (?:are|is) (?:closed|disabled)|\d+ (?:thoughts?|responses?|replies|comments?)"
-    r" (?:on|to) .{1,160})\W*$",
-    re.IGNORECASE,
-)
 _HEAD_DEPTH = 20  # non-blank lines searched for the headline
 _CTA_WORDS = frozenset(
     "menu search subscribe subscribers login log sign register live scores account alerts "
@@ -231,7 +207,8 @@ _CTA_WORDS = frozenset(
 _WIDE_GAP_RE = re.compile(r"[^\s.,;:!?]\s{2,}(?=\S)")
 _INNER_SENTENCE_RE = re.compile(r"\w[a-z)]\.\s+[A-Z]")
 _NAME_LINE_RE = re.compile(r"^[A-Z][\w.'’-]+(?: (?:[A-Z][\w.'’-]+|de|van|von|al|bin)){1,3}$")
-_COMMENT_AUTHOR_RE = re.compile(r"^(\S.{0,50}?)\s(?:says|said|wrote|writes|replied):\s*$")
+_COMMENT_AUTHOR_RE = re.compile(r"^(\S.{0,50}?)\s(?:" + alternation(reporting_forms(
+    "say", "write", "reply", forms=("present", "past"))) + r"):\s*$")
 _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _ITEM_MARK_RE = re.compile(r"^(?:[-–—•·*>»›]+\s*|\d{1,2}[.)]\s+)")
 _STAMP_FILLER_RE = re.compile(
@@ -288,7 +265,7 @@ def _content_words(words: list[str]) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)  # lines repeat across a site's pages
 def _content_words_of(words: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(w for w in (x.lower() for x in words) if len(w) > 2 and w not in STOPWORDS)
+    return frozenset(w for w in (x.lower() for x in words) if len(w) > 2 and w not in STOP_WORDS)
 
 
 @lru_cache(maxsize=65536)
@@ -376,12 +353,17 @@ def is_caption(line: str) -> bool:
 _TEXT_CACHE = 65536
 
 
+def _once(line: _Line, key: str, test: Callable[[str], bool]) -> bool:
+    """``test`` of a line's text, computed once per line (and cached across lines)."""
+    value = line.cache.get(key)
+    if value is None:
+        value = line.cache[key] = test(line.text)
+    return value
+
+
 def _dated(line: _Line) -> bool:
     """``is_date_line`` for a line, computed once."""
-    value = line.cache.get("date")
-    if value is None:
-        value = line.cache["date"] = _is_date_line_cached(line.text)
-    return value
+    return _once(line, "date", _is_date_line_cached)
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
@@ -391,10 +373,7 @@ def _is_date_line_cached(text: str) -> bool:
 
 def _captioned(line: _Line) -> bool:
     """``is_caption`` for a line, computed once."""
-    value = line.cache.get("caption")
-    if value is None:
-        value = line.cache["caption"] = _is_caption_cached(line.text)
-    return value
+    return _once(line, "caption", _is_caption_cached)
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
@@ -482,7 +461,7 @@ def _weak_score(line: _Line, index: int, position: float, stats: _CollectionStat
     lowered = [w.lower() for w in line.words]
     if _SENTENCE_END_RE.search(text):
         score -= 0.5
-    if n >= 8 and sum(w in STOPWORDS for w in lowered) / n >= 0.3:
+    if n >= 8 and sum(w in STOP_WORDS for w in lowered) / n >= 0.3:
         score -= 0.4
     if _QUOTE_RE.search(text):
         score -= 0.3
@@ -660,7 +639,7 @@ def _comment_stamp(text: str) -> bool:
 
 def _handle_like(word: str) -> bool:
     """A word of a commenter's name or handle: capitalised, or a handle with _ or digits."""
-    if word.lower() in _STAMP_NOT_COMMENT or word.lower() in STOPWORDS:
+    if word.lower() in _STAMP_NOT_COMMENT or word.lower() in STOP_WORDS:
         return False
     return word[:1].isupper() or any(ch.isdigit() or ch == "_" for ch in word) or (
         word.isalpha() and word.islower() and len(word) >= 3 and len(word) <= 20)
@@ -752,14 +731,14 @@ def clean_article(article: Article, index: int, stats: _CollectionStats,
             continue
         text = line.text
         if zone == "related stories" and _is_bodylike(line, story) and \
-                not _TEASER_HEADING_RE.match(text):
+                not TEASER_HEADING_RE.match(text):
             zone = None
         if zone == "comments" and not strong_zone and _is_bodylike(line, story):
             zone = None
-        if _COMMENT_HEADING_RE.match(text) and i > start:
+        if COMMENT_HEADING_RE.match(text) and i > start:
             zone = "comments"
             strong_zone = bool(re.match(r"^\W*\d+ ", text))
-        elif _TEASER_HEADING_RE.match(text) and i > start:
+        elif TEASER_HEADING_RE.match(text) and i > start:
             zone, strong_zone = "related stories", False
         elif copied_page and i > body_start and i / total > 0.4 and (
                 _comment_author(text) or _comment_stamp(text)):

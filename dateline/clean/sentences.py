@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 
+from dateline.lexicon import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
 from dateline.model import Sentence
 
 # Words that end with a period without ending the sentence when a capital follows.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev hon
-    pres supt insp det cpl pvt maj brig jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun no nos vol vs etc inc ltd co corp bros
+    pres supt insp det cpl pvt maj brig no nos vol vs etc inc ltd co corp bros
     dept univ approx est fig al ave blvd rd a.m p.m u.s u.k u.n e.u d.c n.y l.a i.e e.g""".split()
-)
+) | frozenset(MONTH_ABBREVIATIONS) | frozenset(WEEKDAY_ABBREVIATIONS)
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)""")

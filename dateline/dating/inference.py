@@ -29,12 +29,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from dateline.dating.pubdate import find_dates
+from dateline.lexicon import STOP_WORDS, WEEKDAY_NAMES, alternation
 from dateline.model import Article, FuzzyDate, Precision
 
 __all__ = ["infer_publication_dates", "infer_publication_date"]
 
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_WEEKDAY_RE = re.compile(r"\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s", re.IGNORECASE)
+_WEEKDAYS = {name[:3]: i for i, name in enumerate(WEEKDAY_NAMES)}  # Monday is 0, as in date
+_WEEKDAY_RE = re.compile(r"\b(" + alternation(_WEEKDAYS) + r")[a-z]*\.?,?\s", re.IGNORECASE)
 _UNANCHORED_DAY = re.compile(r"XXXX-(\d{2})-(\d{2})\Z")
 _UNANCHORED_MONTH = re.compile(r"XXXX-(\d{2})\Z")
 _COPYRIGHT_YEAR_RE = re.compile(r"(?:©|\bcopyright\b|\(c\))[^\n]{0,60}?\b((?:19|20)\d\d)\b",
@@ -44,13 +45,8 @@ _FUTURE_CUE_RE = re.compile(
     r"next|upcoming|coming|is to|are to|to be held|later this)\b|'ll\b", re.IGNORECASE)
 _QUOTE_RE = re.compile(r"[\"“]([^\"“”]{20,400})[\"”]")
 _TOKEN_RE = re.compile(r"[a-z][a-z'’-]+")
-_STOP = frozenset(
-    "the a an and or but of in on at to for from by with as is are was were be been has have "
-    "had it its this that these those he she they we you i his her their our said says will "
-    "would could should not no than then there which who whom what when where while after "
-    "before about into over also more most some such only other new one two three year years "
-    "last first just may can".split()
-)
+# News filler on top of the function words: too common to single out a copy.
+_STOP = STOP_WORDS | frozenset("new one two three year years first may".split())
 
 _MAX_POSTINGS = 150  # terms in more dated articles than this cannot single out a copy
 _QUERY_TERMS = 30

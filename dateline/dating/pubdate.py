@@ -15,20 +15,22 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from dateline.lexicon import (
+    CORPORATE_SUFFIXES,
+    MONTHS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    alternation,
+    is_furniture_heading,
+)
 from dateline.model import Article
+from dateline.unionfind import UnionFind
 
 MIN_YEAR = 1800  # older "publication dates" are data errors, not news
 MAX_YEAR = 2100
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH = (
-    r"(?P<{0}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?\.?,?\s+)"
+_MONTH = "(?P<{0}>" + alternation(MONTHS) + r")\.?"
+_WEEKDAY = "(?:(?:" + alternation(WEEKDAY_NAMES + WEEKDAY_ABBREVIATIONS) + r")\.?,?\s+)"
 _ORD = r"(?:st|nd|rd|th)?"
 
 # One alternation so a line is scanned once; group names tell which form matched.
@@ -69,19 +71,6 @@ _CAPTION_HINT_RE = re.compile(
     r"\bgetty images\b|/\s*(?:reuters|afp|ap)\b|\bcredit:",
     re.IGNORECASE,
 )
-_TEASER_HEADING_RE = re.compile(
-    r"^\W*(?:related(?:\s+\w+)?|more\s+(?:stories|news|from|on|coverage|like this|to read)\b.*"
-    r"|read\s+(?:more|next|also)|also\s+read|you\s+(?:may|might)\s+(?:also\s+)?like|"
-    r"recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?|"
-    r"top\s+stories|latest(?:\s+news|\s+stories)?|see\s+also|editor'?s\s+picks?|"
-    r"further\s+reading|what\s+to\s+read\s+next|popular\s+now|don'?t\s+miss|in\s+other\s+news|"
-    r"comments?(?:\s*\(\d+\))?|\d+\s+comments?|leave\s+a\s+(?:comment|reply)|"
-    r"join\s+the\s+(?:discussion|conversation)|have\s+your\s+say|recent\s+posts|"
-    r"explore\s+further|trending\s+in\b.*|other\s+(?:stories|items|articles)\b.*|"
-    r"(?:previous|next)\s+(?:article|post|story)|\d+\s+(?:thoughts?|responses?|replies)"
-    r"\s+(?:on|to)\b.*)\W*$",
-    re.IGNORECASE,
-)
 _TODAY_RE = re.compile(
     r"\btoday(?:'s|’s)? (?:paper|edition|issue|date|is)\b|\be-?(?:paper|edition)\b|"
     r"\bprint edition\b|\bweather\b|°[CF]?\b", re.IGNORECASE)
@@ -101,7 +90,7 @@ class DateMatch:
 
 
 def _month(name: str) -> int:
-    return _MONTHS[name[:3].lower()]
+    return MONTHS[name[:3].lower()]
 
 
 def _year(text: str) -> int:
@@ -192,7 +181,7 @@ def parse_date(value: object) -> tuple[dt.date | None, str | None]:
         parsed, _ = _from_match(m)
         return (parsed, None) if parsed else (None, f"impossible date {text!r}")
     rfc = _RFC_RE.match(text)
-    if rfc and rfc[2][:3].lower() in _MONTHS:
+    if rfc and rfc[2][:3].lower() in MONTHS:
         parsed = _make(int(rfc[3]), _month(rfc[2]), int(rfc[1]))
         return (parsed, None) if parsed else (None, f"impossible date {text!r}")
     return None, f"unparseable date {text[:60]!r}"
@@ -328,7 +317,7 @@ def text_date_candidates(raw_text: str, title: str | None,
     candidates: list[_Candidate] = []
     body_lines = 0
     for no, line in enumerate(compact):
-        if _TEASER_HEADING_RE.match(line):
+        if is_furniture_heading(line):
             break  # everything below belongs to other stories or commenters
         if len(_WORD_RE.findall(line)) >= 15 and (title_idx is None or no > title_idx):
             body_lines += 1
@@ -365,7 +354,7 @@ def _anchored_candidates(compact: list[str], title: str | None, order: str | Non
     body_lines = 0
     for no in range(max(0, first - 2), min(len(compact), body_start + _BELOW_BODY)):
         line = compact[no]
-        if no > body_start and _TEASER_HEADING_RE.match(line):
+        if no > body_start and is_furniture_heading(line):
             break
         if no >= body_start and len(_WORD_RE.findall(line)) >= 15:
             body_lines += 1
@@ -466,7 +455,8 @@ def date_article(article: Article, order: str | None = None) -> None:
 
 
 _NUMERIC_RE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
-_COPYRIGHT_WORDS = frozenset("c copyright all rights reserved the ltd inc llc co".split())
+_COPYRIGHT_WORDS = (frozenset("c copyright all rights reserved the".split())
+                    | frozenset(CORPORATE_SUFFIXES))
 _MASTHEAD_SMALL = frozenset("of the and for in on a & de la le".split())
 
 
@@ -523,21 +513,15 @@ def site_date_orders(articles: list[Article]) -> list[str | None]:
     Articles sharing a URL host, site name or masthead are one site; a site that writes
     21/08/2019 also means 4 June by 04/06/2019. None when nothing decides.
     """
-    parent = list(range(len(articles)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sites = UnionFind(len(articles))
+    find = sites.find
     owner: dict[str, int] = {}
     votes = []
     for i, article in enumerate(articles):
         votes.append(numeric_order_votes(article.raw_text))
         for key in _site_keys(article):
             if key in owner:
-                parent[find(i)] = find(owner[key])
+                sites.union(i, owner[key])
             else:
                 owner[key] = i
     totals: dict[int, list[int]] = {}

@@ -63,6 +63,8 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dateline.lexicon import MONTHS
+
 TOPICS = ("airbus", "apple")
 
 # ---------------------------------------------------------------------------
@@ -96,19 +98,16 @@ def detokenize(tokens: Iterable[str]) -> str:
     return "".join(out)
 
 
-_MONTHS = {name: i for i, name in enumerate(
-    "january february march april may june july august september october november "
-    "december".split(), 1)}
 _DATE_LINE = re.compile(r"([A-Za-z]+)\s+(\d{1,2})\s*,\s*(\d{4})")
 
 
 def parse_date_line(text: str) -> dt.date | None:
     """``"March 06 , 2005"`` -> 2005-03-06."""
     match = _DATE_LINE.search(text)
-    if not match or match.group(1).lower() not in _MONTHS:
+    if not match or match.group(1).lower() not in MONTHS:
         return None
     try:
-        return dt.date(int(match.group(3)), _MONTHS[match.group(1).lower()],
+        return dt.date(int(match.group(3)), MONTHS[match.group(1).lower()],
                        int(match.group(2)))
     except ValueError:
         return None

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dateline.eval.cross_document import SentenceLocator, date_line, detokenize, join_sentences
+from dateline.lexicon import CORPORATE_SUFFIXES, alternation
 from dateline.timeline.query import filter_events
 
 # ---------------------------------------------------------------------------
@@ -151,8 +152,7 @@ def normalize_date(value: str) -> str | None:
 # Entity names for the baseline
 
 _CORPORATE = re.compile(
-    r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|company|ltd|limited|plc|llc|ag|sa|"
-    r"nv|n\.v|group|holdings)\.?)+$", re.IGNORECASE)
+    r"(?:,?\s+(?:" + alternation(CORPORATE_SUFFIXES) + r")\.?)+$", re.IGNORECASE)
 _GENERIC = frozenset("""airlines airline airways air force company corporation group systems
     services international aviation aerospace bank university agency department
     office ministry council""".split())

@@ -37,10 +37,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dateline.eval.cross_document import SentenceLocator, make_articles, read_meantime_doc
+from dateline.lexicon import CORPORATE_SUFFIXES
 
 TOPICS = ("airbus", "apple")
 _LOCATION_ROLE = "argm-loc"
-_STOP = frozenset("the of and a an 's inc corp co ltd".split())
+_STOP = frozenset("the of and a an 's".split()) | frozenset(CORPORATE_SUFFIXES)
 
 
 @dataclass

@@ -19,14 +19,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dateline.lexicon import MONTHS, ORDINAL_WORDS, alternation
+
 if TYPE_CHECKING:
     from dateline.model import Event
 
-_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
-          "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
-          "nineteenth twentieth").split()
-ORDINALS = {word: number for number, word in enumerate(_WORDS, 1)}
-ORDINALS.update({"thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100})
 
 # kind group -> nouns (singular and plural) and cue words that make an event that kind
 _GROUPS = {
@@ -45,12 +42,10 @@ _VERB_CUES = {
     "strike": r"\b(?:walk(?:s|ed)? out|went on strike|go(?:es)? on strike|struck work)\b",
     "vote": r"\bvot(?:ed|es)\b",
 }
-_MONTHS = ("january february march april may june july august september october november "
-           "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
 
 _NOT_MODIFIERS = ("of|and|or|the|a|an|in|on|at|to|by|since|for|from|with|time|that|this|"
                   "which|who|was|were|is|are|be|been|has|have|had|will|would")
-_ORDINAL = (r"(?:" + "|".join(sorted(ORDINALS, key=len, reverse=True))
+_ORDINAL = (r"(?:" + alternation(ORDINAL_WORDS)
             + r"|\d{1,3}(?:st|nd|rd|th))")
 _KIND = r"(?:" + "|".join(sorted(KIND_NOUNS, key=len, reverse=True)) + r")"
 _CLAIM = re.compile(
@@ -68,8 +63,8 @@ _NOT_EVENTS = frozenset("quarter half century time place anniversary day week mo
 
 def ordinal_value(word: str) -> int | None:
     word = word.lower()
-    if word in ORDINALS:
-        return ORDINALS[word]
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
     match = re.fullmatch(r"(\d{1,3})(st|nd|rd|th)", word)
     return int(match.group(1)) if match else None
 
@@ -108,10 +103,10 @@ def _tail(after: str) -> str:
 def _is_date(sentence: str, start: int, end: int) -> bool:
     before = sentence[:start].split()[-1:] if sentence[:start].strip() else []
     after = sentence[end:].split()[:2]
-    if before and before[0].lower().strip(".,") in _MONTHS:
+    if before and before[0].lower().strip(".,") in MONTHS:
         return True
     return len(after) == 2 and after[0].lower() == "of" and after[1].lower().strip(
-        ".,") in _MONTHS
+        ".,") in MONTHS
 
 
 def find_claims(sentence: str, article: str) -> list[dict]:

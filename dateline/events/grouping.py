@@ -13,175 +13,35 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
+from dateline.config import SIMILARITIES
+from dateline.events.similarity import (  # re-exported: the store reads them from here
+    FEATURES_VERSION,
+    STORY_BONUS,
+    GroupingParams,
+    MentionSimilarity,
+    content_words,
+    mention_terms,
+    name_phrases,
+    tfidf_vectors,
+)
+from dateline.lexicon import WEEKDAY_NAMES
 from dateline.model import FuzzyDate, Mention, Precision, Timex
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
-_TEMPORAL_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
-    january february march april may june july august september october november december
-    week weeks month months year years day days morning afternoon evening night tonight
-    last next earlier later ago recent recently spring summer autumn fall winter weekend
-    said says told according added""".split()
-)
-_STOP = ENGLISH_STOP_WORDS | _TEMPORAL_WORDS
+__all__ = [
+    "FEATURES_VERSION", "SIMILARITIES", "STORY_BONUS",
+    "GroupingParams", "MentionSimilarity", "content_words", "mention_terms", "name_phrases",
+    "group_mentions", "place_undated", "resolve_date",
+]
+
 FORBIDDEN = -1.0e9
-NEAR_DATE_WORDS = 4
-# Title-and-lead cosines: unrelated news articles rarely pass the low mark, articles of
-# one story usually pass the high one.
-STORY_LOW, STORY_HIGH = 0.08, 0.25
-STORY_BONUS = 0.15
-# Bump when mention_terms or the story context words change: stores keep them per mention.
-FEATURES_VERSION = "1"
 # Mentions clustered in one dense block: its matrices are n x n (1,000: 8 MB each);
 # larger blocks are split by wording first (``_cluster_large``).
 MAX_BLOCK = 1000
 _ROW_CHUNK = 256  # rows of a cross-similarity computed at once
-
-
-@dataclass(frozen=True)
-class GroupingParams:
-    """Thresholds of the clustering; see ``Config`` for the user-facing knobs."""
-
-    threshold: float = 0.15  # average similarity needed to merge two clusters
-    tolerance_days: int = 1  # largest date disagreement inside one event
-    day_penalty: float = 0.15  # similarity removed per day of disagreement
-    same_article_bonus: float = 0.15  # one article retelling its own event on the same date
-    attach_threshold: float = 0.35  # a month/year mention joining a finer event
-    # "lexical": TF-IDF (``MentionSimilarity``); "embeddings": sentence embeddings
-    # (``dateline.events.embeddings``; the thresholds above are then read on the lexical
-    # scale and translated, see ``embeddings.embedding_params``).
-    similarity: str = "lexical"
-
-
-SIMILARITIES = ("lexical", "embeddings")
-
-
-def _stem(word: str) -> str:
-    """A light suffix stripper that maps a word's common inflections and derivations to
-    one key: delivery, deliveries, delivered -> "deliver"; compensation, compensated ->
-    "compensat"; announcement, announced -> "announc"."""
-    if word.endswith("ies") and len(word) >= 6:
-        word = word[:-3] + "y"
-    for _ in range(2):  # meetings -> meeting -> meet
-        suffix = next((s for s in ("ion", "ment", "ing", "ed", "es", "s")
-                       if word.endswith(s) and len(word) - len(s) >= 4
-                       and not word.endswith("ss")), None)
-        if suffix is None:
-            break
-        word = word[: -len(suffix)]
-    if word.endswith(("y", "e")) and len(word) >= 5:
-        word = word[:-1]
-    return word
-
-
-def content_words(text: str) -> list[str]:
-    return [_stem(w) for w in (m.lower() for m in _WORD.findall(text))
-            if w not in _STOP and len(w) > 2]
-
-
-_NAME_WORD = r"(?:[A-Z][\w'’\-]*[a-z0-9][\w'’\-]*|[A-Z]{2,})"
-_NAME = re.compile(rf"\b{_NAME_WORD}(?: {_NAME_WORD})*")
-
-
-def name_phrases(sentence: str) -> list[str]:
-    """Capitalized word runs ("Ilse Marrack", "National Assembly", "UN"): cheap stand-ins
-    for named entities, good enough to tell which sentences talk about the same actors."""
-    names = []
-    for match in _NAME.finditer(sentence):
-        words = [re.sub(r"['’]s$", "", w) for w in match.group().split()
-                 if w.lower() not in _STOP]
-        if words:
-            names.append(" ".join(words))
-    return names
-
-
-def _near_date(mention: Mention, window: int = NEAR_DATE_WORDS) -> list[str]:
-    """Content words next to the date: what the date is the date of ("Tuesday's talks",
-    "talks in Geneva on Tuesday"), weighted beyond the rest of the sentence."""
-    text = mention.sentence
-    start, end = mention.timex.start, mention.timex.end
-    if mention.inherited or text[start:end] != mention.timex.text:
-        return []
-    before = _WORD.findall(text[:start])[-window:]
-    after = _WORD.findall(text[end:])[:window]
-    return ["near:" + w for w in content_words(" ".join(before + after))]
-
-
-def mention_terms(mention: Mention) -> list[str]:
-    """The words a mention is compared by: content words, words near the date, names."""
-    tokens = content_words(mention.sentence) + _near_date(mention)
-    for name in name_phrases(mention.sentence):
-        key = "name:" + name.lower()
-        tokens.extend((key, key))
-    return tokens
-
-
-def _vectors(items: list, analyzer, use_idf: bool = True):
-    """L2-normalized TF-IDF rows of ``items`` (None when there is no word at all)."""
-    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, use_idf=use_idf)
-    try:
-        return vectorizer.fit_transform(items)
-    except ValueError:
-        return None
-
-
-class StoryBonus:
-    """The same-story part of every similarity: ``weight`` times how clearly two
-    mentions' articles tell the same story (title-and-lead term cosine between
-    ``STORY_LOW`` and ``STORY_HIGH``, clipped to 0..1). Shared by the lexical and the
-    embedding similarities.
-
-    """
-
-    def __init__(self, mentions: list[Mention], weight: float = STORY_BONUS):
-        self.weight = weight
-        self.contexts = None
-        if weight and any(m.context for m in mentions):
-            self.contexts = _vectors([m.context for m in mentions], content_words,
-                                     use_idf=False)
-
-    def add_to(self, block: np.ndarray, rows: list[int], columns: list[int]) -> np.ndarray:
-        if self.contexts is not None:
-            story = (self.contexts[rows] @ self.contexts[columns].T).toarray()
-            block += self.weight * np.clip((story - STORY_LOW) / (STORY_HIGH - STORY_LOW),
-                                           0, 1)
-        return block
-
-
-class MentionSimilarity:
-    """Pairwise similarity of mentions, computed block by block on demand.
-
-    Similarity is the TF-IDF cosine of the sentences (content words and names) plus a
-    bonus when their articles tell the same story. Two articles tell the same story when
-    their titles and leads share many words (plain term cosine: in a one-story collection
-    every article shares the story's words, and that sharing is what counts). Dates gate
-    every merge, so the bonus only says that two reports of the same day in the same
-    story are probably reports of the same event. Vectors are fitted once; only the
-    blocks that clustering compares are multiplied, so memory grows with the largest
-    block, not with the square of the collection.
-    """
-
-    def __init__(self, mentions: list[Mention], story_bonus: float = STORY_BONUS):
-        self.size = len(mentions)
-        self.sentences = _vectors(mentions, mention_terms) if mentions else None
-        self.story_bonus = story_bonus
-        self.story = StoryBonus(mentions, story_bonus)
-        self.contexts = self.story.contexts
-
-    def cross(self, rows: list[int], columns: list[int]) -> np.ndarray:
-        if self.sentences is None:
-            return np.equal.outer(np.array(rows), np.array(columns)).astype(float)
-        block = (self.sentences[rows] @ self.sentences[columns].T).toarray()
-        return self.story.add_to(block, rows, columns)
-
-    def block(self, indices: list[int]) -> np.ndarray:
-        return self.cross(indices, indices)
 
 
 def _average_link(scores: np.ndarray, threshold: float,
@@ -483,10 +343,8 @@ def resolve_date(mentions: list[Mention]) -> tuple[FuzzyDate, list[dict]]:
     return chosen, conflicts
 
 
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                  "sunday")
 _WEEKDAY_EXPRESSION = re.compile(
-    rf"(?:(?:last|on|this|past)\s+)?({'|'.join(_WEEKDAY_NAMES)})(?:\s+(?:morning|afternoon|"
+    rf"(?:(?:last|on|this|past)\s+)?({'|'.join(WEEKDAY_NAMES)})(?:\s+(?:morning|afternoon|"
     r"evening|night))?", re.IGNORECASE)
 JOIN_SIMILARITY = 0.35  # sentence cosine an undated report needs with the event it joins
 JOIN_MARGIN = 0.1  # ... and its lead over the next candidate event
@@ -512,11 +370,11 @@ def place_undated(clusters: list[list[Mention]], undated: list, articles: list
     for item in undated:
         match = _WEEKDAY_EXPRESSION.fullmatch(item.expression.strip())
         if match and item.article_id in by_id:
-            placeable.append((item, _WEEKDAY_NAMES.index(match.group(1).lower())))
+            placeable.append((item, WEEKDAY_NAMES.index(match.group(1).lower())))
     if not placeable or not candidates:
         return [], undated
     texts = [" ".join(m.sentence for m in c if not m.inherited) for c in candidates]
-    rows = _vectors([*texts, *(item.sentence for item, _ in placeable)],
+    rows = tfidf_vectors([*texts, *(item.sentence for item, _ in placeable)],
                     lambda text: content_words(text) + [
                         "name:" + n.lower() for n in name_phrases(text)])
     if rows is None:

@@ -18,6 +18,7 @@ from dateline.dating.inference import anchor_date
 from dateline.dating.timex import to_fuzzy_date
 from dateline.dating.timex.context import FUTURE, tense_near
 from dateline.events.quotes import quote_spans
+from dateline.lexicon import alternation, reporting_forms
 from dateline.model import HEADLINE, Article, Entity, FuzzyDate, Mention, Precision, Sentence, Timex
 from dateline.nlp import entities_only
 
@@ -52,8 +53,9 @@ _CLOSING = ('.', '!', '?', '"', "'", '”', '’', '…', ':')
 # when what was said lies ahead ("Airbus says deliveries will slip", "..., the Air Force
 # has announced"); "will be announced" does not.
 _ANNOUNCEMENT = re.compile(
-    r"(?<!will be )(?<!to be )\b(?:says|said|announced|announces|confirmed|confirms|stated|"
-    r"states|reported|reports|revealed|reveals|disclosed|told|tells)\b", re.IGNORECASE)
+    r"(?<!will be )(?<!to be )\b(?:" + alternation(reporting_forms(
+        "say", "tell", "announce", "confirm", "state", "report", "reveal", "disclose",
+        forms=("present", "past"))) + r")\b", re.IGNORECASE)
 # Days named relative to the moment of speaking; inside a direct quote that moment is
 # the speaker's, often rhetorical ("Today is a great day"), so they date no event.
 _SPEAKERS_DAY = re.compile(r"(?:today|tonight|tomorrow|yesterday|this (?:morning|evening))",
@@ -268,8 +270,9 @@ def _date_attachment(doc, start: int, end: int) -> tuple[int, int]:
 
 
 # Past forms: the model runs without its lemmatizer.
-_REPORTING = frozenset("said told announced confirmed stated reported warned insisted pledged "
-                       "promised vowed added explained".split())
+_REPORTING = reporting_forms("say", "tell", "announce", "confirm", "state", "report", "warn",
+                             "insist", "pledge", "promise", "vow", "add", "explain",
+                             forms=("past",))
 
 
 def _reported_future(mentions: list[Mention], nlp) -> bool:

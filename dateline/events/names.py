@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from dateline.lexicon import NAME_PARTICLES
 from dateline.model import Mention
 
 PERSON, ORG, PLACE, GROUP = "PERSON", "ORG", "GPE", "NORP"
@@ -45,7 +46,6 @@ former acting chief state general un u.n. eu
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame".split())
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACES = re.compile(r"\s+")
-_STOP = frozenset("of the and for de du la le des von van der".split())
 _CUT_WORDS = frozenset("who which that whose of for at in with from on since".split())
 _APPOSITION_AFTER = r",\s+(?:the|a|an)\s+((?:[\w.’'-]+\s+){0,5}?[\w.-]+)\s*(?=[,.;)]|$)"
 _APPOSITION_BEFORE = r"\b(?:the|a|an)\s+((?:[\w.’'-]+\s+){0,5}?[\w.-]+),\s+$"
@@ -69,7 +69,7 @@ def clean_name(text: str, label: str = "") -> str:
 def acronym(name: str) -> str:
     """The initials of a name's capitalized words: "United Nations" -> "UN"."""
     return "".join(w[0] for w in name.replace("-", " ").split()
-                   if w[:1].isupper() and w.lower() not in _STOP)
+                   if w[:1].isupper() and w.lower() not in NAME_PARTICLES)
 
 
 # Head nouns of names that reporting shortens to their first word: an index ("the Dow"
@@ -83,7 +83,7 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 def _initials(words: list[str]) -> str:
     """Initials keeping an ampersand: "Standard & Poor's" -> "S&P"."""
     return "".join(w if w == "&" else w[0] for w in words
-                   if w == "&" or (w[:1].isupper() and w.lower() not in _STOP))
+                   if w == "&" or (w[:1].isupper() and w.lower() not in NAME_PARTICLES))
 
 
 def same_entity(one: str, other: str) -> bool:

@@ -27,22 +27,11 @@ from typing import TYPE_CHECKING
 
 from dateline.events.names import NameIndex, clean_name
 from dateline.events.speakers import Candidate, candidates, default_ranker
-from dateline.model import HEADLINE
+from dateline.lexicon import alternation, reporting_forms
+from dateline.model import HEADLINE, Quote
 
 if TYPE_CHECKING:
     from dateline.model import Article, Event
-
-
-@dataclass
-class Quote:
-    """A direct quote, its speaker (None when the text does not say) and its article."""
-
-    speaker: str | None
-    text: str
-    article: str
-
-    def to_dict(self) -> dict:
-        return {"speaker": self.speaker, "text": self.text, "article": self.article}
 
 
 @dataclass
@@ -53,11 +42,8 @@ class FoundQuote:
     sentences: tuple[int, ...]
 
 
-_VERBS = (r"said|says|say|told|tells|added|adds|asked|asks|warned|warns|insisted|insists|"
-          r"replied|replies|explained|declared|stated|wrote|writes|noted|notes|argued|"
-          r"recalled|acknowledged|conceded|admitted|announced|responded|remarked|urged|"
-          r"continued|cautioned|complained|countered|predicted|promised|vowed|commented|comments|"
-          r"claimed|claims|enthused|saying")
+# Inflected forms only (and "say"): a base form such as "note" or "state" reads as a noun.
+_VERBS = alternation(reporting_forms(forms=("present", "past")) | {"say", "saying"})
 # "…," said X  /  "…," X said  (X: up to about eight words, no sentence break)
 _SAID_X = re.compile(rf"^\s*(?:,\s*)?(?:{_VERBS})\s+([^.!?;:\"“”]{{1,80}}?)(?=\s*(?:[.,;!?]|$))")
 # any past tense after a name closes the quote's sentence ("…," Cruz quipped)

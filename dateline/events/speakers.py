@@ -23,6 +23,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.lexicon import alternation, reporting_forms
+
 FEATURES = (
     "bias", "dist0", "dist1", "dist2", "dist3plus", "same_paragraph", "first_in_sentence",
     "sentence_start", "verb_after", "verb_before", "after_preposition", "possessive",
@@ -32,17 +34,17 @@ FEATURES = (
 WEIGHTS_FILE = Path(__file__).with_name("speakers.json")
 _SENTENCES_BACK = 6
 _WINDOW = 2500
-_REPORTING = (r"said|says|say|told|tells|added|adds|asked|asks|warned|warns|insisted|"
-              r"replied|explained|declared|stated|wrote|writes|noted|argued|recalled|"
-              r"acknowledged|conceded|admitted|announced|responded|remarked|urged|"
-              r"continued|cautioned|complained|countered|predicted|promised|vowed|"
-              r"commented|claimed|claims|believes|thinks|called|told|tweeted|explained")
+# Verbs of a reporting clause: the shared reporting verbs, plus verbs of opinion and
+# posting that name a speaker in this position only ("he believes", "she tweeted").
+_REPORTING = alternation(reporting_forms(forms=("present", "past"))
+                         | {"say", "believes", "thinks", "called", "tweeted"})
 _VERB_AFTER = re.compile(rf"^(?:\s*,[^,.;]{{0,80}},)?\s+(?:\w+ly\s+)?(?:has\s+|had\s+)?"
                          rf"(?:{_REPORTING})\b")
 # "…, said James Henson": the inverted attribution names the subject ("told Reuters",
 # "asked Rubio" name the listener, and are left to after_preposition's kin)
-_VERB_BEFORE = re.compile(r"\b(?:said|says|added|adds|according to|wrote|writes|explained|"
-                          r"noted|argued|agreed|agrees)\s+(?:[\w.’'-]+\s+){0,4}$")
+_INVERTING = alternation(reporting_forms("say", "add", "write", "explain", "note", "argue",
+                                         forms=("present", "past")) | {"agreed", "agrees"})
+_VERB_BEFORE = re.compile(rf"\b(?:{_INVERTING}|according to)\s+(?:[\w.’'-]+\s+){{0,4}}$")
 _PREPOSITION = re.compile(r"\b(?:of|to|with|by|from|on|at|for|about|against|than|into|"
                           r"over|like|toward|towards|under|beat|beating|defeat|attacked|"
                           r"attacking)\s+(?:[A-Z][\w.’'-]*\s+){0,3}$")

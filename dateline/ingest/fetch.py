@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from dateline import __version__
 from dateline.model import Warning_
+from dateline.version import __version__
 
 USER_AGENT = f"dateline/{__version__} (news timeline builder; polite, cached fetches)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}

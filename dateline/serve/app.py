@@ -30,7 +30,6 @@ from pydantic import BaseModel, Field
 from sqlalchemy import func, select
 from starlette.concurrency import run_in_threadpool
 
-from dateline import __version__
 from dateline.config import Config
 from dateline.store import Store
 from dateline.store.incremental import add_articles
@@ -43,6 +42,7 @@ from dateline.store.query import (
     list_events,
 )
 from dateline.store.schema import articles as articles_table
+from dateline.version import __version__
 
 MAX_FILE_BYTES = 2_000_000  # one uploaded article
 MAX_REQUEST_BYTES = 10_000_000  # one upload request
@@ -117,6 +117,13 @@ def _public(record: dict[str, Any]) -> dict[str, Any]:
         if isinstance(article, dict) and isinstance(article.get("path"), str):
             article["path"] = shown_path(article["path"])
     return record
+
+
+def _found(record: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
+    """A record for the API, or the 404 that says which one is missing."""
+    if record is None:
+        raise HTTPException(404, f"no {what} {key!r}")
+    return _public(record)
 
 
 class _Cache:
@@ -295,10 +302,7 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
 
     @app.get("/api/events/{event_id}", summary="One event with every supporting sentence")
     def api_event(event_id: str) -> dict[str, Any]:
-        record = get_event(store, event_id)
-        if record is None:
-            raise HTTPException(404, f"no event {event_id!r}")
-        return _public(record)
+        return _found(get_event(store, event_id), "event", event_id)
 
     @app.get("/api/articles", summary="Stored articles, newest first")
     async def api_articles(
@@ -314,10 +318,7 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
 
     @app.get("/api/articles/{article_id:path}", summary="One article with its cleaned text")
     def api_article(article_id: str) -> dict[str, Any]:
-        record = get_article(store, article_id)
-        if record is None:
-            raise HTTPException(404, f"no article {article_id!r}")
-        return _public(record)
+        return _found(get_article(store, article_id), "article", article_id)
 
     @app.get("/api/facets", summary="Entities, sources and date span for the filters")
     async def api_facets() -> Response:

@@ -136,14 +136,7 @@ def event_row(event: Event, event_id: str, sites: Mapping[str, str | None]) -> d
 
 
 def event_from_row(row: Mapping, mentions: list[Mention]) -> Event:
-    sources: list[Source] = []
-    seen = set()
-    for mention in mentions:
-        key = (mention.article_id, mention.sentence)
-        if key not in seen:
-            seen.add(key)
-            sources.append(Source(mention.article_id, mention.sentence))
     return Event(id=row["id"], date=date_from_row(row), title=row["title"],
-                 summary=row["summary"], mentions=mentions, sources=sources,
+                 summary=row["summary"], mentions=mentions, sources=Source.of_mentions(mentions),
                  participants=loads(row["participants"], []), location=row["location"],
                  score=row["score"], date_conflicts=loads(row["date_conflicts"], []))

@@ -1,6 +1,7 @@
-"""``dateline add``, ``dateline timeline`` and ``dateline serve``: the store on the command line.
+"""``dateline add`` and ``dateline timeline``: the store on the command line.
 
-``add_store_commands(subparsers)`` registers the three subcommands on the main parser;
+``add_store_commands(subparsers)`` registers the two subcommands (``dateline serve``
+lives with the web app, in :mod:`dateline.serve.commands`) on the main parser;
 each sets ``handler`` to a function taking the parsed arguments and returning the exit
 code.
 """
@@ -13,52 +14,41 @@ import sys
 
 from dateline.config import Config
 from dateline.engine import EngineError, add_engine_arguments
+from dateline.options import (
+    add_db_argument,
+    add_entities_argument,
+    add_selection_arguments,
+    positive_int,
+)
 
 DEFAULT_BATCH = 100  # as dateline.store.incremental.DEFAULT_BATCH (not imported: lazy)
 
-DB_HELP = ("database: a file path or a postgresql://user:pass@host/db URL (default: "
-           "$DATELINE_DB, else $XDG_DATA_HOME/dateline/dateline.db)")
 
 
-def _db_target(args: argparse.Namespace) -> str | None:
+def db_target(args: argparse.Namespace) -> str | None:
     return args.db or os.environ.get("DATELINE_DB") or None
 
 
-def _open(args: argparse.Namespace, command: str, create: bool = True):
+def open_from_args(args: argparse.Namespace, command: str, create: bool = True):
     from dateline.store import StoreError, open_store
 
     try:
-        return open_store(_db_target(args), create)
+        return open_store(db_target(args), create)
     except StoreError as error:
         print(f"dateline {command}: {error}", file=sys.stderr)
         return None
 
 
-def _port(text: str) -> int:
-    value = int(text)
-    if not 0 < value < 65536:
-        raise argparse.ArgumentTypeError("must be between 1 and 65535")
-    return value
-
-
-def _batch(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise argparse.ArgumentTypeError("must be a positive number")
-    return value
-
-
 def add_store_commands(subparsers) -> None:
-    """Register ``add``, ``timeline`` and ``serve`` on an argparse subparsers object."""
+    """Register ``add`` and ``timeline`` on an argparse subparsers object."""
     add = subparsers.add_parser(
         "add", help="add articles to the persistent store and update its events")
     add.add_argument("inputs", nargs="+", metavar="FILE",
                      help="articles (.txt, .html, .jsonl; files, directories, globs)")
-    add.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
-    add.add_argument("--batch-size", type=_batch, default=DEFAULT_BATCH, metavar="N",
+    add_db_argument(add)
+    add.add_argument("--batch-size", type=positive_int, default=DEFAULT_BATCH, metavar="N",
                      help=f"articles committed per transaction (default: {DEFAULT_BATCH})")
-    add.add_argument("--no-entities", action="store_true",
-                     help="skip named-entity recognition (faster, coarser grouping)")
+    add_entities_argument(add)
     add_engine_arguments(add)
     add.add_argument("-q", "--quiet", action="store_true",
                      help="no per-batch progress and no warnings on standard error")
@@ -66,34 +56,14 @@ def add_store_commands(subparsers) -> None:
 
     timeline = subparsers.add_parser(
         "timeline", help="write the stored timeline (.json .md .html .csv)")
-    timeline.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
+    add_db_argument(timeline)
     timeline.add_argument("--query", metavar="Q",
                           help="keep events whose title, summary or sources contain Q")
-    timeline.add_argument("--max-events", type=_batch, metavar="N",
-                          help="keep at most N events (default: scales with the store)")
-    timeline.add_argument("--dates", type=_batch, metavar="N",
-                          help="a timeline of N distinct days (overrides --max-events)")
-    timeline.add_argument("--per-date", type=_batch, metavar="K",
-                          help="events per day: K with --dates (default 1), else at most K")
+    add_selection_arguments(timeline, "the store")
     timeline.add_argument("--title", default="Timeline", help="title of the Markdown/HTML page")
     timeline.add_argument("-o", "--output", metavar="FILE", required=True,
                           help="output file; the format follows the extension")
     timeline.set_defaults(handler=command_timeline)
-
-    serve = subparsers.add_parser(
-        "serve", help="browse the stored timeline in a web page and serve the HTTP API")
-    serve.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
-    serve.add_argument("--token", metavar="T",
-                       help="bearer token required by write endpoints (default: "
-                            "$DATELINE_TOKEN; without one, uploads are disabled)")
-    serve.add_argument("--no-entities", action="store_true",
-                       help="skip named-entity recognition for uploaded articles")
-    serve.add_argument("--workers", type=_batch, default=min(4, os.cpu_count() or 1),
-                       metavar="N", help="server processes, so one slow request never "
-                                          "holds up the others (default: CPUs, at most 4)")
-    serve.set_defaults(handler=command_serve)
 
 
 def command_add(args: argparse.Namespace) -> int:
@@ -105,7 +75,7 @@ def command_add(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"dateline add: {error}", file=sys.stderr)
         return 2
-    store = _open(args, "add")
+    store = open_from_args(args, "add")
     if store is None:
         return 1
 
@@ -155,7 +125,7 @@ def command_timeline(args: argparse.Namespace) -> int:
     if problem:
         print(f"dateline timeline: {problem}", file=sys.stderr)
         return 2
-    store = _open(args, "timeline", create=False)
+    store = open_from_args(args, "timeline", create=False)
     if store is None:
         return 1
     try:
@@ -170,39 +140,4 @@ def command_timeline(args: argparse.Namespace) -> int:
     print(f"dateline timeline: {len(result.events)} events from {len(result.articles)} "
           f"articles written to {args.output} ({result.total_events} events in the store "
           f"match)", file=sys.stderr)
-    return 0
-
-
-def command_serve(args: argparse.Namespace) -> int:
-    try:
-        import uvicorn
-
-        from dateline.serve import create_app
-    except ImportError as error:
-        print(f"dateline serve: the web app needs FastAPI and uvicorn ({error.name} is "
-              "missing): pip install fastapi uvicorn python-multipart", file=sys.stderr)
-        return 1
-    token = args.token or os.environ.get("DATELINE_TOKEN") or None
-    store = _open(args, "serve", create=bool(token))  # read-only serving never creates
-    if store is None:
-        return 1
-    app = create_app(store, token=token, config=Config(use_ner=not args.no_entities,
-                                                       progress=False))
-    print(f"dateline serve: {store.display_name} on http://{args.host}:{args.port}/ "
-          f"(uploads {'need the bearer token' if token else 'disabled: no --token'})",
-          file=sys.stderr)
-    try:
-        if args.workers > 1:  # each process opens the store itself
-            os.environ["DATELINE_SERVE_DB"] = store.url
-            os.environ["DATELINE_SERVE_NER"] = "0" if args.no_entities else "1"
-            if token:
-                os.environ["DATELINE_TOKEN"] = token
-            store.close()
-            uvicorn.run("dateline.serve.app:app_from_environment", factory=True,
-                        workers=args.workers, host=args.host, port=args.port,
-                        log_level="warning")
-        else:
-            uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
-    finally:
-        store.close()
     return 0

@@ -29,7 +29,6 @@ from functools import lru_cache
 import numpy as np
 from datasketch import MinHash
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
@@ -38,12 +37,14 @@ from dateline.config import Config
 from dateline.engine import LOCAL, Engine
 from dateline.events.grouping import GroupingParams, group_mentions
 from dateline.events.mentions import attach_entities
+from dateline.events.similarity import story_bonus, tfidf_vectors
 from dateline.model import Article, Mention, Precision, Warning_
 from dateline.store import codec
 from dateline.store.db import Store, db_reason
 from dateline.store.schema import article_bands, articles, events, mentions, sentences, undated
 from dateline.timeline.build import make_event
 from dateline.timeline.summaries import participants_and_location
+from dateline.unionfind import UnionFind
 
 BANDS, ROWS = 32, 4  # 32 bands of 4 MinHash rows: pairs at Jaccard 0.68 meet with p > 0.99
 DEFAULT_BATCH = 100  # a batch's re-grouping cost is mostly its neighbourhood: amortize it
@@ -530,11 +531,8 @@ def _month_starts(lo: int, hi: int) -> list[int]:
 
 
 def _vectors(documents: list[list[str]], use_idf: bool = True):
-    vectorizer = TfidfVectorizer(analyzer=_same, sublinear_tf=True, use_idf=use_idf)
-    try:
-        return vectorizer.fit_transform(documents)
-    except ValueError:  # no word at all
-        return None
+    """The grouping's TF-IDF rows of word lists already analysed (the ``terms`` column)."""
+    return tfidf_vectors(documents, _same, use_idf)
 
 
 _BLOCK_COLUMNS = 4096
@@ -601,8 +599,7 @@ def _reach(conn: Connection, new: list[Mention], config: Config,
         if context_vectors is not None:
             mine = context_vectors[len(stored_contexts):]
             cosine = (mine @ context_vectors.T).toarray()
-            story = bonus * np.clip((cosine - grouping.STORY_LOW)
-                                    / (grouping.STORY_HIGH - grouping.STORY_LOW), 0, 1)
+            story = story_bonus(cosine, bonus)
     index = {a: k for k, a in enumerate(found.contexts)}
     old_columns = np.array([index[a] for a in found.articles], dtype=int)
     new_columns = np.arange(len(stored_contexts), len(stored_contexts) + count)
@@ -679,19 +676,8 @@ def _components(new: list[tuple[int, Mention]], reach: _Reach) -> list[tuple[lis
                                                                              set[str]]]:
     """Split the new mentions and the events they reach into independent parts:
     (new mention positions, stored event ids), in order of their first new mention."""
-    parent = list(range(len(new)))
-
-    def root(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    def join(a: int, b: int) -> None:
-        a, b = root(a), root(b)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-
+    sets = UnionFind(len(new))
+    root, join = sets.find, sets.union
     for a, b in reach.peers:
         join(a, b)
     owner: dict[str, int] = {}

@@ -36,13 +36,7 @@ def make_event(mentions: list[Mention]) -> Event | None:
     # Summaries come from sources that state the chosen date, so the text and date agree.
     agreeing = [m for m in stated if m.date == date] or stated
     best = representative(agreeing)
-    sources = []
-    seen = set()
-    for mention in mentions:
-        key = (mention.article_id, mention.sentence)
-        if key not in seen:
-            seen.add(key)
-            sources.append(Source(mention.article_id, mention.sentence))
+    sources = Source.of_mentions(mentions)
     articles = {m.article_id for m in mentions}
     score = (len(articles) + 0.1 * len(stated)
              + 0.3 * any(m.sentence_index < 3 for m in stated)

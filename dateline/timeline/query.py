@@ -17,12 +17,11 @@ from dataclasses import dataclass
 
 from dateline.events.grouping import name_phrases
 from dateline.events.names import acronym, same_entity
+from dateline.lexicon import CORPORATE_SUFFIXES, alternation
 from dateline.model import HEADLINE, Event
 
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"|(AND|OR|NOT)\b|([^\s()"]+))')
-_SUFFIXES = re.compile(
-    r"[,\s]+(?:inc|corp|corporation|co|company|ltd|llc|plc|ag|sa|nv|group|holdings)\.?$",
-    re.IGNORECASE)
+_SUFFIXES = re.compile(r"[,\s]+(?:" + alternation(CORPORATE_SUFFIXES) + r")\.?$", re.IGNORECASE)
 
 
 _MODEL = re.compile(r"[A-Z]{0,3}-?\d{3,}[A-Z]{0,3}")

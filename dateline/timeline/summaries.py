@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from dateline.events.grouping import content_words
 from dateline.events.names import NameIndex, clean_name
+from dateline.events.similarity import content_words
 from dateline.model import Mention
 
 PEERS = 200

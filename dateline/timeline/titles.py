@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from dateline.lexicon import alternation, reporting_forms
 from dateline.model import Mention
 
 MAX_TITLE_WORDS = 16
@@ -20,8 +21,10 @@ _DATELINE_PREFIX = re.compile(
     r"^\s*[A-Z][A-Z .,'\-]{2,40}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
     r"(?:\([A-Za-z .&]+\))?\s*[\-—–:]+\s*")
 _ATTRIBUTION = re.compile(
-    r",?\s*(?:according to [^,.]+|(?:an? |the )?[\w\s.'\-]{0,50}?\b(?:said|says|told [\w\s]+|"
-    r"reported|announced|confirmed))\s*[.!]?\s*$",
+    r",?\s*(?:according to [^,.]+|(?:an? |the )?[\w\s.'\-]{0,50}?\b(?:told [\w\s]+|"
+    + alternation(reporting_forms("say", "report", "announce", "confirm",
+                                  forms=("present", "past")))
+    + r"))\s*[.!]?\s*$",
     re.IGNORECASE,
 )
 _DATE_PREPOSITION = re.compile(r"\b(?:on|in|at|during|earlier|late|early)\s*$", re.IGNORECASE)
@@ -33,8 +36,8 @@ _CLAUSE_KEEP = frozenset({"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "neg"
                           "ccomp", "prep"})
 _PHRASE_DROP = frozenset({"relcl", "appos", "acl", "advcl", "punct", "cc", "conj",
                           "parataxis", "mark", "npadvmod"})
-_REPORTING = frozenset({"say", "said", "says", "tell", "told", "announce", "announced",
-                        "confirm", "confirmed", "report", "reported", "add", "added"})
+_REPORTING = reporting_forms("say", "tell", "announce", "confirm", "report", "add",
+                             forms=("base", "present", "past"))
 
 
 _LEADING_LINKS = re.compile(r"^(?:which|who|that|when|where|while|as|because|after|before|"

@@ -1,4 +1,7 @@
-"""Word tables for the timex tagger: month, weekday, number, unit and cue words.
+"""Word tables for the timex tagger: number, unit and cue words.
+
+Month, weekday and ordinal words are shared with the rest of the package and live in
+:mod:`dateline.lexicon`; they are re-exported here for the tagger's modules.
 
 Kept as immutable mappings so the tagger has no global mutable state; the regex
 alternations in :mod:`patterns` are built from these tables once, at import time.
@@ -9,19 +12,12 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
-MONTHS = MappingProxyType({
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-})
+from dateline.lexicon import MONTHS, ORDINALS, WEEKDAYS
+
+__all__ = ["MONTHS", "ORDINALS", "WEEKDAYS"]  # the shared tables, re-exported
+
 # Month names that are also common words; accepted alone only after a temporal cue.
 AMBIGUOUS_MONTHS = frozenset({"may", "march", "mar", "jun", "jan", "dec", "sep", "aug"})
-
-WEEKDAYS = MappingProxyType({
-    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
-    "saturday": 6, "sunday": 7,
-})
 
 SEASONS = MappingProxyType({
     "spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
@@ -55,16 +51,6 @@ NUMBER_WORDS = MappingProxyType({**_ONES, **_TENS, "a": 1, "an": 1, "a single": 
                                  "a couple": 2, "a pair of": 2, "half a": 0.5})
 VAGUE_NUMBERS = frozenset({"several", "few", "a few", "some", "many", "a number of",
                            "numerous", "a few more", "the few"})
-
-ORDINALS = MappingProxyType({
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
-    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
-    "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8,
-    "9th": 9, "10th": 10, "11th": 11, "12th": 12, "13th": 13, "14th": 14, "15th": 15,
-    "16th": 16, "17th": 17, "18th": 18, "19th": 19, "20th": 20, "21st": 21,
-})
 
 DECADE_WORDS = MappingProxyType({
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,

@@ -10,22 +10,23 @@ import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
+from dateline.lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    alternation,
+)
+
 from .lexicon import ORDINALS
 
-
-def _alt(words: list[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
-_FULL_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December"]
-_ABBR_MONTHS = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
-                "Nov", "Dec"]
-MON = ("(?:" + _alt(_FULL_MONTHS + [m.upper() for m in _FULL_MONTHS]) + "|(?:"
-       + _alt(_ABBR_MONTHS + [m.upper() for m in _ABBR_MONTHS]) + r")\.?)(?![A-Za-z])")
-_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-WD = "(?:" + _alt(_DAYS + [d.upper() for d in _DAYS]) + ")"
-WD_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\."
+_FULL_MONTHS = [m.capitalize() for m in MONTH_NAMES]
+_ABBR_MONTHS = [m.capitalize() for m in MONTH_ABBREVIATIONS]
+MON = ("(?:" + alternation(_FULL_MONTHS + [m.upper() for m in _FULL_MONTHS]) + "|(?:"
+       + alternation(_ABBR_MONTHS + [m.upper() for m in _ABBR_MONTHS]) + r")\.?)(?![A-Za-z])")
+_DAYS = [d.capitalize() for d in WEEKDAY_NAMES]
+WD = "(?:" + alternation(_DAYS + [d.upper() for d in _DAYS]) + ")"
+WD_ABBR = "(?:" + alternation(d.capitalize() for d in WEEKDAY_ABBREVIATIONS) + r")\."
 
 _NUMW = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
          r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -38,7 +39,7 @@ NUM = (r"(?:\d{1,3}(?:,\d{3})+|\d{1,6}(?:\.\d+)?(?:\s+1/2)?|" + _NUMW
        + r"(?:\s+and\s+(?:a\s+)?half)?)")
 UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|fortnights?|months?|years?"
         r"|decades?|centuries|century|quarters?)")
-ORD = _alt(list(ORDINALS))
+ORD = alternation(list(ORDINALS))
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 
 FLAGS = re.IGNORECASE
@@ -139,8 +140,7 @@ _RULES_TABLE: dict[str, re.Pattern[str]] = {
         r"(?:\s+(?P<tz>(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST))\b)?", FLAGS),
     "set": re.compile(
         rf"\b(?:(?P<q>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUM})\s+)?"
-        rf"(?P<u>{UNIT}|{SEASON}|morning|afternoon|evening|night|monday|tuesday|wednesday"
-        r"|thursday|friday|saturday|sunday)s?"
+        rf"(?P<u>{UNIT}|{SEASON}|morning|afternoon|evening|night|{alternation(WEEKDAY_NAMES)})s?"
         r"|(?P<adv>daily|weekly|monthly|yearly|hourly|nightly|biweekly)"
         rf"|(?P<times>once|twice|thrice|{NUM}\s+times)\s+(?:a|an|per|each|every)\s+"
         rf"(?P<u2>{UNIT}))\b", FLAGS),
@@ -148,8 +148,7 @@ _RULES_TABLE: dict[str, re.Pattern[str]] = {
         r"\b(?:the\s+)?(?:comparable\s+|same\s+)?year-(?:earlier|ago)"
         r"(?:\s+(?:(?P<ord>first|second|third|fourth)\s+)?(?P<q>quarter|period))?\b", FLAGS),
     "spelled": re.compile(
-        r"\b(?:(?P<yr>the\s+year)\s+|(?P<mon>January|February|March|April|May|June|July"
-        r"|August|September|October|November|December)\s+|(?:the\s+)?(?P<s>spring|summer"
+        rf"\b(?:(?P<yr>the\s+year)\s+|(?P<mon>{alternation(_FULL_MONTHS)})\s+|(?:the\s+)?(?P<s>spring|summer"
         r"|fall|autumn|winter)\s+of\s+)?(?:nineteen[\s-]+(?P<t>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
         r"(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?\b"
         r"|\b(?P<tt>two\s+thousand)(?:\s+and)?(?:\s+(?P<o2>one|two|three|four|five|six|seven"
@@ -215,7 +214,7 @@ WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 # Triggers are lower-case patterns run over the lower-cased text (no IGNORECASE cost).
 _UNIT_TRIGGER = (r"\b(?:second|minute|hour|day|week|fortnight|month|year|decade|centur"
                  r"|quarter)")
-_MONTH_TRIGGER = (r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_TRIGGER = r"\b(?:" + alternation(m[:3] for m in MONTH_NAMES) + ")"
 _TRIGGER_SOURCES_TABLE: dict[str, tuple[str, int, int]] = {
     "ago": (r"\b(?:ago|earlier|later|from\s+now|hence|back|previously)\b", 90, 2),
     "duration": (_UNIT_TRIGGER, 60, 16),

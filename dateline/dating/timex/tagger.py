@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from dateline.lexicon import MONTH_NAMES
 from dateline.model import Timex
 
 from . import calendar as cal
@@ -137,9 +138,8 @@ _MONTH_CUES = frozenset({
 _YEAR_CUES = frozenset({
     "in", "since", "of", "from", "until", "till", "by", "year", "and", "to", "around",
     "before", "after", "circa", "mid", "early", "late", "the", "between", "through", "during",
-    "or", "fiscal", "summer", "spring", "winter", "autumn", "fall", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "throughout", "than",
+    "or", "fiscal", "summer", "spring", "winter", "autumn", "fall", "throughout", "than",
+    *MONTH_NAMES,
 })
 _YEAR_BLOCKERS = frozenset({
     "no", "number", "boeing", "airbus", "model", "route", "flight", "room", "page", "section",

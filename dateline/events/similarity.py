@@ -1,0 +1,179 @@
+"""What event grouping and the embedding similarity share: terms, TF-IDF, the story bonus.
+
+A mention is compared by its sentence's content words, the words next to its date and
+the names it carries (:func:`mention_terms`); two mentions' articles tell the same story
+when their titles and leads share many words (:class:`StoryBonus`). The lexical
+:class:`MentionSimilarity` and ``embeddings.EmbeddingSimilarity`` both add that bonus,
+and both read the thresholds of :class:`GroupingParams`; grouping only clusters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from dateline.lexicon import MONTH_NAMES, WEEKDAY_NAMES, reporting_forms
+from dateline.model import Mention
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]+")
+_TEMPORAL_WORDS = frozenset(
+    """today yesterday tomorrow
+    week weeks month months year years day days morning afternoon evening night tonight
+    last next earlier later ago recent recently spring summer autumn fall winter weekend
+    according""".split()
+) | frozenset(WEEKDAY_NAMES) | frozenset(MONTH_NAMES) | reporting_forms(
+    "say", forms=("present", "past")) | reporting_forms("tell", "add", forms=("past",))
+# (stored terms depend on this list: changing it means bumping FEATURES_VERSION)
+_STOP = ENGLISH_STOP_WORDS | _TEMPORAL_WORDS
+NEAR_DATE_WORDS = 4
+# Title-and-lead cosines: unrelated news articles rarely pass the low mark, articles of
+# one story usually pass the high one.
+STORY_LOW, STORY_HIGH = 0.08, 0.25
+STORY_BONUS = 0.15
+# Bump when mention_terms or the story context words change: stores keep them per mention.
+FEATURES_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class GroupingParams:
+    """Thresholds of the clustering; see ``Config`` for the user-facing knobs."""
+
+    threshold: float = 0.15  # average similarity needed to merge two clusters
+    tolerance_days: int = 1  # largest date disagreement inside one event
+    day_penalty: float = 0.15  # similarity removed per day of disagreement
+    same_article_bonus: float = 0.15  # one article retelling its own event on the same date
+    attach_threshold: float = 0.35  # a month/year mention joining a finer event
+    # "lexical": TF-IDF (``MentionSimilarity``); "embeddings": sentence embeddings
+    # (``dateline.events.embeddings``; the thresholds above are then read on the lexical
+    # scale and translated, see ``embeddings.embedding_params``).
+    similarity: str = "lexical"
+
+
+def _stem(word: str) -> str:
+    """A light suffix stripper that maps a word's common inflections and derivations to
+    one key: delivery, deliveries, delivered -> "deliver"; compensation, compensated ->
+    "compensat"; announcement, announced -> "announc"."""
+    if word.endswith("ies") and len(word) >= 6:
+        word = word[:-3] + "y"
+    for _ in range(2):  # meetings -> meeting -> meet
+        suffix = next((s for s in ("ion", "ment", "ing", "ed", "es", "s")
+                       if word.endswith(s) and len(word) - len(s) >= 4
+                       and not word.endswith("ss")), None)
+        if suffix is None:
+            break
+        word = word[: -len(suffix)]
+    if word.endswith(("y", "e")) and len(word) >= 5:
+        word = word[:-1]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    return [_stem(w) for w in (m.lower() for m in _WORD.findall(text))
+            if w not in _STOP and len(w) > 2]
+
+
+_NAME_WORD = r"(?:[A-Z][\w'’\-]*[a-z0-9][\w'’\-]*|[A-Z]{2,})"
+_NAME = re.compile(rf"\b{_NAME_WORD}(?: {_NAME_WORD})*")
+
+
+def name_phrases(sentence: str) -> list[str]:
+    """Capitalized word runs ("Ilse Marrack", "National Assembly", "UN"): cheap stand-ins
+    for named entities, good enough to tell which sentences talk about the same actors."""
+    names = []
+    for match in _NAME.finditer(sentence):
+        words = [re.sub(r"['’]s$", "", w) for w in match.group().split()
+                 if w.lower() not in _STOP]
+        if words:
+            names.append(" ".join(words))
+    return names
+
+
+def _near_date(mention: Mention, window: int = NEAR_DATE_WORDS) -> list[str]:
+    """Content words next to the date: what the date is the date of ("Tuesday's talks",
+    "talks in Geneva on Tuesday"), weighted beyond the rest of the sentence."""
+    text = mention.sentence
+    start, end = mention.timex.start, mention.timex.end
+    if mention.inherited or text[start:end] != mention.timex.text:
+        return []
+    before = _WORD.findall(text[:start])[-window:]
+    after = _WORD.findall(text[end:])[:window]
+    return ["near:" + w for w in content_words(" ".join(before + after))]
+
+
+def mention_terms(mention: Mention) -> list[str]:
+    """The words a mention is compared by: content words, words near the date, names."""
+    tokens = content_words(mention.sentence) + _near_date(mention)
+    for name in name_phrases(mention.sentence):
+        key = "name:" + name.lower()
+        tokens.extend((key, key))
+    return tokens
+
+
+def tfidf_vectors(items: list, analyzer, use_idf: bool = True):
+    """L2-normalized TF-IDF rows of ``items`` (None when there is no word at all)."""
+    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, use_idf=use_idf)
+    try:
+        return vectorizer.fit_transform(items)
+    except ValueError:
+        return None
+
+
+def story_bonus(cosine: np.ndarray, weight: float = STORY_BONUS) -> np.ndarray:
+    """``weight`` times how clearly title-and-lead cosines say "the same story": 0 below
+    ``STORY_LOW``, the full weight from ``STORY_HIGH``, linear between."""
+    return weight * np.clip((cosine - STORY_LOW) / (STORY_HIGH - STORY_LOW), 0, 1)
+
+
+class StoryBonus:
+    """The same-story part of every similarity: ``weight`` times how clearly two
+    mentions' articles tell the same story (title-and-lead term cosine between
+    ``STORY_LOW`` and ``STORY_HIGH``, clipped to 0..1). Shared by the lexical and the
+    embedding similarities.
+
+    """
+
+    def __init__(self, mentions: list[Mention], weight: float = STORY_BONUS):
+        self.weight = weight
+        self.contexts = None
+        if weight and any(m.context for m in mentions):
+            self.contexts = tfidf_vectors([m.context for m in mentions], content_words,
+                                     use_idf=False)
+
+    def add_to(self, block: np.ndarray, rows: list[int], columns: list[int]) -> np.ndarray:
+        if self.contexts is not None:
+            story = (self.contexts[rows] @ self.contexts[columns].T).toarray()
+            block += story_bonus(story, self.weight)
+        return block
+
+
+class MentionSimilarity:
+    """Pairwise similarity of mentions, computed block by block on demand.
+
+    Similarity is the TF-IDF cosine of the sentences (content words and names) plus a
+    bonus when their articles tell the same story. Two articles tell the same story when
+    their titles and leads share many words (plain term cosine: in a one-story collection
+    every article shares the story's words, and that sharing is what counts). Dates gate
+    every merge, so the bonus only says that two reports of the same day in the same
+    story are probably reports of the same event. Vectors are fitted once; only the
+    blocks that clustering compares are multiplied, so memory grows with the largest
+    block, not with the square of the collection.
+    """
+
+    def __init__(self, mentions: list[Mention], story_bonus: float = STORY_BONUS):
+        self.size = len(mentions)
+        self.sentences = tfidf_vectors(mentions, mention_terms) if mentions else None
+        self.story_bonus = story_bonus
+        self.story = StoryBonus(mentions, story_bonus)
+        self.contexts = self.story.contexts
+
+    def cross(self, rows: list[int], columns: list[int]) -> np.ndarray:
+        if self.sentences is None:
+            return np.equal.outer(np.array(rows), np.array(columns)).astype(float)
+        block = (self.sentences[rows] @ self.sentences[columns].T).toarray()
+        return self.story.add_to(block, rows, columns)
+
+    def block(self, indices: list[int]) -> np.ndarray:
+        return self.cross(indices, indices)

@@ -1,0 +1,182 @@
+"""English word lists that several stages share: one home for each.
+
+Month and weekday names, ordinals, reporting verbs, stop words, corporate suffixes and
+the headings that open page furniture (teasers of other stories, reader comments) were
+written again in the cleaner, the publication dater, the timex tagger, event grouping,
+quotes, titles and the evaluators, and the copies had drifted. Modules take their lists
+from here and only add what is truly their own (a tagger's cue words, a scorer's
+domain filler); :func:`alternation` turns a list into a regex alternation.
+
+This module sits at the bottom of the package: it imports nothing from ``dateline``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from types import MappingProxyType
+
+__all__ = [
+    "MONTH_NAMES", "MONTH_ABBREVIATIONS", "MONTHS", "WEEKDAY_NAMES", "WEEKDAY_ABBREVIATIONS",
+    "WEEKDAYS", "ORDINALS", "ORDINAL_WORDS", "REPORTING_VERBS", "reporting_forms",
+    "STOP_WORDS", "CORPORATE_SUFFIXES", "NAME_PARTICLES", "TEASER_HEADING_RE",
+    "COMMENT_HEADING_RE", "is_furniture_heading", "alternation",
+]
+
+
+def alternation(words: Iterable[str], escape: bool = True) -> str:
+    """``a|b|c`` with the longest words first, so a regex prefers "Sept" to "Sep"."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) if escape else w for w in unique)
+
+
+# ---------------------------------------------------------------------------
+# Calendar words
+
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")
+MONTH_ABBREVIATIONS = MappingProxyType({
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+})
+# Every lower-case month word (full name or abbreviation) -> month number.
+MONTHS = MappingProxyType({**{name: i for i, name in enumerate(MONTH_NAMES, 1)},
+                           **MONTH_ABBREVIATIONS})
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+                         "sun")
+# ISO weekday numbers: Monday is 1.
+WEEKDAYS = MappingProxyType({name: i for i, name in enumerate(WEEKDAY_NAMES, 1)})
+
+ORDINAL_WORDS = MappingProxyType({
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
+    "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+    "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100,
+})
+
+
+def _numeral(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+# Ordinal words and numerals ("third", "3rd") -> number.
+ORDINALS = MappingProxyType({**ORDINAL_WORDS, **{_numeral(n): n for n in range(1, 22)}})
+
+# ---------------------------------------------------------------------------
+# Reporting verbs: lemma -> its forms (base, third person, past, gerund).
+
+REPORTING_VERBS = MappingProxyType({
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "add": ("add", "adds", "added", "adding"),
+    "ask": ("ask", "asks", "asked", "asking"),
+    "announce": ("announce", "announces", "announced", "announcing"),
+    "confirm": ("confirm", "confirms", "confirmed", "confirming"),
+    "state": ("state", "states", "stated", "stating"),
+    "report": ("report", "reports", "reported", "reporting"),
+    "reveal": ("reveal", "reveals", "revealed", "revealing"),
+    "disclose": ("disclose", "discloses", "disclosed", "disclosing"),
+    "warn": ("warn", "warns", "warned", "warning"),
+    "insist": ("insist", "insists", "insisted", "insisting"),
+    "pledge": ("pledge", "pledges", "pledged", "pledging"),
+    "promise": ("promise", "promises", "promised", "promising"),
+    "vow": ("vow", "vows", "vowed", "vowing"),
+    "explain": ("explain", "explains", "explained", "explaining"),
+    "reply": ("reply", "replies", "replied", "replying"),
+    "declare": ("declare", "declares", "declared", "declaring"),
+    "write": ("write", "writes", "wrote", "writing"),
+    "note": ("note", "notes", "noted", "noting"),
+    "argue": ("argue", "argues", "argued", "arguing"),
+    "recall": ("recall", "recalls", "recalled", "recalling"),
+    "acknowledge": ("acknowledge", "acknowledges", "acknowledged", "acknowledging"),
+    "concede": ("concede", "concedes", "conceded", "conceding"),
+    "admit": ("admit", "admits", "admitted", "admitting"),
+    "respond": ("respond", "responds", "responded", "responding"),
+    "remark": ("remark", "remarks", "remarked", "remarking"),
+    "urge": ("urge", "urges", "urged", "urging"),
+    "continue": ("continue", "continues", "continued", "continuing"),
+    "caution": ("caution", "cautions", "cautioned", "cautioning"),
+    "complain": ("complain", "complains", "complained", "complaining"),
+    "counter": ("counter", "counters", "countered", "countering"),
+    "predict": ("predict", "predicts", "predicted", "predicting"),
+    "comment": ("comment", "comments", "commented", "commenting"),
+    "claim": ("claim", "claims", "claimed", "claiming"),
+    "enthuse": ("enthuse", "enthuses", "enthused", "enthusing"),
+})
+_FORM_INDEX = {"base": 0, "present": 1, "past": 2, "gerund": 3}
+
+
+def reporting_forms(*lemmas: str, forms: Iterable[str] = ("base", "present", "past",
+                                                           "gerund")) -> frozenset[str]:
+    """The chosen forms ("base", "present", "past", "gerund") of reporting verbs.
+
+    With no lemma, every verb of :data:`REPORTING_VERBS`. A module asks for the verbs
+    its rule is about (a title cuts "..., officials said"; a quote is attributed by any
+    of them) and for the forms that cannot be read as nouns in its context.
+    """
+    chosen = lemmas or tuple(REPORTING_VERBS)
+    index = [_FORM_INDEX[f] for f in forms]
+    return frozenset(REPORTING_VERBS[lemma][i] for lemma in chosen for i in index)
+
+
+# ---------------------------------------------------------------------------
+# Stop words: English function words plus the reporting words every news text repeats.
+# The line model (clean/linemodel.json) was fitted with this list as a feature.
+
+STOP_WORDS = frozenset(
+    "a about above after again against all also am an and any are as at be because been "
+    "before being below between both but by can could did do does doing down during each few "
+    "for from further had has have having he her here hers herself him himself his how i if "
+    "in into is it its itself just last me more most my myself no nor not now of off on "
+    "once only or other our ours out over own same she should since so some such than that "
+    "the their theirs them then there these they this those through to too under until up "
+    "very was we were what when where which while who whom why will with would you your "
+    "said says told".split())
+
+# Words that end a company's name without naming it ("Airbus SE", "Acme Corp.").
+CORPORATE_SUFFIXES = ("inc", "incorporated", "corp", "corporation", "co", "company", "ltd",
+                      "limited", "plc", "llc", "ag", "sa", "se", "nv", "n.v", "gmbh", "group",
+                      "holdings")
+
+# Lower-case words inside a name that are not part of its identity ("Bank of England").
+NAME_PARTICLES = frozenset("of the and for de du la le des von van der".split())
+
+# ---------------------------------------------------------------------------
+# Page furniture: headings under which a page lists other stories or reader comments.
+# The cleaner drops the blocks they open; the publication dater stops reading there.
+
+TEASER_HEADING_RE = re.compile(
+    r"^\W*(?:related(?:\s\w+){0,2}|more\s(?:stories|news|headlines|coverage|articles|videos|"
+    r"to\sread|like\sthis|on\s[\w .'’&-]{1,40}|from\s[\w .'’&-]{1,40}|"
+    r"in\s[\w .'&-]{1,30})|"
+    r"read\s(?:more|next|also)|also\sread|you\s(?:may|might)\s(?:also\s)?(?:like|enjoy|be\s"
+    r"interested\sin)|recommended(?:\sfor\syou|\sstories|\sreading)?|most\s(?:read|popular|"
+    r"viewed|shared|watched)|trending(?:\snow|\sstories)?|top\s(?:stories|news|headlines)|"
+    r"latest(?:\s(?:news|stories|headlines|videos))?|see\salso|editor'?s'?\s(?:picks?|choice)|"
+    r"further\sreading|what\sto\sread\snext|popular\s(?:now|stories|on\s\w+)|don'?t\smiss|"
+    r"in\sother\snews|around\sthe\sweb|from\saround\sthe\sweb|elsewhere\son\s\w+|"
+    r"promoted\sstories|more\sfrom\s(?:the\s)?\w+|sponsored\sstories|you\smight\shave\smissed|"
+    r"before\syou\sgo|up\snext|watch\snext|keep\sreading|stories\syou\smay\slike|"
+    r"recommended\svideos|also\s(?:in|on|from|at)\s[\w .'’&-]{1,40}|more\sin\s[\w .'’&-]{1,30}|"
+    r"explore\sfurther|recent\s(?:posts|stories|articles|news)|trending\sin\s[\w .'’&-]{1,30}|"
+    r"other\s(?:stories|items|articles|news)\b.{0,40}|(?:previous|next)\s(?:article|post|"
+    r"story)|(?:read|more)\s\w+\s(?:explainers|stories|features|analysis))\W*$",
+    re.IGNORECASE,
+)
+COMMENT_HEADING_RE = re.compile(
+    r"^\W*(?:comments?(?:\s\(\d+\))?|\d+\scomments?|(?:leave|post|add)\sa\s(?:comment|reply)|"
+    r"join\sthe\s(?:discussion|conversation|debate)|reader\scomments|what\sdo\syou\sthink\??|"
+    r"discussion|conversation|responses?|\d+\sresponses?|have\syour\ssay|"
+    r"comments?\s(?:are|is)\s(?:closed|disabled)|\d+\s(?:thoughts?|responses?|replies|"
+    r"comments?)\s(?:on|to)\s.{1,160})\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_furniture_heading(line: str) -> bool:
+    """A heading below which a page lists other stories or reader comments."""
+    return bool(TEASER_HEADING_RE.match(line) or COMMENT_HEADING_RE.match(line))
