@@ -68,7 +68,8 @@ def add_store_commands(subparsers) -> None:
         "timeline", help="write the stored timeline (.json .md .html .csv)")
     timeline.add_argument("--db", metavar="PATH_OR_URL", help=DB_HELP)
     timeline.add_argument("--query", metavar="Q",
-                          help="keep events whose title, summary or sources contain Q")
+                          help="keep the events of an entity query, as 'build --query' "
+                               "reads it: names with AND, OR, NOT, e.g. 'Merkel AND Obama'")
     timeline.add_argument("--max-events", type=_batch, metavar="N",
                           help="keep at most N events (default: scales with the store)")
     timeline.add_argument("--dates", type=_batch, metavar="N",
@@ -155,6 +156,14 @@ def command_timeline(args: argparse.Namespace) -> int:
     if problem:
         print(f"dateline timeline: {problem}", file=sys.stderr)
         return 2
+    if args.query:
+        from dateline.timeline.query import QueryError, parse_query
+
+        try:
+            parse_query(args.query)
+        except QueryError as error:
+            print(f"dateline timeline: --query: {error}", file=sys.stderr)
+            return 2
     store = _open(args, "timeline", create=False)
     if store is None:
         return 1

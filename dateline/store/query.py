@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from dateline.store.db import Store
 from dateline.store.schema import articles, events, mentions, sentences, undated
 from dateline.timeline.build import default_max_events, select_events
 from dateline.timeline.dates import references_from_mentions, select_dated
+from dateline.timeline.query import filter_events
+from dateline.timeline.titles import title_by_patterns
 
 _ARTICLE_META = [c for c in articles.c if c.name not in ("raw_text", "text")]
 
@@ -24,16 +27,19 @@ class EventQuery:
     """Filters on events; every given field must match (case-insensitive)."""
 
     text: str | None = None  # words in the title, summary or a source sentence
-    entity: str | None = None  # a participant, place or named entity, exactly
+    # The entity query of ``dateline build --query`` (timeline.query): names with AND, OR,
+    # NOT and parentheses, each matching any name the collection uses for the entity.
+    entity: str | None = None
     source: str | None = None  # an article id or outlet, substring
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
     @classmethod
     def coerce(cls, value: EventQuery | str | None) -> EventQuery:
+        """A query string is an entity query, as ``build --query`` reads it."""
         if isinstance(value, EventQuery):
             return value
-        return cls(text=value or None)
+        return cls(entity=value or None)
 
 
 def _like(value: str) -> str:
@@ -46,9 +52,6 @@ def _conditions(query: EventQuery) -> list:
     if query.text:
         for word in query.text.lower().split():
             conditions.append(events.c.search_text.like(_like(word), escape="\\"))
-    if query.entity:
-        key = "|" + " ".join(query.entity.lower().split()) + "|"
-        conditions.append(func.lower(events.c.entity_keys).like(_like(key), escape="\\"))
     if query.source:
         conditions.append(func.lower(events.c.source_keys).like(
             _like(query.source.lower().strip()), escape="\\"))
@@ -70,6 +73,33 @@ def _events_with_mentions(conn: Connection, rows: list) -> list[Event]:
     return [codec.event_from_row(row, by_event[row["id"]]) for row in rows]
 
 
+def _as_built(event: Event) -> Event:
+    """The event as ``build --query`` sees it: the build filters before it describes the
+    events it keeps, so matching must not read participants, quotes or a parsed title
+    (a stored event has them), nor entities (found before grouping in the store, after
+    selection in a build), or the two would keep different events."""
+    lead = next((m for m in event.mentions
+                 if m.sentence == event.summary and m.date == event.date), None)
+    title = title_by_patterns(lead) if lead is not None else event.title
+    bare = [dataclasses.replace(m, entities=[]) for m in event.mentions]
+    return dataclasses.replace(event, title=title, mentions=bare, participants=[],
+                               location=None, quotes=[], claims=[])
+
+
+def _matching(conn: Connection, query: EventQuery, ordering: list) -> list[Event]:
+    """Every stored event the query keeps, in ``ordering``: SQL conditions first, then
+    the entity query with the build's own filter (the names it knows are those of the
+    events it reads, as in a build)."""
+    rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
+                        .order_by(*ordering, events.c.id)).mappings().all()
+    found = _events_with_mentions(conn, rows)
+    if not query.entity:
+        return found
+    plain = [_as_built(event) for event in found]
+    kept = {id(event) for event in filter_events(plain, query.entity)}
+    return [event for event, bare in zip(found, plain, strict=True) if id(bare) in kept]
+
+
 def article_count(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(articles)).scalar() or 0
 
@@ -79,9 +109,7 @@ def _dated(store: Store, query: EventQuery, dates: int, per_date: int | None,
     """``dates`` distinct days chosen as a fresh build chooses them (timeline.dates), from
     every matching stored event; with the number of matching events."""
     with store.read() as conn:
-        rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
-                            .order_by(events.c.first_day, events.c.id)).mappings().all()
-        found = _events_with_mentions(conn, rows)
+        found = _matching(conn, query, [events.c.first_day])
         published = {r["id"]: r["published"] for r in conn.execute(
             select(articles.c.id, articles.c.published, articles.c.duplicate_of)).mappings()
             if r["duplicate_of"] is None}
@@ -123,12 +151,16 @@ def timeline(store: Store, query: EventQuery | str | None = None,
     with store.read() as conn:
         count = article_count(conn)
         limit = max_events or default_max_events(count)
-        total = conn.execute(select(func.count()).select_from(events).where(
-            and_(true(), *_conditions(query)))).scalar()
-        rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
-                            .order_by(events.c.score.desc(), events.c.first_day, events.c.id)
-                            .limit(limit)).mappings().all()
-        found = _events_with_mentions(conn, rows)
+        if query.entity:
+            found = _matching(conn, query, [events.c.score.desc(), events.c.first_day])
+            total, found = len(found), found[:limit]
+        else:
+            total = conn.execute(select(func.count()).select_from(events).where(
+                and_(true(), *_conditions(query)))).scalar()
+            rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
+                                .order_by(events.c.score.desc(), events.c.first_day,
+                                          events.c.id).limit(limit)).mappings().all()
+            found = _events_with_mentions(conn, rows)
         article_rows = conn.execute(select(*_ARTICLE_META).order_by(articles.c.batch,
                                                                      articles.c.id)
                                     ).mappings().all()
@@ -154,10 +186,15 @@ def list_events(store: Store, query: EventQuery | str | None = None, *, limit: i
     ordering = ([events.c.score.desc(), events.c.first_day] if order == "score"
                 else [events.c.first_day, events.c.precision, events.c.score.desc()])
     with store.read() as conn:
-        total = conn.execute(select(func.count()).select_from(events).where(where)).scalar()
-        rows = conn.execute(select(events).where(where).order_by(*ordering, events.c.id)
-                            .limit(limit).offset(offset)).mappings().all()
-        found = _events_with_mentions(conn, rows)
+        if query.entity:
+            found = _matching(conn, query, ordering)
+            total, found = len(found), found[offset:offset + limit]
+        else:
+            total = conn.execute(select(func.count()).select_from(events).where(where)
+                                 ).scalar()
+            rows = conn.execute(select(events).where(where).order_by(*ordering, events.c.id)
+                                .limit(limit).offset(offset)).mappings().all()
+            found = _events_with_mentions(conn, rows)
     return total, [_event_json(event) for event in found]
 
 
