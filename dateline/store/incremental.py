@@ -38,12 +38,11 @@ from dateline.config import Config
 from dateline.engine import LOCAL, Engine
 from dateline.events.grouping import GroupingParams, group_mentions
 from dateline.events.mentions import attach_entities
-from dateline.model import Article, Mention, Precision, Warning_
+from dateline.model import Article, Event, Mention, Precision, Sentence, Warning_
 from dateline.store import codec
 from dateline.store.db import Store, db_reason
 from dateline.store.schema import article_bands, articles, events, mentions, sentences, undated
-from dateline.timeline.build import make_event
-from dateline.timeline.summaries import participants_and_location
+from dateline.timeline.build import describe_events, make_event
 
 BANDS, ROWS = 32, 4  # 32 bands of 4 MinHash rows: pairs at Jaccard 0.68 meet with p > 0.99
 DEFAULT_BATCH = 100  # a batch's re-grouping cost is mostly its neighbourhood: amortize it
@@ -283,10 +282,31 @@ def _write_batch(conn: Connection, work: _Batch, config: Config,
             {**codec.mention_row(m, i), "terms": t}
             for m, i, t in zip(new_mentions, ids, terms, strict=True)])
         replaced, created = regroup(conn, list(zip(ids, new_mentions, strict=True)), config,
-                                    terms)
+                                    terms, {a.id: a for a in items})
         result.events_replaced += replaced
         result.events_created += created
     return [a.id for a in items]
+
+
+def _articles_of(conn: Connection, described: list[Event],
+                 known: dict[str, Article]) -> list[Article]:
+    """The articles of ``described`` events with their sentences, as a build has them
+    (quotes are read in whole articles): the batch's from memory, the others stored."""
+    wanted = sorted({m.article_id for event in described for m in event.mentions})
+    found = {a: known[a] for a in wanted if a in known}
+    missing = [a for a in wanted if a not in found]
+    for chunk in _chunks(missing):
+        for row in conn.execute(select(articles).where(articles.c.id.in_(chunk))).mappings():
+            found[row["id"]] = codec.article_from_row(row)
+        for row in conn.execute(select(sentences.c.article_id, sentences.c.idx,
+                                       sentences.c.start_offset, sentences.c.end_offset,
+                                       sentences.c.text).where(
+                sentences.c.article_id.in_(chunk)).order_by(sentences.c.article_id,
+                                                            sentences.c.idx)).mappings():
+            if row["article_id"] in found:
+                found[row["article_id"]].sentences.append(Sentence(
+                    row["idx"], row["start_offset"], row["end_offset"], row["text"]))
+    return [found[a] for a in wanted if a in found]
 
 
 def _unique_ids(conn: Connection, batch: list[Article]) -> None:
@@ -716,7 +736,8 @@ def _components(new: list[tuple[int, Mention]], reach: _Reach) -> list[tuple[lis
 
 
 def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
-            terms: list[str] | None = None) -> tuple[int, int]:
+            terms: list[str] | None = None,
+            batch_articles: dict[str, Article] | None = None) -> tuple[int, int]:
     """Re-group the new mentions with the events they touch; returns (replaced, created).
 
     New mentions that cannot meet (no compatible date and close wording between them,
@@ -771,15 +792,20 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
     for chunk in _chunks(dropped):
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
     event_rows, links = [], []
+    written: list[tuple[Event, str]] = []
     for cluster, numbers in changed:
         event = make_event(cluster)
         if event is None:  # supporting sentences only: kept, in no event until one comes
             links.extend({"mention_id": n, "new_event": None} for n in numbers)
             continue
-        event.participants, event.location = participants_and_location(event.mentions)
         event_id = f"ev{min(numbers)}"
-        event_rows.append(codec.event_row(event, event_id, sites))
+        written.append((event, event_id))
         links.extend({"mention_id": n, "new_event": event_id} for n in numbers)
+    if written:
+        described = [event for event, _ in written]
+        nlp = _entity_pipeline() if config.use_ner else None
+        describe_events(described, nlp, _articles_of(conn, described, batch_articles or {}))
+        event_rows = [codec.event_row(event, event_id, sites) for event, event_id in written]
     if event_rows:
         conn.execute(events.insert(), event_rows)
     if links:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, func, or_, select, true
 
+from dateline.events.claims import document_claims
 from dateline.export.records import article_record, event_record
 from dateline.model import Event, Timeline
 from dateline.store import codec
@@ -138,6 +139,7 @@ def timeline(store: Store, query: EventQuery | str | None = None,
     query = EventQuery.coerce(query)
     if dates:
         total, chosen = _dated(store, query, dates, per_date, number=True)
+        document_claims(chosen)  # counted over the events shown, as a build counts them
         with store.read() as conn:
             article_rows = conn.execute(select(*_ARTICLE_META).order_by(
                 articles.c.batch, articles.c.id)).mappings().all()
@@ -166,6 +168,7 @@ def timeline(store: Store, query: EventQuery | str | None = None,
                                     ).mappings().all()
         undated_rows = conn.execute(select(undated).order_by(undated.c.id)).mappings().all()
     selected = select_events(found, limit, per_date)
+    document_claims(selected)  # counted over the events shown, as a build counts them
     return Timeline(
         articles=[codec.article_from_row(r) for r in article_rows], events=selected,
         undated=[{"article": r["article_id"], "sentence": r["sentence"],
