@@ -13,7 +13,7 @@ from dateline.ingest import read_articles
 from dateline.pipeline import process_articles
 from dateline.store import EventQuery, open_store, timeline
 from dateline.store.incremental import add_articles
-from dateline.store.query import list_events
+from dateline.store.query import facets, list_events
 
 DEMO = Path(__file__).parent.parent / "examples"
 CONFIG = Config(use_ner=False, progress=False, max_events=1000)
@@ -81,3 +81,23 @@ def test_api_entity_filter_uses_the_query_language(demo_store):
         assert [e["title"] for e in body["events"]] == [r["title"] for r in direct]
     bad = client.get("/api/events", params={"entity": "(Marrack"})
     assert bad.status_code == 422 and "parenthesis" in bad.json()["detail"]
+
+
+def test_facets_list_merged_names_with_counts(tmp_path):
+    from dateline.events.names import same_entity
+
+    with open_store(tmp_path / "ner.db") as store:
+        articles, _ = read_articles([str(DEMO)], CONFIG)
+        add_articles(store, articles, Config(progress=False))
+        listed = facets(store)["entities"]
+        names = [e["name"] for e in listed]
+        counts = [e["events"] for e in listed]
+        assert len(names) == len(set(names)) >= 10
+        assert counts == sorted(counts, reverse=True) and min(counts) >= 1
+        # one entry per entity: no surname beside the full name, no acronym beside the
+        # long form, no nationality beside the country, no bare title fragment
+        assert not [(a, b) for a in names for b in names if a < b and same_entity(a, b)]
+        assert not [(a, b) for a in names for b in names
+                    if a != b and b.startswith(a) and 0 < len(b) - len(a) <= 2]
+        assert not [n for n in names if n.split()[-1] in ("and", "of", "the")]
+        assert {"Ilse Marrack", "Rasmus Holt", "Veldora", "United Nations"} <= set(names)

@@ -5,13 +5,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, func, or_, select, true
 
 from dateline.events.claims import document_claims
+from dateline.events.names import NameIndex
 from dateline.export.records import article_record, event_record
-from dateline.model import Event, Timeline
+from dateline.model import HEADLINE, Event, Timeline
 from dateline.store import codec
 from dateline.store.db import Store
 from dateline.store.schema import articles, events, mentions, sentences, undated
@@ -273,26 +275,51 @@ def get_article(store: Store, article_id: str) -> dict | None:
     return record
 
 
+FACET_EVENTS = 2000  # the best-supported events whose names the filter list offers
+_FACET_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "LAW", "EVENT", "PRODUCT"})
+
+
+def _merged_names(found: list[Event]) -> list[set[str]]:
+    """Each event's names, merged over these events as a build merges them
+    (``NameIndex``): a surname is the person's full name, an acronym its long form, a
+    nationality its country, a title's owner ("Kastmark Water and" of a minister's
+    title) the country. A name seen only in headlines (title-case words a tagger reads
+    as names) is left out."""
+    index = NameIndex.from_mentions(m for event in found for m in event.mentions)
+    in_body: set[str] = set()
+    per_event: list[set[str]] = []
+    for event in found:
+        names: set[str] = set()
+        for mention in event.mentions:
+            for name in index.names_in(mention):
+                if name.kind in _FACET_KINDS:
+                    names.add(name.text)
+                    if mention.sentence_index != HEADLINE:
+                        in_body.add(name.text)
+        per_event.append(names)
+    return [names & in_body for names in per_event]
+
+
 def facets(store: Store, limit: int = 40) -> dict:
-    """Counts for the filter controls: top entities and sources, the date span."""
+    """Counts for the filter controls: the entities of the best-supported events (one
+    entry per merged name), sources and the date span."""
     with store.read() as conn:
         span = conn.execute(select(func.min(events.c.first_day),
                                    func.max(events.c.last_day))).one()
         total_events = conn.execute(select(func.count()).select_from(events)).scalar()
         total_articles = article_count(conn)
-        keys = conn.execute(select(events.c.entity_keys, events.c.source_keys)
-                            .order_by(events.c.score.desc()).limit(2000)).all()
+        rows = conn.execute(select(events).order_by(events.c.score.desc(), events.c.id)
+                            .limit(FACET_EVENTS)).mappings().all()
+        found = _events_with_mentions(conn, rows)
         sites = dict(conn.execute(select(articles.c.id, articles.c.site)).all()) \
             if total_articles <= 5000 else {}
-    entity_counts: dict[str, int] = {}
+    entity_counts: Counter[str] = Counter()
+    for names in _merged_names(found):
+        entity_counts.update(names)
     source_counts: dict[str, int] = {}
     spelling: dict[str, str] = {}
-    for entity_keys, source_keys in keys:
-        for key in entity_keys.strip("|").split("|"):
-            if key:
-                spelling.setdefault(key.lower(), key)
-                entity_counts[key.lower()] = entity_counts.get(key.lower(), 0) + 1
-        for key in source_keys.strip("|").split("|"):
+    for row in rows:
+        for key in row["source_keys"].strip("|").split("|"):
             if key:
                 spelling.setdefault(key.lower(), key)
                 source_counts[key.lower()] = source_counts.get(key.lower(), 0) + 1
@@ -307,6 +334,6 @@ def facets(store: Store, limit: int = 40) -> dict:
         "events": total_events, "articles": total_articles,
         "date_min": dt.date.fromordinal(first).isoformat() if first else None,
         "date_max": dt.date.fromordinal(last).isoformat() if last else None,
-        "entities": [{"name": spelling[k], "events": n} for k, n in top],
+        "entities": [{"name": name, "events": n} for name, n in top],
         "sources": [{"name": spelling[k], "events": n} for k, n in top_sources],
     }
