@@ -291,6 +291,23 @@ def _write_batch(conn: Connection, work: _Batch, config: Config,
 _ARTICLE_COLUMNS = [c for c in articles.c if c.name != "raw_text"]
 
 
+def _other_mentions(conn: Connection, described: list[Event],
+                    in_memory: dict[int, Mention]) -> list[Mention]:
+    """The other mentions of the described events' articles, whose names a build would
+    know too (it learns names from every event it shows); mentions in memory are newer
+    than their rows."""
+    wanted = sorted({m.article_id for event in described for m in event.mentions})
+    own = {id(m) for event in described for m in event.mentions}
+    found: list[Mention] = []
+    for chunk in _chunks(wanted):
+        for row in conn.execute(select(mentions).where(mentions.c.article_id.in_(chunk))
+                                .order_by(mentions.c.id)).mappings():
+            mention = in_memory.get(row["id"]) or codec.mention_from_row(row)
+            if id(mention) not in own:
+                found.append(mention)
+    return found
+
+
 def _parse_for_description(described: list[Event], new: list[Mention], nlp
                            ) -> dict[str, object]:
     """The parses ``describe_events`` reads, and the entities of the new mentions, with
@@ -818,8 +835,12 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
     kept: set[str] = set()
     for positions, event_ids in packs:
         members = {e: {number for number, _ in loaded.get(e, ())} for e in event_ids}
+        # In a build's order (article by article, each in reading order) whatever order
+        # the batches came in: ties in the clustering and in the date and summary of
+        # an event are broken alike.
         everything = sorted([pair for e in event_ids for pair in loaded.get(e, ())]
-                            + [new[k] for k in positions], key=lambda pair: pair[0])
+                            + [new[k] for k in positions],
+                            key=lambda pair: (pair[1].article_id, pair[0]))
         number_of = {id(m): i for i, m in everything}
         for cluster in group_mentions([m for _, m in everything], params):
             numbers = [number_of[id(m)] for m in cluster]
@@ -858,8 +879,11 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
                         if not m.entities}.values())
         docs = (_parse_for_description(described, [m for _, m in new], nlp)
                 if nlp is not None else None)
+        in_memory = {numbered[id(m)]: m for m in described_mentions if id(m) in numbered}
+        in_memory.update(new)
         describe_events(described, nlp, _articles_of(conn, described, batch_articles or {}),
-                        entities_known=True, docs=docs)
+                        entities_known=True, docs=docs,
+                        more_names=_other_mentions(conn, described, in_memory))
         # Entities found now (the new mentions', and any the parse gave a stored mention
         # that had none) are stored with their mentions.
         found = [{"mention_id": numbered[id(m)], "new_entities": codec.dumps(

@@ -87,8 +87,8 @@ def sentences_to_parse(events: list[Event]) -> list[str]:
 
 
 def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None = None,
-                    entities_known: bool = False, docs: dict[str, object] | None = None
-                    ) -> None:
+                    entities_known: bool = False, docs: dict[str, object] | None = None,
+                    more_names: Iterable[Mention] = ()) -> None:
     """Who, where, quotes, counting claims and a parsed title for the events a reader sees.
 
     Entity recognition and parsing are the slowest steps per sentence, so they run on
@@ -98,7 +98,9 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     (``nlp`` None) quotes and claims are still found; who, where and parsed titles not.
     ``entities_known``: the caller has set every mention's entities with the same model
     (a store keeps them), so the recognizer is not run again. ``docs``: parses the
-    caller already made (sentence -> doc), not made again.
+    caller already made (sentence -> doc), not made again. ``more_names``: other
+    mentions of the collection to learn names from (a store describes a few events at a
+    time; a build learns from every event it shows).
     """
     mentions = [m for event in events for m in event.mentions]
     # With a model, who and where come from the parse of each sentence (the event's verb
@@ -113,7 +115,7 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     articles = list(articles) if articles is not None else None
     texts = ({a.id: [s.text for s in a.sentences] for a in articles}
              if articles is not None else None)
-    names = NameIndex.from_mentions(mentions, texts)
+    names = NameIndex.from_mentions([*mentions, *more_names], texts)
     for event in events:
         if docs:
             event.participants, event.location = event_roles(event.mentions, docs, names)
