@@ -311,22 +311,28 @@ def _other_mentions(conn: Connection, described: list[Event],
 def _parse_for_description(described: list[Event], new: list[Mention], nlp
                            ) -> dict[str, object]:
     """The parses ``describe_events`` reads, and the entities of the new mentions, with
-    one pass of the model per sentence. A sentence whose entities the store already has
-    is parsed without the recognizer (about a third of the model's time) and the stored
-    entities are set on the parse; the others are parsed in full, and a new mention takes
-    its entities from its parse or, unparsed, from the recognizer alone. Stored mentions
-    keep the entities they were stored with."""
+    at most one pass of the model per sentence.
+
+    A new sentence is parsed in full (its entities come with the parse; a new sentence
+    not parsed gets them from the recognizer alone). A stored sentence keeps the
+    entities it was stored with: it is parsed without the recognizer (about half of the
+    model's time) and its entities are set on the parse, and when it names no one it is
+    parsed only if it is an event's summary (for the title), since roles come from
+    entities alone.
+    """
+    fresh_texts = {m.sentence for m in new}
     known: dict[str, list] = {}
     for event in described:
         for mention in event.mentions:
-            if mention.entities:
-                known.setdefault(mention.sentence, mention.entities)
+            if mention.sentence not in fresh_texts:
+                known[mention.sentence] = mention.entities or known.get(mention.sentence, [])
+    summaries = {event.summary for event in described}
     wanted = list(dict.fromkeys(sentences_to_parse(described)))
     docs: dict[str, object] = {}
-    if "ner" in nlp.pipe_names:
-        texts = [t for t in wanted if t in known]
+    stored = [t for t in wanted if t in known and (known[t] or t in summaries)]
+    if stored and "ner" in nlp.pipe_names:
         with nlp.select_pipes(disable=["ner"]):
-            for text, doc in zip(texts, nlp.pipe(texts, batch_size=32), strict=True):
+            for text, doc in zip(stored, nlp.pipe(stored, batch_size=32), strict=True):
                 spans, position = [], 0
                 for entity in known[text]:
                     start = text.find(entity.text, position)
@@ -339,11 +345,10 @@ def _parse_for_description(described: list[Event], new: list[Mention], nlp
                 else:
                     doc.ents = spans
                     docs[text] = doc
-    rest = [t for t in wanted if t not in docs]
+    rest = [t for t in wanted if t not in docs and (t not in known or t in stored)]
     docs.update(zip(rest, nlp.pipe(rest, batch_size=32), strict=True))
-    described_mentions = [m for event in described for m in event.mentions]
-    for mention in described_mentions:
-        if not mention.entities and mention.sentence in docs and mention.sentence not in known:
+    for mention in new:
+        if mention.sentence in docs:
             mention.entities = entities_of(docs[mention.sentence])
     attach_entities([m for m in new if m.sentence not in docs], nlp)
     return docs

@@ -97,19 +97,17 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     the events' articles (whole articles when ``articles`` is given). Without a model
     (``nlp`` None) quotes and claims are still found; who, where and parsed titles not.
     ``entities_known``: the caller has set every mention's entities with the same model
-    (a store keeps them), so the recognizer is not run again. ``docs``: parses the
-    caller already made (sentence -> doc), not made again. ``more_names``: other
-    mentions of the collection to learn names from (a store describes a few events at a
-    time; a build learns from every event it shows).
+    (a store keeps them), so the recognizer is not run again. ``docs``: the parses to
+    read (sentence -> doc) when the caller made them; none is made here then.
+    ``more_names``: other mentions of the collection to learn names from (a store
+    describes a few events at a time; a build learns from every event it shows).
     """
     mentions = [m for event in events for m in event.mentions]
     # With a model, who and where come from the parse of each sentence (the event's verb
     # and its arguments); without, from the names the sentences mention. The full parse
     # carries the entities too: one pass of the model per sentence, not two.
-    docs = dict(docs or {})
-    if nlp is not None:
-        docs.update(parse_sentences([t for t in sentences_to_parse(events) if t not in docs],
-                                    nlp))
+    if docs is None:
+        docs = parse_sentences(sentences_to_parse(events), nlp) if nlp is not None else {}
     if nlp is not None and not entities_known:
         attach_entities(mentions, nlp, docs=docs)
     articles = list(articles) if articles is not None else None
