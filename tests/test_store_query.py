@@ -101,3 +101,32 @@ def test_facets_list_merged_names_with_counts(tmp_path):
                     if a != b and b.startswith(a) and 0 < len(b) - len(a) <= 2]
         assert not [n for n in names if n.split()[-1] in ("and", "of", "the")]
         assert {"Ilse Marrack", "Rasmus Holt", "Veldora", "United Nations"} <= set(names)
+
+
+def _described(events) -> dict[tuple, tuple]:
+    return {(e.date.iso(), frozenset((s.article, s.sentence) for s in e.sources)):
+            (e.title, e.participants, e.location,
+             sorted((q.speaker or "", q.text) for q in e.quotes),
+             sorted(repr(sorted(c.items())) for c in e.claims)) for e in events}
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_batches_in_any_order_give_the_built_events_and_descriptions(tmp_path, seed):
+    """``add`` in random batches then ``timeline`` = ``build``: the same events, titles,
+    participants, quotes and claims (a recall story told by four outlets)."""
+    corpus = Path(__file__).parent / "corpora" / "product_recall"
+    config = Config(progress=False, max_events=1000)
+    articles, warnings = read_articles([str(corpus)], config)
+    built = _described(process_articles(articles, config, warnings).events)
+    articles, _ = read_articles([str(corpus)], config)
+    rng = random.Random(seed)
+    rng.shuffle(articles)
+    with open_store(tmp_path / "batches.db") as store:
+        position = 0
+        while position < len(articles):
+            size = rng.randint(1, 3)
+            add_articles(store, articles[position:position + size], config)
+            position += size
+        stored = _described(timeline(store, max_events=1000).events)
+    assert len(built) >= 8
+    assert stored == built
