@@ -130,3 +130,33 @@ def test_batches_in_any_order_give_the_built_events_and_descriptions(tmp_path, s
         stored = _described(timeline(store, max_events=1000).events)
     assert len(built) >= 8
     assert stored == built
+
+
+def test_a_store_made_before_quotes_and_claims_is_migrated(tmp_path):
+    from sqlalchemy import create_engine, inspect, text
+
+    from dateline.store import schema
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        schema.migrate(conn, target=6)
+        conn.execute(text("ALTER TABLE events DROP COLUMN quotes"))
+        conn.execute(text("ALTER TABLE events DROP COLUMN claims"))
+    engine.dispose()
+    with open_store(path) as store:
+        with store.read() as conn:
+            assert schema.current_version(conn) == schema.LATEST == 7
+            columns = {c["name"] for c in inspect(conn).get_columns("events")}
+            assert {"quotes", "claims"} <= columns
+        articles, _ = read_articles([str(DEMO / "ledger-marrack-geneva-reaction.txt")],
+                                    CONFIG)
+        add_articles(store, articles, CONFIG)
+        with store.write() as conn:  # an event written by the old code: no quotes, claims
+            conn.execute(text("UPDATE events SET quotes = NULL, claims = NULL"))
+        events = timeline(store).events
+        assert events and all(e.quotes == [] and e.claims == [] for e in events)
+        # events written after the migration carry what the pipeline found
+        more, _ = read_articles([str(DEMO / "meridian-geneva-talks-open.txt")], CONFIG)
+        add_articles(store, more, CONFIG)
+        assert any(e.quotes for e in timeline(store).events)
