@@ -160,3 +160,27 @@ def test_a_store_made_before_quotes_and_claims_is_migrated(tmp_path):
         more, _ = read_articles([str(DEMO / "meridian-geneva-talks-open.txt")], CONFIG)
         add_articles(store, more, CONFIG)
         assert any(e.quotes for e in timeline(store).events)
+
+
+def test_the_store_groups_with_the_configured_similarity(tmp_path, monkeypatch):
+    """``Config(similarity="embeddings")`` reaches the store's re-grouping, as a build's."""
+    from dateline.events import embeddings
+
+    calls: list[list[str]] = []
+
+    class Encoder:
+        def encode(self, sentences, **kwargs):
+            import numpy as np
+
+            calls.append(list(sentences))
+            return np.ones((len(sentences), 3))
+
+    monkeypatch.setattr(embeddings, "default_encoder", lambda: Encoder())
+    articles, _ = read_articles([str(DEMO / "meridian-geneva-talks-open.txt")], CONFIG)
+    with open_store(tmp_path / "emb.db") as store:
+        add_articles(store, articles, CONFIG)
+        assert calls == []
+        more, _ = read_articles([str(DEMO / "ledger-marrack-geneva-reaction.txt")], CONFIG)
+        add_articles(store, more, Config(use_ner=False, progress=False,
+                                         similarity="embeddings"))
+        assert calls and any("Geneva" in s for batch in calls for s in batch)

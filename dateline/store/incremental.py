@@ -825,7 +825,8 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
             loaded.setdefault(row["event_id"], []).append(
                 (row["id"], codec.mention_from_row(row)))
     params = GroupingParams(threshold=config.similarity_threshold,
-                            tolerance_days=config.date_tolerance_days)
+                            tolerance_days=config.date_tolerance_days,
+                            similarity=config.similarity)  # as the build's grouping
     packs: list[tuple[list[int], set[str]]] = []
     size = 0
     for positions, event_ids in _components(new, reach):
