@@ -20,7 +20,6 @@ from dateline.store.schema import articles, events, mentions, sentences, undated
 from dateline.timeline.build import default_max_events, select_events
 from dateline.timeline.dates import references_from_mentions, select_dated
 from dateline.timeline.query import filter_events
-from dateline.timeline.titles import title_by_patterns
 
 _ARTICLE_META = [c for c in articles.c if c.name not in ("raw_text", "text")]
 
@@ -80,12 +79,11 @@ def _as_built(event: Event) -> Event:
     """The event as ``build --query`` sees it: the build filters before it describes the
     events it keeps, so matching must not read participants, quotes or a parsed title
     (a stored event has them), nor entities (found before grouping in the store, after
-    selection in a build), or the two would keep different events."""
-    lead = next((m for m in event.mentions
-                 if m.sentence == event.summary and m.date == event.date), None)
-    title = title_by_patterns(lead) if lead is not None else event.title
+    selection in a build), or the two would keep different events. The build's title
+    then is cut from the summary, a sentence that reports the event (read anyway), so
+    the summary stands in for it (cutting titles cost most of a query's time)."""
     bare = [dataclasses.replace(m, entities=[]) for m in event.mentions]
-    return dataclasses.replace(event, title=title, mentions=bare, participants=[],
+    return dataclasses.replace(event, title=event.summary, mentions=bare, participants=[],
                                location=None, quotes=[], claims=[])
 
 
