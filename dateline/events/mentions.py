@@ -325,6 +325,11 @@ def main_clause_dates(mentions: list[Mention], nlp) -> list[Mention]:
     return [mentions[k] for k in sorted(kept)]
 
 
+def entities_of(doc) -> list[Entity]:
+    """The entities of a processed sentence that ``Mention.entities`` keeps."""
+    return [Entity(ent.text, ent.label_) for ent in doc.ents if ent.label_ in _ENTITY_LABELS]
+
+
 def attach_entities(mentions: list[Mention], nlp, batch_size: int = 64,
                     docs: dict[str, object] | None = None) -> None:
     """Fill ``Mention.entities`` with spaCy entities, running the model once per sentence;
@@ -337,8 +342,6 @@ def attach_entities(mentions: list[Mention], nlp, batch_size: int = 64,
     with entities_only(nlp):
         found = dict(zip(texts, nlp.pipe(texts, batch_size=batch_size), strict=True))
     for text, group in unique.items():
-        doc = docs.get(text) or found[text]
-        entities = [Entity(ent.text, ent.label_) for ent in doc.ents
-                    if ent.label_ in _ENTITY_LABELS]
+        entities = entities_of(docs.get(text) or found[text])
         for mention in group:
             mention.entities = entities

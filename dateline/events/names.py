@@ -306,7 +306,7 @@ class NameIndex:
             # once per article (which cost a quarter of a build's time).
             forms: dict[str, str] = {}
             for name, labels in self._labels.items():
-                if labels.most_common(1)[0][0] == PERSON:
+                if labels and labels.most_common(1)[0][0] == PERSON:  # (a looked-up name)
                     full = self.resolve(name, PERSON, "")
                     if full is not None:
                         forms[name] = full.text

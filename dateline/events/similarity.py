@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
@@ -52,6 +53,7 @@ class GroupingParams:
     similarity: str = "lexical"
 
 
+@lru_cache(maxsize=1 << 15)  # a pure function of the word, called for every word read
 def _stem(word: str) -> str:
     """A light suffix stripper that maps a word's common inflections and derivations to
     one key: delivery, deliveries, delivered -> "deliver"; compensation, compensated ->
@@ -71,8 +73,15 @@ def _stem(word: str) -> str:
 
 
 def content_words(text: str) -> list[str]:
-    return [_stem(w) for w in (m.lower() for m in _WORD.findall(text))
-            if w not in _STOP and len(w) > 2]
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=32768)
+def _content_words(text: str) -> tuple[str, ...]:
+    """Cached: a story context is read once per mention of its article, a sentence by
+    the grouping and again by the event's summary choice; reports repeat."""
+    return tuple(_stem(w) for w in (m.lower() for m in _WORD.findall(text))
+                 if w not in _STOP and len(w) > 2)
 
 
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*[a-z0-9][\w'’\-]*|[A-Z]{2,})"

@@ -42,6 +42,7 @@ from dateline.store.query import (
     list_events,
 )
 from dateline.store.schema import articles as articles_table
+from dateline.timeline.query import QueryError, parse_query
 from dateline.version import __version__
 
 MAX_FILE_BYTES = 2_000_000  # one uploaded article
@@ -275,7 +276,10 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
     async def api_events(
         q: Annotated[str | None, Query(description="words in title, summary or sources",
                                        max_length=MAX_QUERY_CHARS)] = None,
-        entity: Annotated[str | None, Query(description="participant, place or entity")] = None,
+        entity: Annotated[str | None, Query(
+            description="entity query as 'dateline build --query' reads it: names with AND, "
+                        "OR, NOT (a surname finds the person)", max_length=MAX_QUERY_CHARS)
+            ] = None,
         source: Annotated[str | None, Query(description="article id or outlet")] = None,
         date_from: Annotated[str | None, Query(alias="from", description="YYYY-MM-DD")] = None,
         date_to: Annotated[str | None, Query(alias="to", description="YYYY-MM-DD")] = None,
@@ -290,6 +294,13 @@ def create_app(store: Store, token: str | None = None, config: Config | None = N
     ) -> Response:
         if q and len(q.split()) > MAX_QUERY_WORDS:
             raise HTTPException(422, f"q: at most {MAX_QUERY_WORDS} words")
+        if entity and entity.strip():
+            if len(entity.split()) > MAX_QUERY_WORDS:
+                raise HTTPException(422, f"entity: at most {MAX_QUERY_WORDS} words")
+            try:
+                parse_query(entity)
+            except QueryError as error:
+                raise HTTPException(422, f"entity: {error}") from None
         query = EventQuery(text=q or None, entity=entity or None, source=source or None,
                            date_from=_date(date_from, "from"), date_to=_date(date_to, "to"))
 

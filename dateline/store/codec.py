@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 
+from dateline.events.quotes import Quote
 from dateline.model import Article, Entity, Event, FuzzyDate, Mention, Precision, Source, Timex
 
 
@@ -132,6 +133,7 @@ def event_row(event: Event, event_id: str, sites: Mapping[str, str | None]) -> d
         "entity_keys": _keys(entities + list(event.participants)
                              + ([event.location] if event.location else [])),
         "source_keys": _keys(source_values), "search_text": search.lower(),
+        "quotes": dumps([q.to_dict() for q in event.quotes]), "claims": dumps(event.claims),
     }
 
 
@@ -139,4 +141,7 @@ def event_from_row(row: Mapping, mentions: list[Mention]) -> Event:
     return Event(id=row["id"], date=date_from_row(row), title=row["title"],
                  summary=row["summary"], mentions=mentions, sources=Source.of_mentions(mentions),
                  participants=loads(row["participants"], []), location=row["location"],
-                 score=row["score"], date_conflicts=loads(row["date_conflicts"], []))
+                 score=row["score"], date_conflicts=loads(row["date_conflicts"], []),
+                 quotes=[Quote(q["speaker"], q["text"], q["article"])
+                         for q in loads(row.get("quotes"), [])],
+                 claims=loads(row.get("claims"), []))

@@ -58,7 +58,8 @@ def add_store_commands(subparsers) -> None:
         "timeline", help="write the stored timeline (.json .md .html .csv)")
     add_db_argument(timeline)
     timeline.add_argument("--query", metavar="Q",
-                          help="keep events whose title, summary or sources contain Q")
+                          help="keep the events of an entity query, as 'build --query' "
+                               "reads it: names with AND, OR, NOT, e.g. 'Merkel AND Obama'")
     add_selection_arguments(timeline, "the store")
     timeline.add_argument("--title", default="Timeline", help="title of the Markdown/HTML page")
     timeline.add_argument("-o", "--output", metavar="FILE", required=True,
@@ -125,6 +126,14 @@ def command_timeline(args: argparse.Namespace) -> int:
     if problem:
         print(f"dateline timeline: {problem}", file=sys.stderr)
         return 2
+    if args.query:
+        from dateline.timeline.query import QueryError, parse_query
+
+        try:
+            parse_query(args.query)
+        except QueryError as error:
+            print(f"dateline timeline: --query: {error}", file=sys.stderr)
+            return 2
     store = open_from_args(args, "timeline", create=False)
     if store is None:
         return 1

@@ -36,14 +36,13 @@ from dateline.clean.duplicates import NUM_PERM, jaccard, shingles
 from dateline.config import Config
 from dateline.engine import LOCAL, Engine
 from dateline.events.grouping import GroupingParams, group_mentions
-from dateline.events.mentions import attach_entities
+from dateline.events.mentions import attach_entities, entities_of
 from dateline.events.similarity import story_bonus, tfidf_vectors
-from dateline.model import Article, Mention, Precision, Warning_
+from dateline.model import Article, Event, Mention, Precision, Sentence, Warning_
 from dateline.store import codec
 from dateline.store.db import Store, db_reason
 from dateline.store.schema import article_bands, articles, events, mentions, sentences, undated
-from dateline.timeline.build import make_event
-from dateline.timeline.summaries import participants_and_location
+from dateline.timeline.build import describe_events, make_event, sentences_to_parse
 from dateline.unionfind import UnionFind
 
 BANDS, ROWS = 32, 4  # 32 bands of 4 MinHash rows: pairs at Jaccard 0.68 meet with p > 0.99
@@ -170,7 +169,7 @@ class _Batch:
 
 def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Config,
                    result: AddResult, engine: Engine = LOCAL) -> _Batch:
-    """Everything slow about a batch (cleaning, dating, NER), done outside the write lock
+    """Everything slow about a batch (cleaning, dating, tagging), done outside the write lock
     so that another writer waits at most for one commit; reads use a snapshot."""
     items = [a for a, _ in batch]
     with store.read() as conn:
@@ -182,9 +181,9 @@ def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Confi
     with store.read() as conn:
         _stored_duplicates(conn, items, bands, config.near_duplicate_threshold)
     nlp = _entity_pipeline() if config.use_ner else None
+    # Entities are found when the events are described (regroup), from the same parse
+    # that gives titles and roles: one pass of the model per sentence, not two.
     new_mentions, undated_items = extract_all(items, result.warnings, nlp=nlp, engine=engine)
-    if nlp is not None and new_mentions:
-        attach_entities(new_mentions, nlp)
     return _Batch(list(batch), bands, new_mentions, undated_items)
 
 
@@ -284,10 +283,98 @@ def _write_batch(conn: Connection, work: _Batch, config: Config,
             {**codec.mention_row(m, i), "terms": t}
             for m, i, t in zip(new_mentions, ids, terms, strict=True)])
         replaced, created = regroup(conn, list(zip(ids, new_mentions, strict=True)), config,
-                                    terms)
+                                    terms, {a.id: a for a in items})
         result.events_replaced += replaced
         result.events_created += created
     return [a.id for a in items]
+
+
+_ARTICLE_COLUMNS = [c for c in articles.c if c.name != "raw_text"]
+
+
+def _other_mentions(conn: Connection, described: list[Event],
+                    in_memory: dict[int, Mention]) -> list[Mention]:
+    """The other mentions of the described events' articles, whose names a build would
+    know too (it learns names from every event it shows); mentions in memory are newer
+    than their rows."""
+    wanted = sorted({m.article_id for event in described for m in event.mentions})
+    own = {id(m) for event in described for m in event.mentions}
+    found: list[Mention] = []
+    for chunk in _chunks(wanted):
+        for row in conn.execute(select(mentions).where(mentions.c.article_id.in_(chunk))
+                                .order_by(mentions.c.id)).mappings():
+            mention = in_memory.get(row["id"]) or codec.mention_from_row(row)
+            if id(mention) not in own:
+                found.append(mention)
+    return found
+
+
+def _parse_for_description(described: list[Event], new: list[Mention], nlp
+                           ) -> dict[str, object]:
+    """The parses ``describe_events`` reads, and the entities of the new mentions, with
+    at most one pass of the model per sentence.
+
+    A new sentence is parsed in full (its entities come with the parse; a new sentence
+    not parsed gets them from the recognizer alone). A stored sentence keeps the
+    entities it was stored with: it is parsed without the recognizer (about half of the
+    model's time) and its entities are set on the parse, and when it names no one it is
+    parsed only if it is an event's summary (for the title), since roles come from
+    entities alone.
+    """
+    fresh_texts = {m.sentence for m in new}
+    known: dict[str, list] = {}
+    for event in described:
+        for mention in event.mentions:
+            if mention.sentence not in fresh_texts:
+                known[mention.sentence] = mention.entities or known.get(mention.sentence, [])
+    summaries = {event.summary for event in described}
+    wanted = list(dict.fromkeys(sentences_to_parse(described)))
+    docs: dict[str, object] = {}
+    stored = [t for t in wanted if t in known and (known[t] or t in summaries)]
+    if stored and "ner" in nlp.pipe_names:
+        with nlp.select_pipes(disable=["ner"]):
+            for text, doc in zip(stored, nlp.pipe(stored, batch_size=32), strict=True):
+                spans, position = [], 0
+                for entity in known[text]:
+                    start = text.find(entity.text, position)
+                    span = (doc.char_span(start, start + len(entity.text),
+                                          label=entity.label) if start >= 0 else None)
+                    if span is None:
+                        break  # not on the same tokens: parsed in full below
+                    spans.append(span)
+                    position = start + len(entity.text)
+                else:
+                    doc.ents = spans
+                    docs[text] = doc
+    rest = [t for t in wanted if t not in docs and (t not in known or t in stored)]
+    docs.update(zip(rest, nlp.pipe(rest, batch_size=32), strict=True))
+    for mention in new:
+        if mention.sentence in docs:
+            mention.entities = entities_of(docs[mention.sentence])
+    attach_entities([m for m in new if m.sentence not in docs], nlp)
+    return docs
+
+
+def _articles_of(conn: Connection, described: list[Event],
+                 known: dict[str, Article]) -> list[Article]:
+    """The articles of ``described`` events with their sentences, as a build has them
+    (quotes are read in whole articles): the batch's from memory, the others stored."""
+    wanted = sorted({m.article_id for event in described for m in event.mentions})
+    found = {a: known[a] for a in wanted if a in known}
+    missing = [a for a in wanted if a not in found]
+    for chunk in _chunks(missing):
+        for row in conn.execute(select(*_ARTICLE_COLUMNS).where(articles.c.id.in_(chunk))
+                                ).mappings():
+            found[row["id"]] = codec.article_from_row(row)
+        for row in conn.execute(select(sentences.c.article_id, sentences.c.idx,
+                                       sentences.c.start_offset, sentences.c.end_offset,
+                                       sentences.c.text).where(
+                sentences.c.article_id.in_(chunk)).order_by(sentences.c.article_id,
+                                                            sentences.c.idx)).mappings():
+            if row["article_id"] in found:
+                found[row["article_id"]].sentences.append(Sentence(
+                    row["idx"], row["start_offset"], row["end_offset"], row["text"]))
+    return [found[a] for a in wanted if a in found]
 
 
 def _unique_ids(conn: Connection, batch: list[Article]) -> None:
@@ -702,7 +789,8 @@ def _components(new: list[tuple[int, Mention]], reach: _Reach) -> list[tuple[lis
 
 
 def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
-            terms: list[str] | None = None) -> tuple[int, int]:
+            terms: list[str] | None = None,
+            batch_articles: dict[str, Article] | None = None) -> tuple[int, int]:
     """Re-group the new mentions with the events they touch; returns (replaced, created).
 
     New mentions that cannot meet (no compatible date and close wording between them,
@@ -723,7 +811,8 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
             loaded.setdefault(row["event_id"], []).append(
                 (row["id"], codec.mention_from_row(row)))
     params = GroupingParams(threshold=config.similarity_threshold,
-                            tolerance_days=config.date_tolerance_days)
+                            tolerance_days=config.date_tolerance_days,
+                            similarity=config.similarity)  # as the build's grouping
     packs: list[tuple[list[int], set[str]]] = []
     size = 0
     for positions, event_ids in _components(new, reach):
@@ -738,8 +827,12 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
     kept: set[str] = set()
     for positions, event_ids in packs:
         members = {e: {number for number, _ in loaded.get(e, ())} for e in event_ids}
+        # In a build's order (article by article, each in reading order) whatever order
+        # the batches came in: ties in the clustering and in the date and summary of
+        # an event are broken alike.
         everything = sorted([pair for e in event_ids for pair in loaded.get(e, ())]
-                            + [new[k] for k in positions], key=lambda pair: pair[0])
+                            + [new[k] for k in positions],
+                            key=lambda pair: (pair[1].article_id, pair[0]))
         number_of = {id(m): i for i, m in everything}
         for cluster in group_mentions([m for _, m in everything], params):
             numbers = [number_of[id(m)] for m in cluster]
@@ -757,15 +850,41 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
     for chunk in _chunks(dropped):
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
     event_rows, links = [], []
+    written: list[tuple[Event, str]] = []
+    numbered: dict[int, int] = {}  # id(mention) -> its number, for mentions written
     for cluster, numbers in changed:
+        numbered.update((id(m), n) for m, n in zip(cluster, numbers, strict=True))
         event = make_event(cluster)
         if event is None:  # supporting sentences only: kept, in no event until one comes
             links.extend({"mention_id": n, "new_event": None} for n in numbers)
             continue
-        event.participants, event.location = participants_and_location(event.mentions)
         event_id = f"ev{min(numbers)}"
-        event_rows.append(codec.event_row(event, event_id, sites))
+        written.append((event, event_id))
         links.extend({"mention_id": n, "new_event": event_id} for n in numbers)
+    if written:
+        described = [event for event, _ in written]
+        nlp = _entity_pipeline() if config.use_ner else None
+        # Stored mentions keep the entities they were stored with; the new ones get
+        # theirs now (from the parse when it reads their sentence), and are stored.
+        described_mentions = [m for event in described for m in event.mentions]
+        without = list({id(m): m for m in [*described_mentions, *(m for _, m in new)]
+                        if not m.entities}.values())
+        docs = (_parse_for_description(described, [m for _, m in new], nlp)
+                if nlp is not None else None)
+        in_memory = {numbered[id(m)]: m for m in described_mentions if id(m) in numbered}
+        in_memory.update(new)
+        describe_events(described, nlp, _articles_of(conn, described, batch_articles or {}),
+                        entities_known=True, docs=docs,
+                        more_names=_other_mentions(conn, described, in_memory))
+        # Entities found now (the new mentions', and any the parse gave a stored mention
+        # that had none) are stored with their mentions.
+        found = [{"mention_id": numbered[id(m)], "new_entities": codec.dumps(
+                    [[e.text, e.label] for e in m.entities])}
+                 for m in without if m.entities and id(m) in numbered]
+        if found:
+            conn.execute(update(mentions).where(mentions.c.id == bindparam("mention_id"))
+                         .values(entities=bindparam("new_entities")), found)
+        event_rows = [codec.event_row(event, event_id, sites) for event, event_id in written]
     if event_rows:
         conn.execute(events.insert(), event_rows)
     if links:

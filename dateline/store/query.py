@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, func, or_, select, true
 
+from dateline.events.claims import document_claims
+from dateline.events.names import NameIndex
 from dateline.export.records import article_record, event_record
-from dateline.model import Event, Timeline
+from dateline.model import HEADLINE, Event, Timeline
 from dateline.store import codec
 from dateline.store.db import Store
 from dateline.store.schema import articles, events, mentions, sentences, undated
 from dateline.timeline.build import default_max_events, select_events
 from dateline.timeline.dates import references_from_mentions, select_dated
+from dateline.timeline.query import filter_events
 
 _ARTICLE_META = [c for c in articles.c if c.name not in ("raw_text", "text")]
 
@@ -24,16 +29,19 @@ class EventQuery:
     """Filters on events; every given field must match (case-insensitive)."""
 
     text: str | None = None  # words in the title, summary or a source sentence
-    entity: str | None = None  # a participant, place or named entity, exactly
+    # The entity query of ``dateline build --query`` (timeline.query): names with AND, OR,
+    # NOT and parentheses, each matching any name the collection uses for the entity.
+    entity: str | None = None
     source: str | None = None  # an article id or outlet, substring
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
     @classmethod
     def coerce(cls, value: EventQuery | str | None) -> EventQuery:
+        """A query string is an entity query, as ``build --query`` reads it."""
         if isinstance(value, EventQuery):
             return value
-        return cls(text=value or None)
+        return cls(entity=value or None)
 
 
 def _like(value: str) -> str:
@@ -46,9 +54,6 @@ def _conditions(query: EventQuery) -> list:
     if query.text:
         for word in query.text.lower().split():
             conditions.append(events.c.search_text.like(_like(word), escape="\\"))
-    if query.entity:
-        key = "|" + " ".join(query.entity.lower().split()) + "|"
-        conditions.append(func.lower(events.c.entity_keys).like(_like(key), escape="\\"))
     if query.source:
         conditions.append(func.lower(events.c.source_keys).like(
             _like(query.source.lower().strip()), escape="\\"))
@@ -70,6 +75,32 @@ def _events_with_mentions(conn: Connection, rows: list) -> list[Event]:
     return [codec.event_from_row(row, by_event[row["id"]]) for row in rows]
 
 
+def _as_built(event: Event) -> Event:
+    """The event as ``build --query`` sees it: the build filters before it describes the
+    events it keeps, so matching must not read participants, quotes or a parsed title
+    (a stored event has them), nor entities (found before grouping in the store, after
+    selection in a build), or the two would keep different events. The build's title
+    then is cut from the summary, a sentence that reports the event (read anyway), so
+    the summary stands in for it (cutting titles cost most of a query's time)."""
+    bare = [dataclasses.replace(m, entities=[]) for m in event.mentions]
+    return dataclasses.replace(event, title=event.summary, mentions=bare, participants=[],
+                               location=None, quotes=[], claims=[])
+
+
+def _matching(conn: Connection, query: EventQuery, ordering: list) -> list[Event]:
+    """Every stored event the query keeps, in ``ordering``: SQL conditions first, then
+    the entity query with the build's own filter (the names it knows are those of the
+    events it reads, as in a build)."""
+    rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
+                        .order_by(*ordering, events.c.id)).mappings().all()
+    found = _events_with_mentions(conn, rows)
+    if not query.entity:
+        return found
+    plain = [_as_built(event) for event in found]
+    kept = {id(event) for event in filter_events(plain, query.entity)}
+    return [event for event, bare in zip(found, plain, strict=True) if id(bare) in kept]
+
+
 def article_count(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(articles)).scalar() or 0
 
@@ -79,9 +110,7 @@ def _dated(store: Store, query: EventQuery, dates: int, per_date: int | None,
     """``dates`` distinct days chosen as a fresh build chooses them (timeline.dates), from
     every matching stored event; with the number of matching events."""
     with store.read() as conn:
-        rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
-                            .order_by(events.c.first_day, events.c.id)).mappings().all()
-        found = _events_with_mentions(conn, rows)
+        found = _matching(conn, query, [events.c.first_day])
         published = {r["id"]: r["published"] for r in conn.execute(
             select(articles.c.id, articles.c.published, articles.c.duplicate_of)).mappings()
             if r["duplicate_of"] is None}
@@ -110,6 +139,7 @@ def timeline(store: Store, query: EventQuery | str | None = None,
     query = EventQuery.coerce(query)
     if dates:
         total, chosen = _dated(store, query, dates, per_date, number=True)
+        document_claims(chosen)  # counted over the events shown, as a build counts them
         with store.read() as conn:
             article_rows = conn.execute(select(*_ARTICLE_META).order_by(
                 articles.c.batch, articles.c.id)).mappings().all()
@@ -123,17 +153,22 @@ def timeline(store: Store, query: EventQuery | str | None = None,
     with store.read() as conn:
         count = article_count(conn)
         limit = max_events or default_max_events(count)
-        total = conn.execute(select(func.count()).select_from(events).where(
-            and_(true(), *_conditions(query)))).scalar()
-        rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
-                            .order_by(events.c.score.desc(), events.c.first_day, events.c.id)
-                            .limit(limit)).mappings().all()
-        found = _events_with_mentions(conn, rows)
+        if query.entity:
+            found = _matching(conn, query, [events.c.score.desc(), events.c.first_day])
+            total, found = len(found), found[:limit]
+        else:
+            total = conn.execute(select(func.count()).select_from(events).where(
+                and_(true(), *_conditions(query)))).scalar()
+            rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
+                                .order_by(events.c.score.desc(), events.c.first_day,
+                                          events.c.id).limit(limit)).mappings().all()
+            found = _events_with_mentions(conn, rows)
         article_rows = conn.execute(select(*_ARTICLE_META).order_by(articles.c.batch,
                                                                      articles.c.id)
                                     ).mappings().all()
         undated_rows = conn.execute(select(undated).order_by(undated.c.id)).mappings().all()
     selected = select_events(found, limit, per_date)
+    document_claims(selected)  # counted over the events shown, as a build counts them
     return Timeline(
         articles=[codec.article_from_row(r) for r in article_rows], events=selected,
         undated=[{"article": r["article_id"], "sentence": r["sentence"],
@@ -154,10 +189,15 @@ def list_events(store: Store, query: EventQuery | str | None = None, *, limit: i
     ordering = ([events.c.score.desc(), events.c.first_day] if order == "score"
                 else [events.c.first_day, events.c.precision, events.c.score.desc()])
     with store.read() as conn:
-        total = conn.execute(select(func.count()).select_from(events).where(where)).scalar()
-        rows = conn.execute(select(events).where(where).order_by(*ordering, events.c.id)
-                            .limit(limit).offset(offset)).mappings().all()
-        found = _events_with_mentions(conn, rows)
+        if query.entity:
+            found = _matching(conn, query, ordering)
+            total, found = len(found), found[offset:offset + limit]
+        else:
+            total = conn.execute(select(func.count()).select_from(events).where(where)
+                                 ).scalar()
+            rows = conn.execute(select(events).where(where).order_by(*ordering, events.c.id)
+                                .limit(limit).offset(offset)).mappings().all()
+            found = _events_with_mentions(conn, rows)
     return total, [_event_json(event) for event in found]
 
 
@@ -233,26 +273,51 @@ def get_article(store: Store, article_id: str) -> dict | None:
     return record
 
 
+FACET_EVENTS = 2000  # the best-supported events whose names the filter list offers
+_FACET_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "LAW", "EVENT", "PRODUCT"})
+
+
+def _merged_names(found: list[Event]) -> list[set[str]]:
+    """Each event's names, merged over these events as a build merges them
+    (``NameIndex``): a surname is the person's full name, an acronym its long form, a
+    nationality its country, a title's owner ("Kastmark Water and" of a minister's
+    title) the country. A name seen only in headlines (title-case words a tagger reads
+    as names) is left out."""
+    index = NameIndex.from_mentions(m for event in found for m in event.mentions)
+    in_body: set[str] = set()
+    per_event: list[set[str]] = []
+    for event in found:
+        names: set[str] = set()
+        for mention in event.mentions:
+            for name in index.names_in(mention):
+                if name.kind in _FACET_KINDS:
+                    names.add(name.text)
+                    if mention.sentence_index != HEADLINE:
+                        in_body.add(name.text)
+        per_event.append(names)
+    return [names & in_body for names in per_event]
+
+
 def facets(store: Store, limit: int = 40) -> dict:
-    """Counts for the filter controls: top entities and sources, the date span."""
+    """Counts for the filter controls: the entities of the best-supported events (one
+    entry per merged name), sources and the date span."""
     with store.read() as conn:
         span = conn.execute(select(func.min(events.c.first_day),
                                    func.max(events.c.last_day))).one()
         total_events = conn.execute(select(func.count()).select_from(events)).scalar()
         total_articles = article_count(conn)
-        keys = conn.execute(select(events.c.entity_keys, events.c.source_keys)
-                            .order_by(events.c.score.desc()).limit(2000)).all()
+        rows = conn.execute(select(events).order_by(events.c.score.desc(), events.c.id)
+                            .limit(FACET_EVENTS)).mappings().all()
+        found = _events_with_mentions(conn, rows)
         sites = dict(conn.execute(select(articles.c.id, articles.c.site)).all()) \
             if total_articles <= 5000 else {}
-    entity_counts: dict[str, int] = {}
+    entity_counts: Counter[str] = Counter()
+    for names in _merged_names(found):
+        entity_counts.update(names)
     source_counts: dict[str, int] = {}
     spelling: dict[str, str] = {}
-    for entity_keys, source_keys in keys:
-        for key in entity_keys.strip("|").split("|"):
-            if key:
-                spelling.setdefault(key.lower(), key)
-                entity_counts[key.lower()] = entity_counts.get(key.lower(), 0) + 1
-        for key in source_keys.strip("|").split("|"):
+    for row in rows:
+        for key in row["source_keys"].strip("|").split("|"):
             if key:
                 spelling.setdefault(key.lower(), key)
                 source_counts[key.lower()] = source_counts.get(key.lower(), 0) + 1
@@ -267,6 +332,6 @@ def facets(store: Store, limit: int = 40) -> dict:
         "events": total_events, "articles": total_articles,
         "date_min": dt.date.fromordinal(first).isoformat() if first else None,
         "date_max": dt.date.fromordinal(last).isoformat() if last else None,
-        "entities": [{"name": spelling[k], "events": n} for k, n in top],
+        "entities": [{"name": name, "events": n} for name, n in top],
         "sources": [{"name": spelling[k], "events": n} for k, n in top_sources],
     }

@@ -119,6 +119,10 @@ events = Table(
     Column("entity_keys", Text, nullable=False),
     Column("source_keys", Text, nullable=False),
     Column("search_text", Text, nullable=False),
+    # Step 7: the description a build gives an event (JSON lists of quote and claim
+    # records), so a stored timeline carries them too.
+    Column("quotes", Text),
+    Column("claims", Text),
     Index("ix_events_period", "precision", "year", "month"),
 )
 
@@ -148,15 +152,19 @@ def _create(*tables: Table) -> Callable[[Connection], None]:
     return step
 
 
-def _add_mention_columns(*declarations: str) -> Callable[[Connection], None]:
-    """A step adding columns to ``mentions`` that stores made by step 1 do not have yet
+def _add_columns(table: str, *declarations: str) -> Callable[[Connection], None]:
+    """A step adding columns to ``table`` that stores made by step 1 do not have yet
     (a new store's step 1 already creates the table with every column)."""
     def step(conn: Connection) -> None:
-        columns = {c["name"] for c in inspect(conn).get_columns("mentions")}
+        columns = {c["name"] for c in inspect(conn).get_columns(table)}
         for declaration in declarations:
             if declaration.split()[0] not in columns:
-                conn.execute(text(f"ALTER TABLE mentions ADD COLUMN {declaration}"))
+                conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {declaration}"))
     return step
+
+
+def _add_mention_columns(*declarations: str) -> Callable[[Connection], None]:
+    return _add_columns("mentions", *declarations)
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
@@ -167,6 +175,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (4, "story context of mentions", _add_mention_columns("context TEXT")),
     (5, "supporting mentions", _add_mention_columns("continues INTEGER", "bounding BOOLEAN")),
     (6, "word features of mentions", _add_mention_columns("terms TEXT")),
+    (7, "quotes and claims of events", _add_columns("events", "quotes TEXT", "claims TEXT")),
 ]
 LATEST = MIGRATIONS[-1][0]
 

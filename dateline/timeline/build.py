@@ -69,7 +69,7 @@ def select_events(events: list[Event], max_events: int, per_date: int | None = N
 PARSED_PER_EVENT = 10  # sentences per event whose parse gives who and where
 
 
-def _sentences_to_parse(events: list[Event]) -> list[str]:
+def sentences_to_parse(events: list[Event]) -> list[str]:
     """Each event's summary and its first sentences: a day with hundreds of reports names
     its participants in the first few dozen as well as in all of them, and the parse is
     the slowest step (the other sentences get entities only)."""
@@ -80,8 +80,9 @@ def _sentences_to_parse(events: list[Event]) -> list[str]:
     return chosen
 
 
-def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None = None
-                    ) -> None:
+def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None = None,
+                    entities_known: bool = False, docs: dict[str, object] | None = None,
+                    more_names: Iterable[Mention] = ()) -> None:
     """Who, where, quotes, counting claims and a parsed title for the events a reader sees.
 
     Entity recognition and parsing are the slowest steps per sentence, so they run on
@@ -89,18 +90,24 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     Names are normalized over the whole collection (``NameIndex``); quotes are read in
     the events' articles (whole articles when ``articles`` is given). Without a model
     (``nlp`` None) quotes and claims are still found; who, where and parsed titles not.
+    ``entities_known``: the caller has set every mention's entities with the same model
+    (a store keeps them), so the recognizer is not run again. ``docs``: the parses to
+    read (sentence -> doc) when the caller made them; none is made here then.
+    ``more_names``: other mentions of the collection to learn names from (a store
+    describes a few events at a time; a build learns from every event it shows).
     """
     mentions = [m for event in events for m in event.mentions]
     # With a model, who and where come from the parse of each sentence (the event's verb
     # and its arguments); without, from the names the sentences mention. The full parse
     # carries the entities too: one pass of the model per sentence, not two.
-    docs = parse_sentences(_sentences_to_parse(events), nlp) if nlp is not None else {}
-    if nlp is not None:
+    if docs is None:
+        docs = parse_sentences(sentences_to_parse(events), nlp) if nlp is not None else {}
+    if nlp is not None and not entities_known:
         attach_entities(mentions, nlp, docs=docs)
     articles = list(articles) if articles is not None else None
     texts = ({a.id: [s.text for s in a.sentences] for a in articles}
              if articles is not None else None)
-    names = NameIndex.from_mentions(mentions, texts)
+    names = NameIndex.from_mentions([*mentions, *more_names], texts)
     for event in events:
         if docs:
             event.participants, event.location = event_roles(event.mentions, docs, names)

@@ -101,8 +101,14 @@ const UPLOADS_ENABLED = document.body.dataset.uploads === "true";
   form.addEventListener("submit", (event) => { event.preventDefault(); loadEvents(false); });
   form.addEventListener("change", (event) => { if (event.target.name !== "q") loadEvents(false); });
   $("f-reset").addEventListener("click", () => { form.reset(); $("f-source").value = ""; loadEvents(false); });
+  // A name clicked as a filter is one term of the entity query (the language of
+  // `dateline build --query`): quoted when it holds what the query reads as syntax.
+  function entityTerm(name) {
+    return /[()"]|\b(AND|OR|NOT)\b/.test(name) ? `"${name.replace(/"/g, "")}"` : name;
+  }
+
   function setFilter(name, value) {
-    form.elements[name].value = value;
+    form.elements[name].value = name === "entity" ? entityTerm(value) : value;
     closeDetail();
     loadEvents(false);
     window.scrollTo({ top: 0, behavior: "smooth" });
