@@ -323,3 +323,39 @@ def test_a_date_named_in_passing_is_not_a_reference_back_to_that_day():
                         metadata_date=day.isoformat()) for name, day, text in texts]
     timeline = process_articles(articles, Config(dates=1, use_ner=False, progress=False))
     assert [e.date.iso() for e in timeline.events] == ["2011-03-02"]
+
+
+def test_a_stored_timeline_counts_references_as_a_build_does(tmp_path: Path):
+    # Three pasted reports without publication dates look back on the Zawiya shelling;
+    # their dates are inferred from their own latest dates, so they cannot say whether
+    # they look back: neither the build nor the store may count them as references.
+    from dateline.pipeline import build_timeline
+    from dateline.store import add, open_store, timeline
+
+    undated = [
+        ("u1", "Zawiya siege", "Tanks shelled the town of Zawiya on March 5, 2011, witnesses "
+         "said. By March 12, 2011, the rebels had left the town."),
+        ("u2", "Zawiya falls", "The shelling of Zawiya on March 5, 2011, killed dozens, doctors "
+         "said. Government forces entered the square on March 11, 2011."),
+        ("u3", "Inside Zawiya", "Residents described the shelling of Zawiya on March 5, 2011. "
+         "The town was quiet on March 13, 2011, a reporter saw."),
+    ]
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name, day, text in STORY:
+        title, body = text.split("\n\n", 1)
+        record = {"text": body, "title": title, "published": day.isoformat()}
+        (folder / f"{name}.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    for name, title, body in undated:
+        (folder / f"{name}.jsonl").write_text(json.dumps({"text": body, "title": title}) + "\n",
+                                              encoding="utf-8")
+    built = build_timeline([str(folder)], Config(dates=2, use_ner=False, progress=False))
+    assert {a.published_source for a in built.articles if a.id.startswith("u")} == {"inferred"}
+    store = open_store(tmp_path / "t.db")
+    try:
+        add(store, [str(folder)], Config(use_ner=False, progress=False))
+        stored = timeline(store, dates=2)
+    finally:
+        store.close()
+    assert sorted(e.date.iso() for e in stored.events) == sorted(
+        e.date.iso() for e in built.events) == ["2011-02-17", "2011-03-02"]

@@ -111,12 +111,15 @@ def _dated(store: Store, query: EventQuery, dates: int, per_date: int | None,
     every matching stored event; with the number of matching events."""
     with store.read() as conn:
         found = _matching(conn, query, [events.c.first_day])
-        published = {r["id"]: r["published"] for r in conn.execute(
-            select(articles.c.id, articles.c.published, articles.c.duplicate_of)).mappings()
-            if r["duplicate_of"] is None}
-    days = {k: _as_date(v) for k, v in published.items()}
-    references = references_from_mentions((m for e in found for m in e.mentions), days)
-    known = [d for d in days.values() if d is not None]
+        rows = conn.execute(select(articles.c.id, articles.c.published,
+                                   articles.c.published_source, articles.c.duplicate_of)
+                            ).mappings().all()
+    originals = [r for r in rows if r["duplicate_of"] is None]
+    # as choose_events: every original's date bounds the story, only stated dates refer back
+    stated = {r["id"]: _as_date(r["published"]) for r in originals
+              if r["published_source"] != "inferred"}
+    references = references_from_mentions((m for e in found for m in e.mentions), stated)
+    known = [d for d in (_as_date(r["published"]) for r in originals) if d is not None]
     chosen = select_dated(found, dates, per_date or 1, references,
                           min(known) if known else None, number=number)
     return len(found), chosen
