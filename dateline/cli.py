@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dateline.config import Config
 from dateline.engine import add_engine_arguments
-from dateline.options import add_entities_argument, add_selection_arguments
+from dateline.options import add_entities_argument, add_selection_arguments, entity_query
 from dateline.version import __version__
 
 FORMAT_NAMES = ("json", "md", "html", "csv", "timelinejs", "ics")  # dateline.export.FORMATS
@@ -93,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="TimelineJS rows: by first participant, location or site "
                             "(default: none)")
     add_selection_arguments(build, "the corpus")
-    build.add_argument("--query", metavar="Q",
+    build.add_argument("--query", metavar="Q", type=entity_query,
                        help='keep events involving these entities: "General Motors", '
                             '"Merkel AND Obama", "(GM OR Opel) AND strike"')
     build.add_argument("--title", default="Timeline",
@@ -216,14 +216,6 @@ def _command_build(args: argparse.Namespace) -> int:
         problem = output_problem(args.output)  # before the run, not after it
         if problem:
             print(f"dateline: {problem}", file=sys.stderr)
-            return 2
-    if args.query:
-        from dateline.timeline.query import QueryError, parse_query
-
-        try:
-            parse_query(args.query)
-        except QueryError as error:
-            print(f"dateline: --query: {error}", file=sys.stderr)
             return 2
     inputs = list(args.inputs)
     warnings = []

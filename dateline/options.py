@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import argparse
 
-__all__ = ["DB_HELP", "positive_int", "add_db_argument", "add_selection_arguments",
-           "add_entities_argument"]
+__all__ = ["DB_HELP", "positive_int", "entity_query", "add_db_argument",
+           "add_selection_arguments", "add_entities_argument"]
 
 DB_HELP = ("database: a file path or a postgresql://user:pass@host/db URL (default: "
            "$DATELINE_DB, else $XDG_DATA_HOME/dateline/dateline.db)")
@@ -23,6 +23,19 @@ def positive_int(text: str) -> int:
     if value <= 0:
         raise argparse.ArgumentTypeError("must be a positive number")
     return value
+
+
+def entity_query(text: str) -> str:
+    """An argparse type for ``--query`` (``build`` and ``timeline``): a malformed query is
+    refused before any work, with the parser's reason. The query module is imported only
+    when a query is given, so the command line starts without the grouping's imports."""
+    from dateline.timeline.query import QueryError, parse_query
+
+    try:
+        parse_query(text)
+    except QueryError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
 
 
 def add_db_argument(command: argparse.ArgumentParser) -> None:

@@ -21,14 +21,13 @@ PACKAGE = Path(dateline.__file__).parent
 # Top-level module or folder -> layer (higher may import lower, never the reverse).
 LAYERS = {
     "version": 0, "lexicon": 0, "unionfind": 0, "model": 1, "config": 1, "nlp": 1,
-    "options": 1,
     "dating": 2,
     "ingest": 3,
     "clean": 4,
     "events": 5,
     "timeline": 6,
     "export": 7,
-    "engine": 8, "pipeline": 8,
+    "engine": 8, "pipeline": 8, "options": 8,  # options: the commands' shared flags
     "store": 9, "eval": 9,
     "serve": 10,
     "cli": 11, "": 11,  # "": the package itself, the library API (lazy imports only)

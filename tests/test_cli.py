@@ -65,8 +65,20 @@ def test_unknown_output_extension_is_refused(tmp_path: Path, capsys):
 
 
 def test_bad_query_is_refused_before_any_work(tmp_path: Path, capsys):
-    assert main(["build", str(tmp_path), "--query", "(GM AND"]) == 2
+    with pytest.raises(SystemExit) as refused:
+        main(["build", str(tmp_path), "--query", "(GM AND"])
+    assert refused.value.code == 2
     assert "--query" in capsys.readouterr().err
+
+
+def test_timeline_refuses_a_bad_query_as_build_does(tmp_path: Path, capsys):
+    db = tmp_path / "story.db"
+    with pytest.raises(SystemExit) as refused:
+        main(["timeline", "--db", str(db), "--query", "Merkel AND", "-o",
+              str(tmp_path / "t.json")])
+    assert refused.value.code == 2
+    assert "--query" in capsys.readouterr().err
+    assert not db.exists()
 
 
 @pytest.mark.parametrize("fmt", ["json", "md", "html", "csv"])

@@ -18,6 +18,7 @@ from dateline.options import (
     add_db_argument,
     add_entities_argument,
     add_selection_arguments,
+    entity_query,
     positive_int,
 )
 
@@ -57,7 +58,7 @@ def add_store_commands(subparsers) -> None:
     timeline = subparsers.add_parser(
         "timeline", help="write the stored timeline (.json .md .html .csv)")
     add_db_argument(timeline)
-    timeline.add_argument("--query", metavar="Q",
+    timeline.add_argument("--query", metavar="Q", type=entity_query,
                           help="keep the events of an entity query, as 'build --query' "
                                "reads it: names with AND, OR, NOT, e.g. 'Merkel AND Obama'")
     add_selection_arguments(timeline, "the store")
@@ -126,14 +127,6 @@ def command_timeline(args: argparse.Namespace) -> int:
     if problem:
         print(f"dateline timeline: {problem}", file=sys.stderr)
         return 2
-    if args.query:
-        from dateline.timeline.query import QueryError, parse_query
-
-        try:
-            parse_query(args.query)
-        except QueryError as error:
-            print(f"dateline timeline: --query: {error}", file=sys.stderr)
-            return 2
     store = open_from_args(args, "timeline", create=False)
     if store is None:
         return 1
