@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -42,6 +43,13 @@ FEATURES_VERSION = "1"
 # larger blocks are split by wording first (``_cluster_large``).
 MAX_BLOCK = 1000
 _ROW_CHUNK = 256  # rows of a cross-similarity computed at once
+_CELL_BUDGET = _ROW_CHUNK * 8192  # at most this many cells (16 MB) of one at once
+
+
+def _rows_per_chunk(columns: int) -> int:
+    """Rows of a cross-similarity against ``columns`` columns computed at once: fewer
+    than ``_ROW_CHUNK`` against a flood of columns, so memory stays bounded."""
+    return max(1, min(_ROW_CHUNK, _CELL_BUDGET // max(1, columns)))
 
 
 @dataclass(frozen=True)
@@ -81,8 +89,13 @@ def _stem(word: str) -> str:
 
 
 def content_words(text: str) -> list[str]:
-    return [_stem(w) for w in (m.lower() for m in _WORD.findall(text))
-            if w not in _STOP and len(w) > 2]
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=32768)  # an article's context is analysed once per mention; reports repeat
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in (m.lower() for m in _WORD.findall(text))
+                 if w not in _STOP and len(w) > 2)
 
 
 _NAME_WORD = r"(?:[A-Z][\w'’\-]*[a-z0-9][\w'’\-]*|[A-Z]{2,})"
@@ -287,8 +300,9 @@ def _join_nearby(earlier: list[list[int]], later: list[list[int]], mentions: lis
     row_of = np.repeat(np.arange(len(earlier)), [len(c) for c in earlier])
     column_of = np.repeat(np.arange(len(later)), [len(c) for c in later])
     totals = np.zeros((len(earlier), len(later)))
-    for start in range(0, len(rows), _ROW_CHUNK):  # rows x columns never held at once
-        stop = start + _ROW_CHUNK
+    step = _rows_per_chunk(len(columns))
+    for start in range(0, len(rows), step):  # rows x columns never held at once
+        stop = start + step
         gaps = np.abs(days[start:min(stop, len(rows)), None] - days[None, len(rows):])
         scores = similarity.cross(rows[start:stop], columns) - params.day_penalty * gaps
         np.add.at(totals, (row_of[start:stop, None], column_of[None, :]), scores)
@@ -324,22 +338,60 @@ def _cluster_block(indices: list[int], mentions: list[Mention],
     return [[indices[k] for k in cluster] for cluster in _average_link(scores, params.threshold)]
 
 
+def _copy_key(mention: Mention) -> tuple:
+    """What a mention's similarity to any other depends on: the article, the date, the
+    sentence with its date's place in it, and the story context. Two mentions with one
+    key are interchangeable in every score."""
+    return (mention.article_id, mention.date, mention.sentence, mention.timex.start,
+            mention.timex.end, mention.continues, mention.context)
+
+
+def collapse_copies(indices: list[int], mentions: list[Mention]) -> list[list[int]]:
+    """``indices`` grouped into runs of interchangeable mentions (``_copy_key``), in
+    order of first appearance: one file repeating one report thousands of times is a
+    handful of groups, not a flood."""
+    groups: dict[tuple, list[int]] = {}
+    for i in indices:
+        groups.setdefault(_copy_key(mentions[i]), []).append(i)
+    return list(groups.values())
+
+
+def _cluster_copies(groups: list[list[int]], mentions: list[Mention],
+                    similarity: MentionSimilarity, params: GroupingParams
+                    ) -> list[list[int]]:
+    """Average linkage over groups of interchangeable mentions, each weighted by its
+    size: the same clusters as over every copy (copies score the highest similarity
+    there is with each other, so average linkage joins them before anything else, and
+    every pair across two groups scores alike), at the cost of the distinct mentions."""
+    representatives = [group[0] for group in groups]
+    scores = _pair_scores(representatives, mentions, similarity, params)
+    sizes = np.array([len(group) for group in groups], dtype=float)
+    return [[i for k in cluster for i in groups[k]]
+            for cluster in _average_link(scores, params.threshold, sizes)]
+
+
 def _cluster_large(indices: list[int], mentions: list[Mention],
                    similarity: MentionSimilarity, params: GroupingParams) -> list[list[int]]:
-    """A block too big for n x n matrices (a flood of reports on one day): clustered in
-    slices of similar wording, then the slices' clusters merged by average linkage of
-    their mean sentence vectors, which for a cosine is exactly the clusters' average
-    pairwise similarity (the story and same-article bonuses are left out of this
-    step). Memory stays within ``MAX_BLOCK`` squared whatever the flood."""
+    """A block too big for n x n matrices (a flood of reports on one day).
+
+    Interchangeable copies are collapsed first (``collapse_copies``): when the distinct
+    mentions fit in one block, that is exactly the average linkage of the whole flood.
+    Otherwise the groups are clustered in slices of similar wording, then the slices'
+    clusters merged by average linkage of their mean sentence vectors, which for a cosine
+    is exactly the clusters' average pairwise similarity (the story and same-article
+    bonuses are left out of this step). Memory stays within ``MAX_BLOCK`` squared
+    whatever the flood."""
+    groups = collapse_copies(indices, mentions)
+    if len(groups) <= MAX_BLOCK:
+        return _cluster_copies(groups, mentions, similarity, params)
     vectors = getattr(similarity, "sentences", None)
-    order = list(indices)
     if vectors is not None:
-        top = np.asarray(vectors[order].argmax(axis=1)).ravel()
-        order = [order[k] for k in np.lexsort((np.arange(len(order)), top))]
+        top = np.asarray(vectors[[g[0] for g in groups]].argmax(axis=1)).ravel()
+        groups = [groups[k] for k in np.lexsort((np.arange(len(groups)), top))]
     clusters: list[list[int]] = []
-    for start in range(0, len(order), MAX_BLOCK):
-        clusters += _cluster_block(order[start:start + MAX_BLOCK], mentions, similarity,
-                                   params)
+    for start in range(0, len(groups), MAX_BLOCK):
+        clusters += _cluster_copies(groups[start:start + MAX_BLOCK], mentions, similarity,
+                                    params)
     if vectors is None:
         return clusters
     while len(clusters) > 1:
@@ -448,8 +500,9 @@ def _finer_match(cluster: list[int], candidates: list[list[int]], mentions: list
     if not eligible:
         return None
     columns = [i for candidate in eligible for i in candidate]
-    block = sum(similarity.cross(cluster[start:start + _ROW_CHUNK], columns).sum(axis=0)
-                for start in range(0, len(cluster), _ROW_CHUNK)) / len(cluster)
+    step = _rows_per_chunk(len(columns))
+    block = sum(similarity.cross(cluster[start:start + step], columns).sum(axis=0)
+                for start in range(0, len(cluster), step)) / len(cluster)
     best, best_score, offset = None, params.attach_threshold, 0
     for candidate in eligible:
         score = float(block[offset:offset + len(candidate)].mean())
