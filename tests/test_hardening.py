@@ -338,6 +338,29 @@ def test_item_4_repeated_reports_are_linked_as_a_few_weighted_items(monkeypatch)
     assert [len(g) for g in grouping.collapse_copies(list(range(300)), mentions)] == [100] * 3
 
 
+def test_item_4_two_busy_days_are_joined_by_their_distinct_reports(monkeypatch):
+    from dataclasses import replace
+
+    from dateline.events import grouping
+    from dateline.model import FuzzyDate, Precision
+
+    first = _repeated_digest(120)
+    # The next day, other outlets retell the ferry strike (one day late), copied as often.
+    later = [replace(m, article_id="late-" + m.article_id,
+                     date=FuzzyDate(2022, 3, 4, Precision.DAY)) for m in first]
+    mentions = first + later
+    as_sets = lambda clusters: sorted(  # noqa: E731
+        sorted((m.article_id, m.sentence_index) for m in c) for c in clusters)
+    exact = as_sets(grouping.group_mentions(mentions))
+    widest: list[int] = []
+    cross = grouping.MentionSimilarity.cross
+    monkeypatch.setattr(grouping.MentionSimilarity, "cross", lambda self, rows, columns: (
+        widest.append(len(columns)) or cross(self, rows, columns)))
+    monkeypatch.setattr(grouping, "MAX_BLOCK", 40)
+    assert as_sets(grouping.group_mentions(mentions)) == exact
+    assert len(exact) == 2 and max(widest) <= 3  # distinct reports, not 240 copies
+
+
 def test_item_4_cross_similarities_against_a_flood_are_computed_in_small_slices():
     from dateline.events import grouping
 

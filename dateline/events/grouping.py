@@ -294,17 +294,24 @@ def _join_nearby(earlier: list[list[int]], later: list[list[int]], mentions: lis
     cluster moves to the later day; no cluster may span more than the tolerance."""
     if not earlier or not later:
         return earlier, later
-    rows = [i for cluster in earlier for i in cluster]
-    columns = [i for cluster in later for i in cluster]
+    # Each cluster's interchangeable copies are scored once, weighted by their number.
+    row_groups = [collapse_copies(cluster, mentions) for cluster in earlier]
+    column_groups = [collapse_copies(cluster, mentions) for cluster in later]
+    rows = [g[0] for groups in row_groups for g in groups]
+    columns = [g[0] for groups in column_groups for g in groups]
+    row_weight = np.array([len(g) for groups in row_groups for g in groups], dtype=float)
+    column_weight = np.array([len(g) for groups in column_groups for g in groups],
+                             dtype=float)
     days = np.array([_day_number(mentions[i].date) for i in rows + columns])
-    row_of = np.repeat(np.arange(len(earlier)), [len(c) for c in earlier])
-    column_of = np.repeat(np.arange(len(later)), [len(c) for c in later])
+    row_of = np.repeat(np.arange(len(earlier)), [len(g) for g in row_groups])
+    column_of = np.repeat(np.arange(len(later)), [len(g) for g in column_groups])
     totals = np.zeros((len(earlier), len(later)))
     step = _rows_per_chunk(len(columns))
     for start in range(0, len(rows), step):  # rows x columns never held at once
         stop = start + step
         gaps = np.abs(days[start:min(stop, len(rows)), None] - days[None, len(rows):])
         scores = similarity.cross(rows[start:stop], columns) - params.day_penalty * gaps
+        scores *= np.outer(row_weight[start:stop], column_weight)
         np.add.at(totals, (row_of[start:stop, None], column_of[None, :]), scores)
     sizes = np.outer([len(c) for c in earlier], [len(c) for c in later])
     average = totals / sizes
