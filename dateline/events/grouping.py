@@ -581,17 +581,26 @@ def place_undated(clusters: list[list[Mention]], undated: list, articles: list
                         "name:" + n.lower() for n in name_phrases(text)])
     if rows is None:
         return [], undated
-    scores = (rows[len(texts):] @ rows[:len(texts)].T).toarray()
+    events = rows[:len(texts)].T
+    # Candidates by weekday and their articles, once: not every candidate's every
+    # mention for every undated item; scores one item's row at a time, never dense
+    # items x events.
+    on_weekday: dict[int, list[int]] = defaultdict(list)
+    for j, c in enumerate(candidates):
+        on_weekday[c[0].date.first_day.weekday()].append(j)
+    reporters = [{m.article_id for m in c} for c in candidates]
     added: list[Mention] = []
     placed: set[int] = set()
     for k, (item, weekday) in enumerate(placeable):
-        allowed = [j for j, c in enumerate(candidates)
-                   if c[0].date.first_day.weekday() == weekday
-                   and all(m.article_id != item.article_id for m in c)]
-        ranked = sorted(allowed, key=lambda j: -scores[k, j])
-        if not ranked or scores[k, ranked[0]] < JOIN_SIMILARITY:
+        allowed = [j for j in on_weekday.get(weekday, [])
+                   if item.article_id not in reporters[j]]
+        if not allowed:
             continue
-        if len(ranked) > 1 and scores[k, ranked[1]] > scores[k, ranked[0]] - JOIN_MARGIN:
+        score = (rows[len(texts) + k] @ events).toarray().ravel()
+        ranked = sorted(allowed, key=lambda j: -score[j])
+        if score[ranked[0]] < JOIN_SIMILARITY:
+            continue
+        if len(ranked) > 1 and score[ranked[1]] > score[ranked[0]] - JOIN_MARGIN:
             continue
         event = candidates[ranked[0]]
         article = by_id[item.article_id]
@@ -603,6 +612,7 @@ def place_undated(clusters: list[list[Mention]], undated: list, articles: list
                           Timex(0, 0, "", "DATE", date.iso()), context=event[0].context,
                           bounding=True, basis="collection")
         event.append(mention)
+        reporters[ranked[0]].add(item.article_id)
         added.append(mention)
         placed.add(k)
         others = sorted({m.article_id for m in event if m.article_id != item.article_id})
