@@ -64,3 +64,33 @@ def test_fingerprints_decide_copies_like_the_shingle_sets():
                 assert _fingerprint_copy(_fingerprint(a)[0], _fingerprint(b)[0], threshold) \
                     == is_copy(shingles(a), shingles(b), threshold)
     assert len(_fingerprint(base * 50)[0]) == len(shingles(base * 50))
+
+
+def test_undated_weekday_reports_join_once_per_article_and_only_clear_matches():
+    import datetime as dt
+
+    from dateline.events.grouping import place_undated
+    from dateline.events.mentions import UndatedItem
+    from dateline.model import Article, Sentence
+
+    tuesday = FuzzyDate(2024, 4, 9, Precision.DAY)
+    wednesday = FuzzyDate(2024, 4, 10, Precision.DAY)
+    strike = "Ferry crews in Kestwick walked out over pay on April 9, the union said."
+    bridge = "Marlow council voted on April 10 to close the old bridge for repairs."
+    clusters = [[Mention("w1", 0, strike, tuesday, Timex(58, 66, "April 9", "DATE", "x"))],
+                [Mention("w2", 0, bridge, wednesday, Timex(23, 31, "April 10", "DATE", "x"))]]
+    retold = ["Ferry crews in Kestwick walked out over pay on Tuesday, the union said.",
+              "The Kestwick ferry crews walked out over pay on Tuesday, said the union."]
+    late = Article("u", "u.txt", "", text=" ".join(retold + [bridge]),
+                   sentences=[Sentence(i, 0, 0, t) for i, t in enumerate(retold)])
+    items = [UndatedItem("u", retold[0], "on Tuesday", "no publication date"),
+             UndatedItem("u", retold[1], "on Tuesday", "no publication date"),
+             UndatedItem("u", "Marlow council voted to close the bridge on Tuesday.",
+                         "on Tuesday", "no publication date")]
+    added, still = place_undated(clusters, items, [late])
+    # The first retelling joins Tuesday's strike; the second is the same article again
+    # (one article reports an event once); the bridge vote was a Wednesday.
+    assert [(m.article_id, m.sentence_index, m.basis) for m in clusters[0]] == [
+        ("w1", 0, "text"), ("u", 0, "collection")]
+    assert added == clusters[0][1:] and still == items[1:]
+    assert late.published == dt.date(2024, 4, 9)
