@@ -94,3 +94,22 @@ def test_undated_weekday_reports_join_once_per_article_and_only_clear_matches():
         ("w1", 0, "text"), ("u", 0, "collection")]
     assert added == clusters[0][1:] and still == items[1:]
     assert late.published == dt.date(2024, 4, 9)
+
+
+def test_a_date_under_an_adverb_root_gets_a_title_without_hanging():
+    """Issue 14's "superlinear at 2,000 articles" was this loop: spaCy gives a new Token
+    on each access, so the climb never saw the root when the root was an adverb."""
+    import threading
+
+    from dateline.nlp import load_pipeline
+    from dateline.timeline.titles import title_from_parse
+
+    doc = load_pipeline()("Then on Tuesday, again.")
+    assert doc[len(doc) - 2].dep_ == "ROOT" and doc[len(doc) - 2].pos_ == "ADV"
+    start = doc.text.index("Tuesday")
+    result: list = []
+    worker = threading.Thread(target=lambda: result.append(
+        title_from_parse(doc, start, start + len("Tuesday"))), daemon=True)
+    worker.start()
+    worker.join(30)
+    assert not worker.is_alive() and len(result) == 1
