@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from dateline.model import Mention
@@ -148,7 +147,6 @@ class NameIndex:
         # Derived lookups, computed once per collection and dropped when it learns a name.
         self._country_memo: dict[str, str | None] = {}
         self._collection_forms: dict[str, str] | None = None
-        self._forms_by_word: dict[str, dict[str, str]] = {}  # first word -> forms
         # article -> description head -> {person: description words}
         self._roles: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
             lambda: defaultdict(dict))
@@ -300,13 +298,9 @@ class NameIndex:
                     found.append(person)
         return found
 
-    def people_forms(self, article: str | None = None,
-                     words: AbstractSet[str] | None = None) -> dict[str, str]:
+    def people_forms(self, article: str | None = None) -> dict[str, str]:
         """Every written form of a person's name (full and surname) -> the full name;
-        for ``article`` its own full names win over the collection's. With ``words``
-        (the words of the text to be searched), only the forms that text can contain,
-        those whose first word is among them: a lookup then costs the text's words, not
-        the whole collection's names (which made quotes quadratic in a large build)."""
+        for ``article`` its own full names win over the collection's."""
         if self._collection_forms is None:
             # The collection's forms do not depend on the article; resolved once, not
             # once per article (which cost a quarter of a build's time).
@@ -320,18 +314,10 @@ class NameIndex:
                 if len(names) == 1:
                     forms.setdefault(surname, next(iter(names)))
             self._collection_forms = forms
-            self._forms_by_word = defaultdict(dict)
-            for form, full in forms.items():
-                self._forms_by_word[_first_word(form)][form] = full
-        if words is None:
-            forms = dict(self._collection_forms)
-        else:
-            forms = {form: full for word in {"", *words}
-                     for form, full in self._forms_by_word.get(word, {}).items()}
+        forms = dict(self._collection_forms)
         if article is not None:
             for surname, names in self._full.get(article, {}).items():
-                if words is None or _first_word(surname) in words:
-                    forms[surname] = names.most_common(1)[0][0]
+                forms[surname] = names.most_common(1)[0][0]
         # a word the collection mostly tags as a place or body is not a surname
         # one word with no full name anywhere is too weak a clue: the small model tags
         # some countries as people
@@ -360,15 +346,6 @@ class NameIndex:
         for person in self.described_in(mention.sentence, mention.article_id):
             seen.setdefault(person, Name(person, PERSON))
         return list(seen.values())
-
-
-def _first_word(form: str) -> str:
-    """The word a written form starts with ("" when it starts otherwise)."""
-    match = _LEADING_WORD.match(form)
-    return match.group(0) if match else ""
-
-
-_LEADING_WORD = re.compile(r"\w+")
 
 
 def _in_title(text: str, sentence: str) -> bool:

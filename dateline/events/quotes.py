@@ -218,9 +218,6 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])|\n")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
-_WORDS = re.compile(r"\w+")
-
-
 def _unquoted(text: str) -> str:
     """``text`` with its quotations blanked out."""
     return _QUOTED.sub(" ", text)
@@ -236,13 +233,7 @@ def find_quotes(sentences: Iterable[tuple[int, str]], article: str,
     ``paragraphs`` are the indexes of sentences that open a paragraph.
     """
     paragraphs = set(paragraphs)
-    sentences = list(sentences)
-    forms = {}
-    if names is not None:  # only the names this article's words can spell
-        words = set(_WORDS.findall(before))
-        for _, text in sentences:
-            words.update(_WORDS.findall(text))
-        forms = names.people_forms(article, words)
+    forms = names.people_forms(article) if names is not None else {}
     people = _People(forms, names, article)
     found: list[FoundQuote] = []
     earlier = before
