@@ -3,53 +3,8 @@ squared, and give the same answers as the direct computation."""
 
 from __future__ import annotations
 
-import re
-
 from dateline.clean.duplicates import _fingerprint, _fingerprint_copy, is_copy, shingles
-from dateline.events.names import NameIndex
-from dateline.events.quotes import find_quotes
-from dateline.model import Entity, FuzzyDate, Mention, Precision, Timex
-
-_DAY = FuzzyDate(2024, 4, 10, Precision.DAY)
-
-
-def _mention(article: str, sentence: str, *people: str) -> Mention:
-    return Mention(article, 0, sentence, _DAY, Timex(0, 1, "x", "DATE", "2024-04-10"),
-                   entities=[Entity(p, "PERSON") for p in people])
-
-
-def _index() -> NameIndex:
-    return NameIndex.from_mentions([
-        _mention("a1", "Water Minister Rasmus Holt met Helena Barros.", "Rasmus Holt",
-                 "Helena Barros"),
-        _mention("a2", "Holt said the talks would go on.", "Holt"),
-        _mention("a3", "Ilse Marrack and Jean-Luc Ostrand left Geneva.", "Ilse Marrack",
-                 "Jean-Luc Ostrand"),
-        _mention("a4", "Anna Holt, a farmer, spoke too.", "Anna Holt"),
-    ])
-
-
-def test_person_forms_for_a_text_are_the_collection_forms_it_can_contain():
-    names = _index()
-    for article in ("a1", "a2", "a3", "a4", None):
-        every = names.people_forms(article)
-        for text in ("Holt and Barros spoke.", "Jean-Luc Ostrand, Marrack", "Nobody here."):
-            words = set(re.findall(r"\w+", text))
-            wanted = {form: full for form, full in every.items()
-                      if re.match(r"\w+", form).group(0) in words}
-            assert names.people_forms(article, words) == wanted
-    # an article's own full name wins over the collection's for its surname
-    assert names.people_forms("a4", {"Holt"})["Holt"] == "Anna Holt"
-
-
-def test_quotes_are_attributed_alike_with_the_forms_narrowed_to_the_article():
-    names = _index()
-    sentences = [(0, "Water Minister Rasmus Holt arrived in Geneva on Wednesday."),
-                 (1, "\u201cWe will not give up the river,\u201d Holt said."),
-                 (2, "\u201cThe treaty is clear,\u201d said Barros.")]
-    found = find_quotes(sentences, "a1", names)
-    assert [(f.quote.speaker, f.quote.text[:12]) for f in found] == [
-        ("Rasmus Holt", "We will not "), ("Helena Barros", "The treaty i")]
+from dateline.model import FuzzyDate, Mention, Precision, Timex
 
 
 def test_fingerprints_decide_copies_like_the_shingle_sets():
