@@ -297,6 +297,99 @@ def test_item_4_a_day_larger_than_one_block_groups_like_a_small_one(monkeypatch)
     assert len(exact) == 2 and as_sets(split) == as_sets(exact)
 
 
+def _repeated_digest(copies: int):
+    """Two articles repeating the same few one-day reports (the hostile file of item 4):
+    the sentences recur verbatim, only their positions differ."""
+    from dateline.model import FuzzyDate, Mention, Precision, Timex
+
+    reports = ["Ferry crews in Kestwick walked out on March 3, 2022 over pay, the union said.",
+               "On March 3, 2022 the Kestwick ferry service stopped when its crews walked out.",
+               "Marlow council voted on March 3, 2022 to close the old bridge for repairs."]
+    day = FuzzyDate(2022, 3, 3, Precision.DAY)
+    mentions = []
+    for n in range(copies):
+        text = reports[n % len(reports)]
+        start = text.index("March 3, 2022")
+        council = text.startswith("Marlow")
+        mentions.append(Mention(
+            article_id="council" if council else "digest", sentence_index=2 * n,
+            sentence=text, date=day,
+            timex=Timex(start=start, end=start + 13, text="March 3, 2022", type="DATE",
+                        value="2022-03-03"),
+            context="Marlow council minutes." if council else "Kestwick ferry strike."))
+    return mentions
+
+
+def test_item_4_repeated_reports_are_linked_as_a_few_weighted_items(monkeypatch):
+    from dateline.events import grouping
+
+    mentions = _repeated_digest(300)
+    exact = grouping.group_mentions(mentions)  # one block of 300: plain n x n linkage
+    seen: list[int] = []
+    link = grouping._average_link
+    monkeypatch.setattr(grouping, "_average_link",
+                        lambda scores, *args: seen.append(scores.shape[0]) or link(scores, *args))
+    monkeypatch.setattr(grouping, "MAX_BLOCK", 40)  # the busy-day path
+    split = grouping.group_mentions(mentions)
+    as_sets = lambda clusters: sorted(sorted(m.sentence_index for m in c) for c in clusters)  # noqa: E731
+    assert as_sets(split) == as_sets(exact)
+    assert len(exact) == 2  # the two ferry reports are one event, the bridge vote another
+    assert seen == [3]  # three distinct reports, not a 300 x 300 matrix
+    assert [len(g) for g in grouping.collapse_copies(list(range(300)), mentions)] == [100] * 3
+
+
+def test_item_4_two_busy_days_are_joined_by_their_distinct_reports(monkeypatch):
+    from dataclasses import replace
+
+    from dateline.events import grouping
+    from dateline.model import FuzzyDate, Precision
+
+    first = _repeated_digest(120)
+    # The next day, other outlets retell the ferry strike (one day late), copied as often.
+    later = [replace(m, article_id="late-" + m.article_id,
+                     date=FuzzyDate(2022, 3, 4, Precision.DAY)) for m in first]
+    mentions = first + later
+    as_sets = lambda clusters: sorted(  # noqa: E731
+        sorted((m.article_id, m.sentence_index) for m in c) for c in clusters)
+    exact = as_sets(grouping.group_mentions(mentions))
+    widest: list[int] = []
+    cross = grouping.MentionSimilarity.cross
+    monkeypatch.setattr(grouping.MentionSimilarity, "cross", lambda self, rows, columns: (
+        widest.append(len(columns)) or cross(self, rows, columns)))
+    monkeypatch.setattr(grouping, "MAX_BLOCK", 40)
+    assert as_sets(grouping.group_mentions(mentions)) == exact
+    assert len(exact) == 2 and max(widest) <= 3  # distinct reports, not 240 copies
+
+
+def test_item_4_cross_similarities_against_a_flood_are_computed_in_small_slices():
+    from dateline.events import grouping
+
+    assert grouping._rows_per_chunk(500) == grouping._ROW_CHUNK  # ordinary days unchanged
+    for columns in (10_000, 200_000, 5_000_000):
+        rows = grouping._rows_per_chunk(columns)
+        assert 1 <= rows < grouping._ROW_CHUNK
+        assert rows * columns <= max(grouping._CELL_BUDGET, columns)
+
+
+def test_item_4_representative_of_repeated_reports_matches_scoring_each_one():
+    from dateline.events.grouping import content_words
+    from dateline.timeline.summaries import PEERS, representative
+
+    mentions = _repeated_digest(900)
+    mentions[450].sentence = "Kestwick ferry crews walked out on March 3, 2022, the union said."
+    words = [set(content_words(m.sentence)) for m in mentions]
+    peers = list(range(0, len(mentions), len(mentions) // PEERS))
+
+    def brute(k: int) -> float:  # the old per-mention scoring, every mention on its own
+        others = [j for j in peers if j != k]
+        return sum(len(words[k] & words[j]) / (len(words[k] | words[j]) or 1)
+                   for j in others) / len(others) - 0.002 * max(
+                       0, len(mentions[k].sentence.split()) - 35) + (
+                       0.1 if mentions[k].sentence_index < 3 else 0.0)
+
+    assert representative(mentions) is mentions[max(range(len(mentions)), key=brute)]
+
+
 # --- item 12: encodings, unreadable folders, file names ---------------------------------
 
 def test_item_12_utf16_without_bom_is_read(tmp_path):

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterator
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from dateline.model import Article
@@ -35,6 +37,48 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+def _shingle_runs(text: str, size: int = SHINGLE_WORDS, run: int = 20000
+                  ) -> Iterator[list[str]]:
+    """The shingles of ``text`` (as ``shingles`` gives them, repeats included) in runs
+    of ``run``, so a very long text never holds all its shingle strings at once."""
+    words = _WORD_RE.findall(text.lower())
+    if not words:
+        return
+    if len(words) <= size:
+        yield [" ".join(words)]
+        return
+    total = len(words) - size + 1
+    for start in range(0, total, run):
+        yield [" ".join(words[i : i + size]) for i in range(start, min(total, start + run))]
+
+
+def _fingerprint(text: str) -> tuple[np.ndarray, MinHash | None]:
+    """A text's shingle set as sorted 64-bit hashes (8 bytes a shingle instead of a
+    string each: a pile's sets are held until the last article is compared) and its
+    MinHash sketch (None for a text without words)."""
+    hashes: list[np.ndarray] = []
+    sketch = None
+    for items in _shingle_runs(text):
+        if sketch is None:
+            sketch = MinHash(num_perm=NUM_PERM, seed=1)
+        sketch.update_batch([s.encode("utf-8") for s in items])  # repeats change nothing
+        hashes.append(np.fromiter((hash(s) for s in items), dtype=np.int64, count=len(items)))
+    if not hashes:
+        return np.zeros(0, dtype=np.int64), None
+    return np.unique(np.concatenate(hashes)), sketch
+
+
+def _fingerprint_copy(a: np.ndarray, b: np.ndarray, threshold: float) -> bool:
+    """``is_copy`` on two fingerprints (sorted unique hashes)."""
+    if not len(a) or not len(b):
+        return False
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    if common / (len(a) + len(b) - common) >= threshold:
+        return True
+    small, large = sorted((len(a), len(b)))
+    return small >= MIN_SIZE_RATIO * large and common / small >= CONTAINMENT
+
+
 def jaccard(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
@@ -52,12 +96,6 @@ def is_copy(a: set[str], b: set[str], threshold: float) -> bool:
     return small >= MIN_SIZE_RATIO * large and common / small >= CONTAINMENT
 
 
-def _minhash(items: set[str]) -> MinHash:
-    sketch = MinHash(num_perm=NUM_PERM, seed=1)
-    sketch.update_batch([s.encode("utf-8") for s in items])
-    return sketch
-
-
 def _original_key(article: Article, order: int, size: int) -> tuple:
     """Earliest published first; then the more complete copy; then the first read."""
     published = article.published or dt.date.max
@@ -72,28 +110,29 @@ def mark_duplicates(articles: list[Article], threshold: float) -> None:
     re-posts). Groups are closed transitively; all members point straight at the one
     original, so there are no chains.
     """
-    sets = [shingles(a.text) for a in articles]
     sets_of = UnionFind(len(articles))
     union = sets_of.union
     exact: dict[str, int] = {}
+    sets: list[np.ndarray] = []
     # A low LSH threshold only widens the candidate list; every pair is verified exactly.
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
-    for i, items in enumerate(sets):
-        if not items:
+    for i, article in enumerate(articles):
+        items, sketch = _fingerprint(article.text)
+        sets.append(items)
+        if sketch is None:
             continue
-        digest = hashlib.sha1(" ".join(sorted(items)).encode("utf-8")).hexdigest()
+        digest = hashlib.sha1(items.tobytes()).hexdigest()
         if digest in exact:
             union(exact[digest], i)
             continue
         exact[digest] = i
-        sketch = _minhash(items)
         for key in lsh.query(sketch):
             j = int(key)
-            if is_copy(items, sets[j], threshold):
+            if _fingerprint_copy(items, sets[j], threshold):
                 union(i, j)
         lsh.insert(str(i), sketch)
 
-    groups = sets_of.groups([i for i in range(len(articles)) if sets[i]])
+    groups = sets_of.groups([i for i in range(len(articles)) if len(sets[i])])
     for members in groups.values():
         if len(members) < 2:
             continue

@@ -16,6 +16,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -49,6 +50,7 @@ _CONTEXT = ("prose_m2", "prose_m1", "prose_p1", "prose_p2", "words_m1", "words_p
             "density3_rel", "density8_rel", "density20_rel")
 FEATURES = _OWN + _CONTEXT
 _STAGE2_OFFSETS = (-3, -2, -1, 1, 2, 3)
+_STAGE2_WIDTH = 1 + len(_STAGE2_OFFSETS) + 2 + 2  # score, neighbours, two means, two maxima
 
 
 @dataclass
@@ -90,9 +92,11 @@ class LineModel:
     threshold: float = 0.5
 
     def probabilities(self, lines: list[str]) -> list[float]:
-        rows = np.array(line_features(lines), dtype=float).reshape(len(lines), len(FEATURES))
+        # Rows go straight into arrays, never a list of lists of floats: on a page of
+        # 200,000 lines those lists alone took several hundred MB.
+        rows = _filled(_feature_rows(lines), len(lines), len(FEATURES))
         first = self.first.score_rows(rows)
-        context = np.array(stage2_contexts(first), dtype=float).reshape(len(lines), -1)
+        context = _filled(_stage2_rows(first), len(lines), _STAGE2_WIDTH)
         return self.second.score_rows(np.hstack([rows, context]))
 
     def to_json(self) -> dict:
@@ -107,9 +111,21 @@ class LineModel:
         return cls(first, second, float(data.get("threshold", 0.5)))
 
 
+def _filled(rows: Iterator[list[float]], count: int, width: int) -> np.ndarray:
+    """``count`` rows of ``width`` floats as one array, filled row by row."""
+    out = np.empty((count, width), dtype=float)
+    for i, row in enumerate(rows):
+        out[i] = row
+    return out
+
+
 def stage2_contexts(first: list[float]) -> list[list[float]]:
     """The first-stage scores around each line: its neighbours, the window means and
     the best score before and after it (running maxima, computed once)."""
+    return list(_stage2_rows(first))
+
+
+def _stage2_rows(first: list[float]) -> Iterator[list[float]]:
     n = len(first)
     before_max = [0.0] * n  # max of first[:i]
     after_max = [0.0] * n  # max of first[i + 1:]
@@ -117,7 +133,6 @@ def stage2_contexts(first: list[float]) -> list[list[float]]:
         before_max[i] = first[i - 1] if i == 1 else max(before_max[i - 1], first[i - 1])
     for i in range(n - 2, -1, -1):
         after_max[i] = first[i + 1] if i == n - 2 else max(after_max[i + 1], first[i + 1])
-    out = []
     for i in range(n):
         row = [first[i]]
         for off in _STAGE2_OFFSETS:
@@ -128,8 +143,7 @@ def stage2_contexts(first: list[float]) -> list[list[float]]:
             row.append(sum(window) / len(window))
         row.append(after_max[i])
         row.append(before_max[i])
-        out.append(row)
-    return out
+        yield row
 
 
 @lru_cache(maxsize=65536)  # menus and footers repeat across a site's pages
@@ -173,6 +187,10 @@ _I_WORDS, _I_POS, _I_BEFORE, _I_AFTER, _I_REP, _I_DATED, _I_SHORT, _I_PROSE = (
 
 def line_features(lines: list[str]) -> list[list[float]]:
     """One feature row per line (non-blank lines of one page, in order)."""
+    return list(_feature_rows(lines))
+
+
+def _feature_rows(lines: list[str]) -> Iterator[list[float]]:
     n = len(lines)
     rows = [list(_own_cached(text)) for text in lines]
     counts = Counter(text.strip().lower() for text in lines)
@@ -196,16 +214,14 @@ def line_features(lines: list[str]) -> list[list[float]]:
     densities = [_relative_density(prose_chars, width) for width in (3, 8, 20)]
     prose5, prose12 = _flag_means(prose, 5), _flag_means(prose, 12)
     short5, dated3 = _flag_means(short, 5), _flag_means(dated, 3)
-    out = []
     for i, row in enumerate(rows):
-        out.append(row + [
+        yield row + [
             _at(prose, i - 2), _at(prose, i - 1), _at(prose, i + 1), _at(prose, i + 2),
             _at(words, i - 1), _at(words, i + 1),
             prose5[i], prose12[i], math.log1p(nearest[i]),
             short5[i], dated3[i],
             densities[0][i], densities[1][i], densities[2][i],
-        ])
-    return out
+        ]
 
 
 def _at(values: list[float], j: int) -> float:

@@ -42,6 +42,13 @@ FORBIDDEN = -1.0e9
 # larger blocks are split by wording first (``_cluster_large``).
 MAX_BLOCK = 1000
 _ROW_CHUNK = 256  # rows of a cross-similarity computed at once
+_CELL_BUDGET = _ROW_CHUNK * 8192  # at most this many cells (16 MB) of one at once
+
+
+def _rows_per_chunk(columns: int) -> int:
+    """Rows of a cross-similarity against ``columns`` columns computed at once: fewer
+    than ``_ROW_CHUNK`` against a flood of columns, so memory stays bounded."""
+    return max(1, min(_ROW_CHUNK, _CELL_BUDGET // max(1, columns)))
 
 
 def _average_link(scores: np.ndarray, threshold: float,
@@ -141,16 +148,24 @@ def _join_nearby(earlier: list[list[int]], later: list[list[int]], mentions: lis
     cluster moves to the later day; no cluster may span more than the tolerance."""
     if not earlier or not later:
         return earlier, later
-    rows = [i for cluster in earlier for i in cluster]
-    columns = [i for cluster in later for i in cluster]
+    # Each cluster's interchangeable copies are scored once, weighted by their number.
+    row_groups = [collapse_copies(cluster, mentions) for cluster in earlier]
+    column_groups = [collapse_copies(cluster, mentions) for cluster in later]
+    rows = [g[0] for groups in row_groups for g in groups]
+    columns = [g[0] for groups in column_groups for g in groups]
+    row_weight = np.array([len(g) for groups in row_groups for g in groups], dtype=float)
+    column_weight = np.array([len(g) for groups in column_groups for g in groups],
+                             dtype=float)
     days = np.array([_day_number(mentions[i].date) for i in rows + columns])
-    row_of = np.repeat(np.arange(len(earlier)), [len(c) for c in earlier])
-    column_of = np.repeat(np.arange(len(later)), [len(c) for c in later])
+    row_of = np.repeat(np.arange(len(earlier)), [len(g) for g in row_groups])
+    column_of = np.repeat(np.arange(len(later)), [len(g) for g in column_groups])
     totals = np.zeros((len(earlier), len(later)))
-    for start in range(0, len(rows), _ROW_CHUNK):  # rows x columns never held at once
-        stop = start + _ROW_CHUNK
+    step = _rows_per_chunk(len(columns))
+    for start in range(0, len(rows), step):  # rows x columns never held at once
+        stop = start + step
         gaps = np.abs(days[start:min(stop, len(rows)), None] - days[None, len(rows):])
         scores = similarity.cross(rows[start:stop], columns) - params.day_penalty * gaps
+        scores *= np.outer(row_weight[start:stop], column_weight)
         np.add.at(totals, (row_of[start:stop, None], column_of[None, :]), scores)
     sizes = np.outer([len(c) for c in earlier], [len(c) for c in later])
     average = totals / sizes
@@ -184,22 +199,60 @@ def _cluster_block(indices: list[int], mentions: list[Mention],
     return [[indices[k] for k in cluster] for cluster in _average_link(scores, params.threshold)]
 
 
+def _copy_key(mention: Mention) -> tuple:
+    """What a mention's similarity to any other depends on: the article, the date, the
+    sentence with its date's place in it, and the story context. Two mentions with one
+    key are interchangeable in every score."""
+    return (mention.article_id, mention.date, mention.sentence, mention.timex.start,
+            mention.timex.end, mention.continues, mention.context)
+
+
+def collapse_copies(indices: list[int], mentions: list[Mention]) -> list[list[int]]:
+    """``indices`` grouped into runs of interchangeable mentions (``_copy_key``), in
+    order of first appearance: one file repeating one report thousands of times is a
+    handful of groups, not a flood."""
+    groups: dict[tuple, list[int]] = {}
+    for i in indices:
+        groups.setdefault(_copy_key(mentions[i]), []).append(i)
+    return list(groups.values())
+
+
+def _cluster_copies(groups: list[list[int]], mentions: list[Mention],
+                    similarity: MentionSimilarity, params: GroupingParams
+                    ) -> list[list[int]]:
+    """Average linkage over groups of interchangeable mentions, each weighted by its
+    size: the same clusters as over every copy (copies score the highest similarity
+    there is with each other, so average linkage joins them before anything else, and
+    every pair across two groups scores alike), at the cost of the distinct mentions."""
+    representatives = [group[0] for group in groups]
+    scores = _pair_scores(representatives, mentions, similarity, params)
+    sizes = np.array([len(group) for group in groups], dtype=float)
+    return [[i for k in cluster for i in groups[k]]
+            for cluster in _average_link(scores, params.threshold, sizes)]
+
+
 def _cluster_large(indices: list[int], mentions: list[Mention],
                    similarity: MentionSimilarity, params: GroupingParams) -> list[list[int]]:
-    """A block too big for n x n matrices (a flood of reports on one day): clustered in
-    slices of similar wording, then the slices' clusters merged by average linkage of
-    their mean sentence vectors, which for a cosine is exactly the clusters' average
-    pairwise similarity (the story and same-article bonuses are left out of this
-    step). Memory stays within ``MAX_BLOCK`` squared whatever the flood."""
+    """A block too big for n x n matrices (a flood of reports on one day).
+
+    Interchangeable copies are collapsed first (``collapse_copies``): when the distinct
+    mentions fit in one block, that is exactly the average linkage of the whole flood.
+    Otherwise the groups are clustered in slices of similar wording, then the slices'
+    clusters merged by average linkage of their mean sentence vectors, which for a cosine
+    is exactly the clusters' average pairwise similarity (the story and same-article
+    bonuses are left out of this step). Memory stays within ``MAX_BLOCK`` squared
+    whatever the flood."""
+    groups = collapse_copies(indices, mentions)
+    if len(groups) <= MAX_BLOCK:
+        return _cluster_copies(groups, mentions, similarity, params)
     vectors = getattr(similarity, "sentences", None)
-    order = list(indices)
     if vectors is not None:
-        top = np.asarray(vectors[order].argmax(axis=1)).ravel()
-        order = [order[k] for k in np.lexsort((np.arange(len(order)), top))]
+        top = np.asarray(vectors[[g[0] for g in groups]].argmax(axis=1)).ravel()
+        groups = [groups[k] for k in np.lexsort((np.arange(len(groups)), top))]
     clusters: list[list[int]] = []
-    for start in range(0, len(order), MAX_BLOCK):
-        clusters += _cluster_block(order[start:start + MAX_BLOCK], mentions, similarity,
-                                   params)
+    for start in range(0, len(groups), MAX_BLOCK):
+        clusters += _cluster_copies(groups[start:start + MAX_BLOCK], mentions, similarity,
+                                    params)
     if vectors is None:
         return clusters
     while len(clusters) > 1:
@@ -308,8 +361,9 @@ def _finer_match(cluster: list[int], candidates: list[list[int]], mentions: list
     if not eligible:
         return None
     columns = [i for candidate in eligible for i in candidate]
-    block = sum(similarity.cross(cluster[start:start + _ROW_CHUNK], columns).sum(axis=0)
-                for start in range(0, len(cluster), _ROW_CHUNK)) / len(cluster)
+    step = _rows_per_chunk(len(columns))
+    block = sum(similarity.cross(cluster[start:start + step], columns).sum(axis=0)
+                for start in range(0, len(cluster), step)) / len(cluster)
     best, best_score, offset = None, params.attach_threshold, 0
     for candidate in eligible:
         score = float(block[offset:offset + len(candidate)].mean())
@@ -379,17 +433,26 @@ def place_undated(clusters: list[list[Mention]], undated: list, articles: list
                         "name:" + n.lower() for n in name_phrases(text)])
     if rows is None:
         return [], undated
-    scores = (rows[len(texts):] @ rows[:len(texts)].T).toarray()
+    events = rows[:len(texts)].T
+    # Candidates by weekday and their articles, once: not every candidate's every
+    # mention for every undated item; scores one item's row at a time, never dense
+    # items x events.
+    on_weekday: dict[int, list[int]] = defaultdict(list)
+    for j, c in enumerate(candidates):
+        on_weekday[c[0].date.first_day.weekday()].append(j)
+    reporters = [{m.article_id for m in c} for c in candidates]
     added: list[Mention] = []
     placed: set[int] = set()
     for k, (item, weekday) in enumerate(placeable):
-        allowed = [j for j, c in enumerate(candidates)
-                   if c[0].date.first_day.weekday() == weekday
-                   and all(m.article_id != item.article_id for m in c)]
-        ranked = sorted(allowed, key=lambda j: -scores[k, j])
-        if not ranked or scores[k, ranked[0]] < JOIN_SIMILARITY:
+        allowed = [j for j in on_weekday.get(weekday, [])
+                   if item.article_id not in reporters[j]]
+        if not allowed:
             continue
-        if len(ranked) > 1 and scores[k, ranked[1]] > scores[k, ranked[0]] - JOIN_MARGIN:
+        score = (rows[len(texts) + k] @ events).toarray().ravel()
+        ranked = sorted(allowed, key=lambda j: -score[j])
+        if score[ranked[0]] < JOIN_SIMILARITY:
+            continue
+        if len(ranked) > 1 and score[ranked[1]] > score[ranked[0]] - JOIN_MARGIN:
             continue
         event = candidates[ranked[0]]
         article = by_id[item.article_id]
@@ -401,6 +464,7 @@ def place_undated(clusters: list[list[Mention]], undated: list, articles: list
                           Timex(0, 0, "", "DATE", date.iso()), context=event[0].context,
                           bounding=True, basis="collection")
         event.append(mention)
+        reporters[ranked[0]].add(item.article_id)
         added.append(mention)
         placed.add(k)
         others = sorted({m.article_id for m in event if m.article_id != item.article_id})

@@ -464,16 +464,20 @@ def attach_quotes(events: list[Event], names: NameIndex | None = None,
         event.quotes = attached
     # A quote in no dated sentence reacts to the article's news: it goes to the event
     # the article leads with (the one its headline joined), when there is one.
+    leads_with = _lead_events(events)
     for article, found_quotes in quotes.items():
-        lead = _lead_event(events, article)
+        lead = leads_with.get(article)
         if lead is not None:
             lead.quotes.extend(found.quote for found in found_quotes
                                if (article, found.quote.text) not in placed)
 
 
-def _lead_event(events: list[Event], article: str) -> Event | None:
+def _lead_events(events: list[Event]) -> dict[str, Event]:
+    """Article -> the first event its headline joined, in one pass over the events'
+    mentions (asking every event about every article was quadratic in a large build)."""
+    leads: dict[str, Event] = {}
     for event in events:
-        if any(m.article_id == article and m.sentence_index == HEADLINE
-               for m in event.mentions):
-            return event
-    return None
+        for mention in event.mentions:
+            if mention.sentence_index == HEADLINE:
+                leads.setdefault(mention.article_id, event)
+    return leads

@@ -21,17 +21,30 @@ def representative(mentions: list[Mention]) -> Mention:
     dates, article leads and sentences of readable length."""
     if len(mentions) == 1:
         return mentions[0]
-    words = [set(content_words(m.sentence)) for m in mentions]
+    words_of: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.sentence not in words_of:
+            words_of[mention.sentence] = set(content_words(mention.sentence))
+    words = [words_of[m.sentence] for m in mentions]
     # Likeness to the others is measured against at most PEERS of them, evenly spread, so
-    # an event of a hundred thousand repeated reports costs linear, not quadratic, time.
+    # an event of a hundred thousand repeated reports costs linear, not quadratic, time;
+    # and once per sentence (or per peer, which leaves itself out), so repeated reports
+    # of one sentence are compared once.
     peers = list(range(0, len(mentions), max(1, len(mentions) // PEERS)))
+    peer_set = set(peers)
+    overlaps: dict[tuple[str, int], float] = {}
+
+    def overlap(k: int) -> float:
+        key = (mentions[k].sentence, k if k in peer_set else -1)
+        if key not in overlaps:
+            others = [j for j in peers if j != k]
+            overlaps[key] = sum(len(words[k] & words[j]) / (len(words[k] | words[j]) or 1)
+                                for j in others) / len(others)
+        return overlaps[key]
 
     def score(k: int) -> float:
         mention = mentions[k]
-        others = [j for j in peers if j != k]
-        overlap = sum(len(words[k] & words[j]) / (len(words[k] | words[j]) or 1)
-                      for j in others) / len(others)
-        return (overlap + 0.1 * (2 - mention.date.precision.rank)
+        return (overlap(k) + 0.1 * (2 - mention.date.precision.rank)
                 + (0.1 if mention.sentence_index < 3 else 0.0)
                 - 0.002 * max(0, len(mention.sentence.split()) - 35))
 

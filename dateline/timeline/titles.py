@@ -95,7 +95,9 @@ def title_by_patterns(mention: Mention) -> str:
 def _climb(anchor, dropped: set[int]):
     """From the word a date attaches to, up to the head of the phrase it dates."""
     first = True
-    while anchor.head is not anchor:
+    # spaCy makes a new Token object on every access: the root is the token whose head
+    # has its own index (an identity test never ends on a root tagged ADV or ADP).
+    while anchor.head.i != anchor.i:
         if anchor.pos_ in ("ADP", "ADV", "PART", "SCONJ"):
             if anchor.pos_ == "ADP" and first:  # "on Tuesday": the preposition goes too
                 dropped.add(anchor.i)
