@@ -338,10 +338,6 @@ def _timex_jsonl(tag) -> int:
 def _command_eval_timex(args: argparse.Namespace) -> int:
     from dateline.eval.timex import evaluate, format_report
 
-    missing = [p for p in args.paths if not Path(p).exists()]
-    if missing:
-        print(f"dateline eval timex: {missing[0]}: no such file or directory", file=sys.stderr)
-        return 1
     print(format_report(evaluate(args.paths), errors=args.errors))
     return 0
 
@@ -366,9 +362,6 @@ def _command_eval_tls(args: argparse.Namespace) -> int:
     from dateline.eval.tls import evaluate_tls, format_tls, scores_json
 
     root = Path(args.root)
-    if not root.is_dir():
-        print(f"dateline eval tls: {root}: not a folder", file=sys.stderr)
-        return 1
     scores, systems, problems = evaluate_tls(root)
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
@@ -386,9 +379,6 @@ def _command_eval_quotes(args: argparse.Namespace) -> int:
     from dateline.eval.quotes import evaluate_quotes, format_quotes
 
     path = Path(args.path)
-    if not path.exists():
-        print(f"dateline eval quotes: {path}: no such file or folder", file=sys.stderr)
-        return 2
     report = evaluate_quotes(path)
     if args.json:
         print(json.dumps(report, indent=1, ensure_ascii=False))
@@ -401,15 +391,29 @@ def _command_eval_participants(args: argparse.Namespace) -> int:
     from dateline.eval.participants import evaluate_participants, format_participants
 
     root = Path(args.root)
-    if not root.is_dir():
-        print(f"dateline eval participants: {root}: not a folder", file=sys.stderr)
-        return 2
     report = evaluate_participants(root, Config(max_events=10**9))
     if args.json:
         print(json.dumps(report, indent=1, ensure_ascii=False))
     else:
         print(format_participants(report))
     return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    """Every evaluator alike: a corpus path that is missing, or a folder without the files
+    its layout needs, is one line naming it (exit 1), never a traceback."""
+    given = getattr(args, "paths", None) or getattr(args, "root", None) or args.path
+    for path in given if isinstance(given, list) else [given]:
+        if not Path(path).exists():
+            print(f"dateline eval {args.task}: {path}: no such file or folder",
+                  file=sys.stderr)
+            return 1
+    try:
+        return args.handler(args)
+    except (FileNotFoundError, NotADirectoryError) as error:
+        reason = f"{error.filename}: {error.strerror}" if error.filename else str(error)
+        print(f"dateline eval {args.task}: {reason}", file=sys.stderr)
+        return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -419,6 +423,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     try:
+        if args.command == "eval":
+            return _evaluate(args)
         return args.handler(args)
     except KeyboardInterrupt:
         print("dateline: interrupted", file=sys.stderr)

@@ -454,3 +454,18 @@ def test_item_6_cached_reads_follow_every_writer(store, tmp_path):
     after = client.get("/api/events", params={"limit": 50}).json()
     assert after["total"] > first["total"]
     assert any("Ferry" in e["summary"] or "ferry" in e["summary"] for e in after["events"])
+
+
+@pytest.mark.parametrize("task", ["timex", "meantime", "semeval", "tls", "quotes",
+                                  "participants"])
+def test_item_13_every_evaluator_names_a_missing_or_wrong_corpus_in_one_line(
+        tmp_path, capsys, task):
+    from dateline.cli import main
+
+    assert main(["eval", task, str(tmp_path / "missing")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "missing" in err and f"eval {task}" in err
+    if task in ("meantime", "semeval", "participants"):  # a folder of another layout
+        assert main(["eval", task, str(tmp_path)]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and str(tmp_path) in err

@@ -206,6 +206,8 @@ def evaluate_participants(root: Path, config) -> dict:
     from dateline.pipeline import process_articles
     from dateline.timeline.summaries import participants_and_location
 
+    if not any(any((Path(root) / topic).glob("*.xml")) for topic in TOPICS):
+        raise FileNotFoundError(f"{root}: no MEANTIME .xml documents in {', '.join(TOPICS)}")
     report: dict = {"topics": {}}
     total, base_total, rule_total = Tally(), Tally(), Tally()
     for topic in TOPICS:
