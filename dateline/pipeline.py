@@ -144,7 +144,7 @@ def collect_events(articles: list[Article], config: Config,
                    on_stage: StageReporter | None = None, nlp=None,
                    engine: Engine = LOCAL
                    ) -> tuple[list[Event], list[Mention], list[UndatedItem]]:
-    """Every event of the collection (after the query filter), before any selection;
+    """Every event of the collection, before the query filter and any selection;
     ``on_stage`` is told when each stage (cleaning, dating, grouping) starts; ``nlp``
     (optional) parses sentences that give several dates, to keep the main clause's."""
     warnings = warnings if warnings is not None else []
@@ -161,8 +161,6 @@ def collect_events(articles: list[Article], config: Config,
     joined, undated = place_undated(clusters, undated, articles)
     mentions = mentions + joined
     events = [event for cluster in clusters if (event := make_event(cluster)) is not None]
-    if config.query:
-        events = filter_events(events, config.query)
     return events, mentions, undated
 
 
@@ -194,10 +192,19 @@ def process_articles(articles: list[Article], config: Config,
     nlp = load_nlp(config, nlp_loader)
     events, mentions, undated = collect_events(articles, config, warnings, on_stage, nlp,
                                                engine)
-    selected = choose_events(events, articles, config)
-    if selected:
-        report("describing", len(selected))
-        describe_events(selected, nlp, articles)
+    if config.query:
+        # The query reads described events (an entity counts when it is a participant or
+        # a quoted speaker, as in the store), so every event is described first, with
+        # the names and quote placement of the whole collection, as the store has them.
+        report("describing", len(events))
+        describe_events(events, nlp, articles)
+        events = filter_events(events, config.query)
+        selected = choose_events(events, articles, config)
+    else:
+        selected = choose_events(events, articles, config)
+        if selected:
+            report("describing", len(selected))
+            describe_events(selected, nlp, articles)
 
     return Timeline(articles=articles, events=selected,
                     undated=undated_records(articles, mentions, undated), warnings=warnings,

