@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -427,12 +427,15 @@ def paragraph_openings(article: Article) -> set[int]:
 
 
 def attach_quotes(events: list[Event], names: NameIndex | None = None,
-                  articles: Iterable[Article] | None = None) -> None:
+                  articles: Iterable[Article] | None = None,
+                  taken: Collection[tuple[str, int]] = ()) -> None:
     """Fill ``Event.quotes`` with the quotes of each event's source sentences.
 
     With ``articles`` the quotes are read in the whole article (a quote can open in a
     sentence before the event's and "he" can name someone from any earlier sentence);
-    without, in the sentences the events know of and each article's lead.
+    without, in the sentences the events know of and each article's lead. ``taken``:
+    (article, sentence index) of sentences that report other events, not described now
+    (a store describes a few at a time): their quotes are theirs, not the lead event's.
     """
     by_article: dict[str, list[tuple[int, str]]] = {}
     leads: dict[str, str] = {}
@@ -452,7 +455,10 @@ def attach_quotes(events: list[Event], names: NameIndex | None = None,
         article: find_quotes(sentences, article, names, leads.get(article, ""),
                              openings.get(article, ()))
         for article, sentences in by_article.items() if article in wanted}
-    placed: set[tuple[str, str]] = set()
+    placed: set[tuple[str, str]] = {
+        (found.quote.article, found.quote.text)
+        for article, found_quotes in quotes.items() for found in found_quotes
+        if any((article, index) in taken for index in found.sentences)}
     for event in events:
         attached: list = []
         for mention in sorted(event.mentions, key=lambda m: (m.article_id, m.sentence_index)):

@@ -169,7 +169,9 @@ def event_roles(mentions: list[Mention], docs: dict[str, object],
     who: Counter[str] = Counter()
     where: Counter[str] = Counter()  # weighted counts
     seen: set[tuple[str, str]] = set()
-    for mention in mentions:
+    # in reading order, not the grouping's: ties rank alike however the event was made
+    # (a store re-describes events it loads from rows)
+    for mention in sorted(mentions, key=lambda m: (m.article_id, m.sentence_index)):
         key = (mention.article_id, mention.sentence)
         doc = docs.get(mention.sentence)
         if key in seen or doc is None:

@@ -293,20 +293,49 @@ _ARTICLE_COLUMNS = [c for c in articles.c if c.name != "raw_text"]
 
 
 def _other_mentions(conn: Connection, described: list[Event],
-                    in_memory: dict[int, Mention]) -> list[Mention]:
+                    in_memory: dict[int, Mention], redescribed: set[str], gone: set[str]
+                    ) -> tuple[list[Mention], set[tuple[str, int]]]:
     """The other mentions of the described events' articles, whose names a build would
     know too (it learns names from every event it shows); mentions in memory are newer
-    than their rows."""
+    than their rows, and those of ``redescribed`` stored events are described already.
+    Also the sentences of the stored events not described now (nor ``gone``), whose
+    quotes are theirs."""
     wanted = sorted({m.article_id for event in described for m in event.mentions})
     own = {id(m) for event in described for m in event.mentions}
     found: list[Mention] = []
+    taken: set[tuple[str, int]] = set()
     for chunk in _chunks(wanted):
         for row in conn.execute(select(mentions).where(mentions.c.article_id.in_(chunk))
                                 .order_by(mentions.c.id)).mappings():
-            mention = in_memory.get(row["id"]) or codec.mention_from_row(row)
-            if id(mention) not in own:
-                found.append(mention)
-    return found
+            if row["id"] in in_memory:
+                if id(in_memory[row["id"]]) not in own:
+                    found.append(in_memory[row["id"]])
+            elif row["event_id"] not in redescribed:
+                found.append(codec.mention_from_row(row))
+                if row["event_id"] is not None and row["event_id"] not in gone:
+                    taken.add((row["article_id"], row["sentence_index"]))
+    return found, taken
+
+
+def _neighbours(conn: Connection, article_ids: list[str], skip: set[str]) -> list[Event]:
+    """The stored events (other than ``skip``) reported in ``article_ids``: a changed
+    event of an article changes which quotes its other events get (a quote in no dated
+    sentence goes to the event the article leads with), so they are described again."""
+    ids: set[str] = set()
+    for chunk in _chunks(article_ids):
+        ids.update(e for (e,) in conn.execute(
+            select(mentions.c.event_id).distinct().where(mentions.c.article_id.in_(chunk))
+            .where(mentions.c.event_id.is_not(None))).all())
+    wanted = sorted(ids - skip)
+    rows = []
+    for chunk in _chunks(wanted):
+        rows.extend(conn.execute(select(events).where(events.c.id.in_(chunk))).mappings().all())
+    by_event: dict[str, list[Mention]] = {row["id"]: [] for row in rows}
+    for chunk in _chunks(list(by_event)):
+        for row in conn.execute(select(mentions).where(mentions.c.event_id.in_(chunk))
+                                .order_by(mentions.c.id)).mappings():
+            by_event[row["event_id"]].append(codec.mention_from_row(row))
+    return [codec.event_from_row(row, by_event[row["id"]]) for row in rows]
 
 
 def _parse_for_description(described: list[Event], new: list[Mention], nlp
@@ -862,6 +891,15 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
         written.append((event, event_id))
         links.extend({"mention_id": n, "new_event": event_id} for n in numbers)
     if written:
+        written_ids = {event_id for _, event_id in written}
+        changed_articles = sorted({m.article_id for event, _ in written for m in event.mentions})
+        neighbours = _neighbours(conn, changed_articles, set(dropped) | written_ids)
+        for chunk in _chunks(sorted({m.article_id for event in neighbours
+                                     for m in event.mentions} - set(sites))):
+            sites.update(conn.execute(select(articles.c.id, articles.c.site)
+                                      .where(articles.c.id.in_(chunk))).all())
+        conn.execute(delete(events).where(events.c.id.in_([e.id for e in neighbours])))
+        written.extend((event, event.id) for event in neighbours)
         described = [event for event, _ in written]
         nlp = _entity_pipeline() if config.use_ner else None
         # Stored mentions keep the entities they were stored with; the new ones get
@@ -873,9 +911,10 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
                 if nlp is not None else None)
         in_memory = {numbered[id(m)]: m for m in described_mentions if id(m) in numbered}
         in_memory.update(new)
+        others, taken = _other_mentions(conn, described, in_memory,
+                                        {e.id for e in neighbours}, set(dropped))
         describe_events(described, nlp, _articles_of(conn, described, batch_articles or {}),
-                        entities_known=True, docs=docs,
-                        more_names=_other_mentions(conn, described, in_memory))
+                        entities_known=True, docs=docs, more_names=others, taken=taken)
         # Entities found now (the new mentions', and any the parse gave a stored mention
         # that had none) are stored with their mentions.
         found = [{"mention_id": numbered[id(m)], "new_entities": codec.dumps(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from dateline.events.claims import attach_claims
 from dateline.events.grouping import resolve_date
@@ -82,7 +82,8 @@ def sentences_to_parse(events: list[Event]) -> list[str]:
 
 def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None = None,
                     entities_known: bool = False, docs: dict[str, object] | None = None,
-                    more_names: Iterable[Mention] = ()) -> None:
+                    more_names: Iterable[Mention] = (),
+                    taken: Collection[tuple[str, int]] = ()) -> None:
     """Who, where, quotes, counting claims and a parsed title for the events a reader sees.
 
     Entity recognition and parsing are the slowest steps per sentence, so they run on
@@ -95,6 +96,8 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     read (sentence -> doc) when the caller made them; none is made here then.
     ``more_names``: other mentions of the collection to learn names from (a store
     describes a few events at a time; a build learns from every event it shows).
+    ``taken``: (article, sentence index) of sentences reporting events not described now,
+    whose quotes stay theirs (see ``attach_quotes``).
     """
     mentions = [m for event in events for m in event.mentions]
     # With a model, who and where come from the parse of each sentence (the event's verb
@@ -114,7 +117,7 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
         else:
             event.participants, event.location = participants_and_location(
                 event.mentions, names)
-    attach_quotes(events, names, articles)
+    attach_quotes(events, names, articles, taken)
     attach_claims(events)
     if nlp is None:
         return

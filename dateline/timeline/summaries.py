@@ -65,7 +65,9 @@ def participants_and_location(mentions: list[Mention], names: NameIndex | None =
     who: Counter[str] = Counter()
     where: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
-    for mention in mentions:
+    # in reading order, not the grouping's: ties rank alike however the event was made
+    # (a store re-describes events it loads from rows)
+    for mention in sorted(mentions, key=lambda m: (m.article_id, m.sentence_index)):
         key = (mention.article_id, mention.sentence)
         if key in seen:
             continue
