@@ -38,7 +38,7 @@ from dateline.engine import LOCAL, Engine
 from dateline.events.grouping import GroupingParams, group_mentions
 from dateline.events.mentions import attach_entities, entities_of
 from dateline.events.similarity import story_bonus, tfidf_vectors
-from dateline.model import Article, Event, Mention, Precision, Sentence, Warning_
+from dateline.model import HEADLINE, Article, Event, Mention, Precision, Sentence, Warning_
 from dateline.store import codec
 from dateline.store.db import Store, db_reason
 from dateline.store.schema import article_bands, articles, events, mentions, sentences, undated
@@ -318,13 +318,16 @@ def _other_mentions(conn: Connection, described: list[Event],
 
 
 def _neighbours(conn: Connection, article_ids: list[str], skip: set[str]) -> list[Event]:
-    """The stored events (other than ``skip``) reported in ``article_ids``: a changed
-    event of an article changes which quotes its other events get (a quote in no dated
-    sentence goes to the event the article leads with), so they are described again."""
+    """The stored events (other than ``skip``) that ``article_ids`` lead with (their
+    headline joined them): a quote in no dated sentence goes to the event the article
+    leads with, so a changed event of the article (which may now hold such a quote, or
+    give one up) changes that event's quotes, and it is described again. An article's
+    other events keep theirs (a quote in their own sentences is theirs whatever changes)."""
     ids: set[str] = set()
     for chunk in _chunks(article_ids):
         ids.update(e for (e,) in conn.execute(
             select(mentions.c.event_id).distinct().where(mentions.c.article_id.in_(chunk))
+            .where(mentions.c.sentence_index == HEADLINE)
             .where(mentions.c.event_id.is_not(None))).all())
     wanted = sorted(ids - skip)
     rows = []
@@ -880,6 +883,7 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
     event_rows, links = [], []
     written: list[tuple[Event, str]] = []
+    neighbours: list[Event] = []
     numbered: dict[int, int] = {}  # id(mention) -> its number, for mentions written
     for cluster, numbers in changed:
         numbered.update((id(m), n) for m, n in zip(cluster, numbers, strict=True))
@@ -929,4 +933,4 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
     if links:
         conn.execute(update(mentions).where(mentions.c.id == bindparam("mention_id"))
                      .values(event_id=bindparam("new_event")), links)
-    return len(dropped), len(event_rows)
+    return len(dropped), len(event_rows) - len(neighbours)  # described again: not new
