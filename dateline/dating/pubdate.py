@@ -193,8 +193,10 @@ def is_date_line(line: str) -> bool:
     Bylines carrying a date ("By Jane Doe | March 3, 2019") count too: both are page
     furniture, not body text.
     """
+    if len(line) > 140:
+        return False  # checked first: most body lines are longer, no date scan needed
     dates = find_dates(line)
-    if not dates or len(line) > 140:
+    if not dates:
         return False
     rest = line
     for d in reversed(dates):

@@ -8,6 +8,7 @@ verb in the same sentence wins, which is right for the common news patterns
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import FUTURE_CUES, NOT_PAST_ED, PAST_IRREGULAR, WEAK_FUTURE_CUES
 
@@ -19,8 +20,13 @@ PAST = "past"
 FUTURE = "future"
 
 
+@lru_cache(maxsize=65536)
 def _cue(word: str) -> tuple[str, bool] | None:
-    """(direction, strong) for a cue word, None when the word says nothing about tense."""
+    """(direction, strong) for a cue word, None when the word says nothing about tense.
+
+    Cached: it depends on the word alone, and the tense of every date in a long text
+    reads the same few hundred words over and over.
+    """
     lower = word.lower()
     if lower in FUTURE_CUES:
         return FUTURE, lower not in WEAK_FUTURE_CUES
@@ -101,6 +107,14 @@ _PLAN_NOUNS = frozenset({"plan", "plans"})
 _ADJ_BEFORE = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this",
                          "that", "these", "those", "still", "very", "more", "most", "less",
                          "newly", "recently", "so-called", "long"})
+
+
+@lru_cache(maxsize=65536)
+def _may_cue(word: str) -> bool:
+    """Whether ``_group_cue`` can return anything for this word, whatever its neighbours:
+    it is a cue itself, or an auxiliary or scheduling word read with the next words."""
+    lower = word.lower()
+    return _cue(word) is not None or lower in _PLAN_WORDS or lower in _PRESENT_AUX
 
 
 def _group_cue(words: list[str], index: int) -> tuple[str, bool, int] | None:
@@ -189,6 +203,8 @@ def _nearest_cue(text: str, start: int, end: int, left: int, right: int,
     best: tuple[int, str] | None = None
     weak: tuple[int, str] | None = None
     for index, match in enumerate(matches):
+        if not _may_cue(words[index]):
+            continue  # most words: _group_cue would say None (cheap pre-filter)
         group = _group_cue(words, index)
         if group is None:
             continue

@@ -411,11 +411,8 @@ def h_monthdate(m: re.Match[str], text: str) -> Cand | None:
 def h_year(m: re.Match[str], text: str) -> Cand | None:
     year = int(m["yr"])
     before = word_before(text, m.start())
-    gap = text[max(0, m.start() - 2):m.start()]
     if before in _YEAR_BLOCKERS and before not in _YEAR_CUES:
         return None
-    if before in ("the", "a", "an") and not re.search(r"\b(?:the|a|an)\s*\Z", gap + " "):
-        pass
     if year < 1900 and before not in _YEAR_CUES:
         return None
     nxt = word_after(text, m.end())
