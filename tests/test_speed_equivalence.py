@@ -110,3 +110,34 @@ def test_date_line_length_check_before_the_scan() -> None:
     assert len(long_line) > 140 and find_dates(long_line)
     assert not is_date_line(long_line)
     assert not is_date_line("No date at all in this short line")
+
+
+def _reference_tense(text: str, start: int, end: int) -> str | None:
+    """``tense_near`` as it read before the clause and the sentence shared one word
+    scan: each reading scans its own range."""
+    if context._SOON_BEFORE.search(text, max(0, start - 16), start):
+        return context.FUTURE
+    if context._SINCE_BEFORE.search(text, max(0, start - 20), start):
+        return context.PAST
+    if context._EFFECTIVE_BEFORE.search(text, max(0, start - 24), start):
+        return context.FUTURE
+    if context._AHEAD_BEFORE.search(text, max(0, start - 40), start):
+        return context.FUTURE
+    if context._POSTPONED_BEFORE.search(text, max(0, start - 90), start):
+        return context.FUTURE
+    left, right = context.sentence_bounds(text, start, end)
+    clause_left = max(left, *(text.rfind(p, left, start) + 1 for p in ",;—"))
+    clause_right = min([right] + [i for i in (text.find(p, end, right) for p in ",;—")
+                                  if i != -1])
+    inside = _reference_nearest_cue(text, start, end, clause_left, clause_right, True)
+    if inside is not None:
+        return inside
+    return _reference_nearest_cue(text, start, end, left, right)
+
+
+def test_tense_near_matches_separate_scans() -> None:
+    extra = ["Talks—due Thursday—were held;the envoys met,then left on Friday.",
+             "He said:don't expect a deal,officials'll meet Tuesday,and talked Monday."]
+    text = " ".join(SENTENCES + extra)
+    for match in re.finditer(r"[A-Za-z0-9]+(?: [0-9]+)?", text):
+        assert tense_near(text, *match.span()) == _reference_tense(text, *match.span())

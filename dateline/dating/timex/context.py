@@ -189,16 +189,27 @@ def tense_near(text: str, start: int, end: int) -> str | None:
     clause_left = max(left, *(text.rfind(p, left, start) + 1 for p in ",;—"))
     clause_right = min([right] + [i for i in (text.find(p, end, right) for p in ",;—")
                                   if i != -1])
-    inside = _nearest_cue(text, start, end, clause_left, clause_right, strong_only=True)
+    # One scan of the sentence serves both readings: no word contains a clause
+    # delimiter, so the clause's words are exactly the sentence's words between them.
+    matches = [m for m in _WORD.finditer(text, left, right)
+               if not start <= m.start() < end]
+    clause = [m for m in matches if m.start() >= clause_left and m.end() <= clause_right]
+    inside = _nearest_in(text, start, end, clause, strong_only=True)
     if inside is not None:
         return inside
-    return _nearest_cue(text, start, end, left, right)
+    return _nearest_in(text, start, end, matches)
 
 
 def _nearest_cue(text: str, start: int, end: int, left: int, right: int,
                  strong_only: bool = False) -> str | None:
+    """The direction of the nearest cue among the words of [left, right) outside the span."""
     matches = [m for m in _WORD.finditer(text, left, right)
                if not start <= m.start() < end]
+    return _nearest_in(text, start, end, matches, strong_only)
+
+
+def _nearest_in(text: str, start: int, end: int, matches: list[re.Match[str]],
+                strong_only: bool = False) -> str | None:
     words = [m.group() for m in matches]
     best: tuple[int, str] | None = None
     weak: tuple[int, str] | None = None
