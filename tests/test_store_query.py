@@ -110,11 +110,10 @@ def _described(events) -> dict[tuple, tuple]:
              sorted(repr(sorted(c.items())) for c in e.claims)) for e in events}
 
 
-@pytest.mark.parametrize("seed", [3, 11])
-def test_batches_in_any_order_give_the_built_events_and_descriptions(tmp_path, seed):
-    """``add`` in random batches then ``timeline`` = ``build``: the same events, titles,
-    participants, quotes and claims (a recall story told by four outlets)."""
-    corpus = Path(__file__).parent / "corpora" / "product_recall"
+def _built_and_stored(corpus: Path, tmp_path: Path, seed: int, largest_batch: int
+                      ) -> tuple[dict, dict]:
+    """The described events of ``build`` and of ``add`` in random batches (sizes 1 to
+    ``largest_batch``, in a shuffled order) then ``timeline``, on the same files."""
     config = Config(progress=False, max_events=1000)
     articles, warnings = read_articles([str(corpus)], config)
     built = _described(process_articles(articles, config, warnings).events)
@@ -124,10 +123,19 @@ def test_batches_in_any_order_give_the_built_events_and_descriptions(tmp_path, s
     with open_store(tmp_path / "batches.db") as store:
         position = 0
         while position < len(articles):
-            size = rng.randint(1, 3)
+            size = rng.randint(1, largest_batch)
             add_articles(store, articles[position:position + size], config)
             position += size
         stored = _described(timeline(store, max_events=1000).events)
+    return built, stored
+
+
+@pytest.mark.parametrize("seed", [3, 11])
+def test_batches_in_any_order_give_the_built_events_and_descriptions(tmp_path, seed):
+    """``add`` in random batches then ``timeline`` = ``build``: the same events, titles,
+    participants, quotes and claims (a recall story told by four outlets)."""
+    corpus = Path(__file__).parent / "corpora" / "product_recall"
+    built, stored = _built_and_stored(corpus, tmp_path, seed, largest_batch=3)
     assert len(built) >= 8
     assert stored == built
 
@@ -138,19 +146,7 @@ def test_demo_in_batches_gives_every_shared_event_the_builds_quotes(tmp_path, se
     article leads with (a quote in no dated sentence goes to it) and leaves the quotes of
     the article's other events to them, so every event the store shares with the build
     holds the same quotes (before: stale or doubled quotes on the lead event)."""
-    config = Config(progress=False, max_events=1000)
-    articles, warnings = read_articles([str(DEMO)], config)
-    built = _described(process_articles(articles, config, warnings).events)
-    articles, _ = read_articles([str(DEMO)], config)
-    rng = random.Random(seed)
-    rng.shuffle(articles)
-    with open_store(tmp_path / "demo-batches.db") as store:
-        position = 0
-        while position < len(articles):
-            size = rng.randint(1, 4)
-            add_articles(store, articles[position:position + size], config)
-            position += size
-        stored = _described(timeline(store, max_events=1000).events)
+    built, stored = _built_and_stored(DEMO, tmp_path, seed, largest_batch=4)
     shared = set(stored) & set(built)
     assert len(shared) >= 20
     # which quotes each event holds (who said them depends on the names the store knows
