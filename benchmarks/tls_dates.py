@@ -45,8 +45,10 @@ import bisect
 import datetime as dt
 import itertools
 import pickle
+import re
 import sys
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -54,13 +56,12 @@ import numpy as np
 
 from dateline.config import Config
 from dateline.eval.tls import busiest_days, date_f1, read_topic
-from dateline.model import Precision
+from dateline.model import Article, Precision
 from dateline.pipeline import collect_events
 from dateline.timeline.dates import (
     BACKGROUND_DAYS,
     NEXT_DAY_WEIGHT,
     rank_days,
-    references_from_articles,
     references_from_mentions,
     select_dated,
 )
@@ -74,6 +75,32 @@ LEAD = 5  # sentences that count as an article's lead
 # publication day, articles total / before / after, articles published that day.
 DATEWISE = ("sentences_total", "sentences_back", "sentences_ahead", "articles_total",
             "later_or_next", "ahead", "published")
+
+
+DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+
+
+def references_from_articles(articles: Iterable[Article]) -> list[tuple[str, dt.date, dt.date]]:
+    """(article, published, day) for every day-precise date an article's sentences name,
+    in passing or not ("funds bought before Sept. 19", "open tomorrow"): the wider count
+    that timelines used before ``references_from_mentions``, kept here for the comparison.
+    Duplicates and articles without a stated publication date are left out, as there."""
+    found = []
+    for article in articles:
+        if (article.duplicate_of is not None or article.published is None
+                or article.published_source == "inferred"):
+            continue
+        for sentence in article.sentences:
+            for timex in sentence.timexes:
+                match = DAY_VALUE.match(timex.value or "")
+                if timex.type != "DATE" or not match:
+                    continue
+                try:
+                    day = dt.date(*map(int, match.groups()))
+                except ValueError:
+                    continue
+                found.append((article.id, article.published, day))
+    return found
 
 
 def story_features(folder: Path) -> dict:

@@ -20,8 +20,9 @@ from dateline.dating.inference import anchor_date, infer_publication_dates
 from dateline.dating.pubdate import date_articles
 from dateline.dating.timex import tag
 from dateline.engine import LOCAL, Engine, open_engine
-from dateline.events.grouping import GroupingParams, group_mentions, place_undated
+from dateline.events.grouping import group_mentions, place_undated
 from dateline.events.mentions import UndatedItem, extract_mentions
+from dateline.events.similarity import GroupingParams
 from dateline.ingest import read_articles, read_records
 from dateline.model import Article, Event, Mention, Sentence, Timeline, Warning_
 from dateline.timeline.build import (

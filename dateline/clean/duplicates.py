@@ -72,10 +72,17 @@ def _fingerprint_copy(a: np.ndarray, b: np.ndarray, threshold: float) -> bool:
     """``is_copy`` on two fingerprints (sorted unique hashes)."""
     if not len(a) or not len(b):
         return False
-    common = len(np.intersect1d(a, b, assume_unique=True))
-    if common / (len(a) + len(b) - common) >= threshold:
+    return _copy_by_counts(len(a), len(b), len(np.intersect1d(a, b, assume_unique=True)),
+                           threshold)
+
+
+def _copy_by_counts(size_a: int, size_b: int, common: int, threshold: float) -> bool:
+    """The copy rule on two non-empty shingle sets' sizes and shared count: near-identical
+    (Jaccard at least ``threshold``), or the smaller one a truncated re-post contained in
+    the larger."""
+    if common / (size_a + size_b - common) >= threshold:
         return True
-    small, large = sorted((len(a), len(b)))
+    small, large = sorted((size_a, size_b))
     return small >= MIN_SIZE_RATIO * large and common / small >= CONTAINMENT
 
 
@@ -89,11 +96,7 @@ def is_copy(a: set[str], b: set[str], threshold: float) -> bool:
     """Near-identical texts, or one a truncated re-post of the other (exact set checks)."""
     if not a or not b:
         return False
-    common = len(a & b)
-    if common / len(a | b) >= threshold:
-        return True
-    small, large = sorted((len(a), len(b)))
-    return small >= MIN_SIZE_RATIO * large and common / small >= CONTAINMENT
+    return _copy_by_counts(len(a), len(b), len(a & b), threshold)
 
 
 def _original_key(article: Article, order: int, size: int) -> tuple:

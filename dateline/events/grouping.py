@@ -18,7 +18,7 @@ import numpy as np
 from scipy import sparse
 
 from dateline.config import SIMILARITIES
-from dateline.events.similarity import (  # re-exported: the store reads them from here
+from dateline.events.similarity import (  # re-exported for callers of the grouping's API
     FEATURES_VERSION,
     STORY_BONUS,
     GroupingParams,

@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from dateline.lexicon import alternation, reporting_forms
@@ -193,11 +194,7 @@ class Ranker:
         return best.name if self.probability(best) >= self.threshold else None
 
 
-_RANKER: Ranker | None = None
-
-
+@lru_cache(maxsize=1)
 def default_ranker() -> Ranker:
-    global _RANKER
-    if _RANKER is None:
-        _RANKER = Ranker.load()
-    return _RANKER
+    """The shipped ranker, read from ``speakers.json`` once per process."""
+    return Ranker.load()

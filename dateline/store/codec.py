@@ -119,7 +119,6 @@ def _keys(values) -> str:
 
 def event_row(event: Event, event_id: str, sites: Mapping[str, str | None]) -> dict:
     """The stored form of an event; ``sites`` maps article ids to their outlet."""
-    entities = [e.text for m in event.mentions for e in m.entities if e.label != "DATE"]
     articles = {m.article_id for m in event.mentions}
     source_values = list(articles) + [sites.get(a) for a in articles]
     search = " ".join([event.title, event.summary, *(s.sentence for s in event.sources)])
@@ -130,8 +129,7 @@ def event_row(event: Event, event_id: str, sites: Mapping[str, str | None]) -> d
         "date_conflicts": dumps(event.date_conflicts), "article_count": len(articles),
         "mention_count": len(event.mentions),
         "scheduled": bool(event.mentions) and all(m.future for m in event.mentions),
-        "entity_keys": _keys(entities + list(event.participants)
-                             + ([event.location] if event.location else [])),
+        "entity_keys": "|",  # unused since entity filters read described events (step 7)
         "source_keys": _keys(source_values), "search_text": search.lower(),
         "quotes": dumps([q.to_dict() for q in event.quotes]), "claims": dumps(event.claims),
     }

@@ -35,9 +35,17 @@ from sqlalchemy.exc import DBAPIError
 from dateline.clean.duplicates import NUM_PERM, jaccard, shingles
 from dateline.config import Config
 from dateline.engine import LOCAL, Engine
-from dateline.events.grouping import GroupingParams, group_mentions
+from dateline.events import similarity
+from dateline.events.grouping import group_mentions
 from dateline.events.mentions import attach_entities, entities_of
-from dateline.events.similarity import story_bonus, tfidf_vectors
+from dateline.events.similarity import (
+    FEATURES_VERSION,
+    STORY_BONUS,
+    GroupingParams,
+    content_words,
+    story_bonus,
+    tfidf_vectors,
+)
 from dateline.model import HEADLINE, Article, Event, Mention, Precision, Sentence, Warning_
 from dateline.store import codec
 from dateline.store.db import Store, db_reason
@@ -483,9 +491,7 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def terms_version() -> str:
     """Version of the grouping's word features that stored ``terms`` were made with."""
-    from dateline.events import grouping
-
-    return f"f{grouping.FEATURES_VERSION}"
+    return f"f{FEATURES_VERSION}"
 
 
 def refresh_terms(store: Store, chunk: int = 2000) -> int:
@@ -510,10 +516,9 @@ def refresh_terms(store: Store, chunk: int = 2000) -> int:
 
 def mention_terms(mention: Mention) -> str:
     """The ``terms`` column: the grouping's features of the sentence and of the story."""
-    from dateline.events.grouping import content_words, mention_terms
-
     context = content_words(mention.context) if mention.context else []
-    return f"{terms_version()}\t{_SEP.join(mention_terms(mention))}\t{_SEP.join(context)}"
+    return (f"{terms_version()}\t{_SEP.join(similarity.mention_terms(mention))}"
+            f"\t{_SEP.join(context)}")
 
 
 _SEP = "\x1f"  # never inside a word or name phrase (letters, digits, ' ’ - and spaces)
@@ -695,8 +700,6 @@ def _reach(conn: Connection, new: list[Mention], config: Config,
     year mention and a finer event); two new mentions meet when their pair does.
     ``terms`` are the new mentions' features (computed when not given).
     """
-    from dateline.events import grouping
-
     count = len(new)
     tolerance = config.date_tolerance_days
     found = _candidates(conn, new, tolerance)
@@ -710,7 +713,7 @@ def _reach(conn: Connection, new: list[Mention], config: Config,
     if vectors is None:  # no word anywhere: nothing is similar, keep the batch together
         return _Reach([set() for _ in new], [(0, k) for k in range(1, count)])
     new_rows, old_rows = vectors[:count], vectors[count:]
-    bonus = grouping.STORY_BONUS
+    bonus = STORY_BONUS
     stored_contexts = list(found.contexts.values())
     story = None
     if bonus and any(stored_contexts + new_contexts):

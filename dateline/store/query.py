@@ -87,6 +87,21 @@ def _matching(conn: Connection, query: EventQuery, ordering: list) -> list[Event
     return filter_events(found, query.entity)
 
 
+def _page(conn: Connection, query: EventQuery, ordering: list, limit: int,
+          offset: int = 0) -> tuple[int, list[Event]]:
+    """(how many stored events match, the ``limit`` of them from ``offset`` in
+    ``ordering``): counted and paged in SQL, unless an entity query must read the
+    described events (``_matching``)."""
+    if query.entity:
+        found = _matching(conn, query, ordering)
+        return len(found), found[offset:offset + limit]
+    where = and_(true(), *_conditions(query))
+    total = conn.execute(select(func.count()).select_from(events).where(where)).scalar()
+    rows = conn.execute(select(events).where(where).order_by(*ordering, events.c.id)
+                        .limit(limit).offset(offset)).mappings().all()
+    return total, _events_with_mentions(conn, rows)
+
+
 def article_count(conn: Connection) -> int:
     return conn.execute(select(func.count()).select_from(articles)).scalar() or 0
 
@@ -142,16 +157,8 @@ def timeline(store: Store, query: EventQuery | str | None = None,
     with store.read() as conn:
         count = article_count(conn)
         limit = max_events or default_max_events(count)
-        if query.entity:
-            found = _matching(conn, query, [events.c.score.desc(), events.c.first_day])
-            total, found = len(found), found[:limit]
-        else:
-            total = conn.execute(select(func.count()).select_from(events).where(
-                and_(true(), *_conditions(query)))).scalar()
-            rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
-                                .order_by(events.c.score.desc(), events.c.first_day,
-                                          events.c.id).limit(limit)).mappings().all()
-            found = _events_with_mentions(conn, rows)
+        total, found = _page(conn, query, [events.c.score.desc(), events.c.first_day],
+                             limit)
         article_rows = conn.execute(select(*_ARTICLE_META).order_by(articles.c.batch,
                                                                      articles.c.id)
                                     ).mappings().all()
@@ -174,19 +181,10 @@ def list_events(store: Store, query: EventQuery | str | None = None, *, limit: i
     if dates:
         total, chosen = _dated(store, query, dates, per_date, number=False)
         return total, [_event_json(event) for event in chosen[offset:offset + limit]]
-    where = and_(true(), *_conditions(query))
     ordering = ([events.c.score.desc(), events.c.first_day] if order == "score"
                 else [events.c.first_day, events.c.precision, events.c.score.desc()])
     with store.read() as conn:
-        if query.entity:
-            found = _matching(conn, query, ordering)
-            total, found = len(found), found[offset:offset + limit]
-        else:
-            total = conn.execute(select(func.count()).select_from(events).where(where)
-                                 ).scalar()
-            rows = conn.execute(select(events).where(where).order_by(*ordering, events.c.id)
-                                .limit(limit).offset(offset)).mappings().all()
-            found = _events_with_mentions(conn, rows)
+        total, found = _page(conn, query, ordering, limit, offset)
     return total, [_event_json(event) for event in found]
 
 

@@ -115,7 +115,9 @@ events = Table(
     Column("article_count", Integer, nullable=False),
     Column("mention_count", Integer, nullable=False),
     Column("scheduled", Boolean, nullable=False),
-    # Lower-cased "|a|b|" keys for portable LIKE filters on entities and sources.
+    # Lower-cased "|a|b|" keys for portable LIKE filters on sources. (entity_keys: read
+    # by no query since the entity filter became the build's query language; kept empty
+    # so that stores of every version share one table.)
     Column("entity_keys", Text, nullable=False),
     Column("source_keys", Text, nullable=False),
     Column("search_text", Text, nullable=False),

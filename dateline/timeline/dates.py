@@ -29,7 +29,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from dateline.model import Article, Event, Mention, Precision
+from dateline.model import Event, Mention, Precision
 from dateline.timeline.titles import title_by_patterns
 
 # Days more than this before the first article are background to the story.
@@ -39,31 +39,6 @@ NEXT_DAY_WEIGHT = 0.5
 REDUNDANT = 0.5  # TF-IDF cosine to a summary already chosen that makes a sentence a repeat
 VOICE_PENALTY = 0.1  # a quoted or first-person sentence gives way to a plain report
 SUPPORT_WEIGHT = 0.01  # a small nudge toward events more articles report
-_DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
-
-
-def references_from_articles(articles: Iterable[Article]) -> list[tuple[str, dt.date, dt.date]]:
-    """(article, published, day) for every day-precise date an article's sentences name,
-    in passing or not ("funds bought before Sept. 19", "open tomorrow"). Timelines count
-    ``references_from_mentions`` instead; this wider count is kept for the comparison in
-    ``benchmarks/tls_dates.py``. Duplicates and articles without a stated publication date
-    are left out, as there."""
-    found = []
-    for article in articles:
-        if (article.duplicate_of is not None or article.published is None
-                or article.published_source == "inferred"):
-            continue
-        for sentence in article.sentences:
-            for timex in sentence.timexes:
-                match = _DAY_VALUE.match(timex.value or "")
-                if timex.type != "DATE" or not match:
-                    continue
-                try:
-                    day = dt.date(*map(int, match.groups()))
-                except ValueError:
-                    continue
-                found.append((article.id, article.published, day))
-    return found
 
 
 def references_from_mentions(mentions: Iterable[Mention],
@@ -146,7 +121,7 @@ def select_dated(events: list[Event], dates: int, per_date: int = 1,
 
     Only day-precise events take part: a timeline of N dates has exactly N distinct
     days whenever the events cover N days. ``references`` are (article, published, day
-    referred to), from ``references_from_articles`` or ``references_from_mentions``.
+    referred to), from ``references_from_mentions``.
     Each kept event's summary becomes its sentence most central among the day's reports
     (and not a repeat of one already chosen), so the summary reads as that day's news.
     """

@@ -15,8 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dateline.events.grouping import name_phrases
 from dateline.events.names import acronym, same_entity
+from dateline.events.similarity import name_phrases
 from dateline.lexicon import CORPORATE_SUFFIXES, alternation
 from dateline.model import HEADLINE, Event
 
