@@ -32,7 +32,13 @@ busiest-days baseline in the same run:
 - a ranker over the words of each day's own reports (TF-IDF over the words every training
   story uses, so story names cannot carry over; balanced logistic regression), alone and
   added to the shipped score, also leave-one-story-out;
-- whether ``select_dated`` returns exactly T distinct days for every gold timeline.
+- whether ``select_dated`` returns exactly T distinct days for every gold timeline;
+- where the gold days without a day-precise event went (recall): a mention of the day
+  placed in an event of another date, a day-precise date the tagger read but the mention
+  rules dropped (range ends, "from Friday"), articles published that day whose events lie
+  on other days, or nothing at all in the collection; and the ceiling this sets on date
+  F1 at T (every gold day that has an event chosen), next to the ceiling of breaking only
+  the shipped ranking's ties by the gold (an oracle).
 
 Usage: python benchmarks/tls_dates.py [--cache FILE]  (FILE keeps the per-day counts so a
 second run skips the pipeline).
@@ -47,7 +53,7 @@ import itertools
 import pickle
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -90,17 +96,20 @@ def references_from_articles(articles: Iterable[Article]) -> list[tuple[str, dt.
         if (article.duplicate_of is not None or article.published is None
                 or article.published_source == "inferred"):
             continue
-        for sentence in article.sentences:
-            for timex in sentence.timexes:
-                match = DAY_VALUE.match(timex.value or "")
-                if timex.type != "DATE" or not match:
-                    continue
+        found.extend((article.id, article.published, day) for day in days_named(article))
+    return found
+
+
+def days_named(article: Article) -> Iterable[dt.date]:
+    """Every day-precise date the tagger read in an article, in reading order."""
+    for sentence in article.sentences:
+        for timex in sentence.timexes:
+            match = DAY_VALUE.match(timex.value or "")
+            if timex.type == "DATE" and match:
                 try:
-                    day = dt.date(*map(int, match.groups()))
+                    yield dt.date(*map(int, match.groups()))
                 except ValueError:
                     continue
-                found.append((article.id, article.published, day))
-    return found
 
 
 def story_features(folder: Path) -> dict:
@@ -165,6 +174,7 @@ def story_features(folder: Path) -> dict:
                          sentence_counts["ahead"][day], len(articles["total"][day]),
                          len(later | articles["next_day"][day]), len(articles["ahead"][day]),
                          per_day[day]])
+    recall = missing_gold_days(topic, events, days)
     exact = []
     for gold in topic.timelines:
         chosen = select_dated([replace(e) for e in events], len(gold), 1, references, first)
@@ -173,7 +183,40 @@ def story_features(folder: Path) -> dict:
             "D": np.array(datewise, float), "text": [" ".join(words[d]) for d in days],
             "gold": topic.timelines, "references": references, "named": named,
             "first": first, "busiest": [busiest_days(topic.articles, len(g))
-                                        for g in topic.timelines], "exact": exact}
+                                        for g in topic.timelines], "exact": exact,
+            "recall": recall}
+
+
+RECALL = ("a day-precise event", "mentioned, in an event of another date",
+          "tagged, dropped by the mention rules",
+          "articles published that day, events on other days", "nothing in the collection")
+
+
+def missing_gold_days(topic, events: list, days: list[dt.date]) -> Counter:
+    """Why gold days have no day-precise event, one count per gold day (any timeline)."""
+    mentioned = {m.date.first_day for e in events for m in e.mentions
+                 if m.date.precision is Precision.DAY}
+    tagged = {day for article in topic.articles for day in days_named(article)}
+    published = {a.published for a in topic.articles if a.published is not None}
+    found: Counter = Counter()
+    have = set(days)
+    for day in set().union(*topic.timelines):
+        found[RECALL[0] if day in have else RECALL[1] if day in mentioned
+              else RECALL[2] if day in tagged else RECALL[3] if day in published
+              else RECALL[4]] += 1
+    return found
+
+
+def ceilings(story: dict) -> tuple[float, float]:
+    """Date F1 at T with every gold day that has an event chosen (recall's ceiling), and
+    with the shipped ranking's ties among equal scores broken by the gold (an oracle)."""
+    days = set(story["days"])
+    best = float(np.mean([min(len(g), len(days & set(g))) / len(g) for g in story["gold"]]))
+    gold = set().union(*story["gold"])
+    rows = zip(story["days"], shipped_score(story), story["X"][:, -1], strict=True)
+    oracle = [d for d, _, _ in sorted(rows, key=lambda r: (r[2], -r[1], r[0] not in gold,
+                                                           r[0]))]
+    return best, mean_f1(story, oracle)
 
 
 def mean_f1(story: dict, ranked: list[dt.date]) -> float:
@@ -331,6 +374,14 @@ def main() -> int:
     for s in stories:
         shown = ", ".join(f"{got}/{wanted}" for got, wanted in s["exact"])
         print(f"{s['name']}: distinct days returned / asked (T, or every day if fewer): {shown}")
+    print()
+    print("| story | gold days | " + " | ".join(RECALL) + " | F1 ceiling | ties by gold |")
+    print("|---|---|" + "---|" * (len(RECALL) + 2))
+    for s in stories:
+        best, oracle = ceilings(s)
+        print(f"| {s['name']} | {sum(s['recall'].values())} | "
+              + " | ".join(str(s["recall"][k]) for k in RECALL)
+              + f" | {best:.3f} | {oracle:.3f} |")
     return 0
 
 
