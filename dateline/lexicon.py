@@ -19,7 +19,7 @@ from types import MappingProxyType
 __all__ = [
     "MONTH_NAMES", "MONTH_ABBREVIATIONS", "MONTHS", "WEEKDAY_NAMES", "WEEKDAY_ABBREVIATIONS",
     "WEEKDAYS", "ORDINALS", "ORDINAL_WORDS", "REPORTING_VERBS", "reporting_forms",
-    "STOP_WORDS", "CORPORATE_SUFFIXES", "NAME_PARTICLES", "TEASER_HEADING_RE",
+    "STOP_WORDS", "CORPORATE_SUFFIXES", "DESCRIPTION_HEADS", "NAME_PARTICLES", "TEASER_HEADING_RE",
     "COMMENT_HEADING_RE", "is_furniture_heading", "alternation",
 ]
 
@@ -141,6 +141,19 @@ STOP_WORDS = frozenset(
 CORPORATE_SUFFIXES = ("inc", "incorporated", "corp", "corporation", "co", "company", "ltd",
                       "limited", "plc", "llc", "ag", "sa", "se", "nv", "n.v", "gmbh", "group",
                       "holdings")
+
+# Head nouns of definite descriptions that news text uses for a thing it has just named
+# ("Boeing 787 Dreamliners ... The first jets"; "China Eastern Airlines ... The airline"):
+# what kind of name each stands for. PRODUCT: a named model or product; ORG: a company.
+DESCRIPTION_HEADS = MappingProxyType({
+    **dict.fromkeys("""aircraft airliner airliners airplane airplanes plane planes jet jets
+        jetliner jetliners superjumbo superjumbos car cars vehicle vehicles model models
+        truck trucks device devices phone phones handset handsets smartphone smartphones
+        computer computers laptop laptops tablet tablets console consoles ship ships vessel
+        vessels satellite satellites rocket rockets drug drugs""".split(), "PRODUCT"),
+    **dict.fromkeys("""company firm manufacturer maker carmaker automaker airframer carrier
+        airline bank lender insurer retailer group conglomerate""".split(), "ORG"),
+})
 
 # Lower-case words inside a name that are not part of its identity ("Bank of England").
 NAME_PARTICLES = frozenset("of the and for de du la le des von van der".split())

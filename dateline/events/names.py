@@ -14,7 +14,10 @@ Python, no model), which written forms are the same thing:
   that country;
 - a description ("the German chancellor", "the envoy") is a person when the same article
   equates them: by apposition ("Angela Merkel, the German chancellor,") or by a title
-  before the name ("German Chancellor Angela Merkel").
+  before the name ("German Chancellor Angela Merkel");
+- a definite description of a thing ("the airline", "the first jets") is the nearest
+  name of its kind the article gave just before (:meth:`NameIndex.antecedent`): a
+  company for "the airline", a named model for "the jets".
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from dateline.lexicon import NAME_PARTICLES
+from dateline.lexicon import DESCRIPTION_HEADS, NAME_PARTICLES
 from dateline.model import Mention
 
 PERSON, ORG, PLACE, GROUP = "PERSON", "ORG", "GPE", "NORP"
@@ -78,6 +81,39 @@ def acronym(name: str) -> str:
 # ("Singapore Airlines") is never its first word alone.
 _SHORTENED_HEADS = frozenset("average composite index exchange".split())
 _NUMBER = re.compile(r"\d[\d,.]*")
+
+
+# A model designation: "A380", "777-200LR", "KC-45", "the 787" (a bare four-digit number
+# is a year, not a model).
+_MODEL_TOKEN = r"(?:[A-Z]{1,3}-?\d{2,}[\w\-]*|\d{3}(?:-[\w\-]+)?)"
+_RUN_WORD = rf"(?:[A-Z][\w&'’.\-]*|{_MODEL_TOKEN})"
+_NAME_RUN = re.compile(rf"(?<![\w\-,.$£€]){_RUN_WORD}(?: {_RUN_WORD})*(?![\w\-])")
+_BARE_NUMBER = re.compile(r"\d{3}(?:-[\w\-]+)?")
+_IS_MODEL = re.compile(rf"{_MODEL_TOKEN}s?")
+_CARRIER_WORDS = frozenset("airlines airline airways air".split())
+ANTECEDENT_WINDOW = 3  # sentences back in which a description's name is looked for
+
+
+def _name_runs(text: str) -> list[str]:
+    """Capitalized word runs with model numbers ("Boeing 787 Dreamliners", "A380"),
+    without a leading function word ("The A380" -> "A380"), in reading order."""
+    runs = []
+    for match in _NAME_RUN.finditer(text):
+        words = match.group().split()
+        while words and words[0].lower() in _LEADING:
+            words = words[1:]
+        # a bare number names a model only next to a name ("Boeing 787") or as "the
+        # 787"; "the new 290-seat jet" and "5,000 guests" are counts
+        if (len(words) == 1 and _BARE_NUMBER.fullmatch(words[0])
+                and not text[:match.start()].endswith(("the ", "The "))):
+            continue
+        if words:
+            runs.append(" ".join(words))
+    return runs
+
+
+_LEADING = frozenset("the a an its their his her this that these those after before when "
+                     "while although if but and so as in on at for with by from".split())
 
 
 def _initials(words: list[str]) -> str:
@@ -150,6 +186,7 @@ class NameIndex:
         # article -> description head -> {person: description words}
         self._roles: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
             lambda: defaultdict(dict))
+        self._texts: dict[str, list[str]] = {}  # article -> its sentences in reading order
 
     # -- building ---------------------------------------------------------------------
     @classmethod
@@ -169,6 +206,8 @@ class NameIndex:
         for mention in mentions:
             sentences[mention.article_id].add(mention.sentence)
         for article, extra in (texts or {}).items():
+            extra = list(extra)
+            index._texts[article] = extra
             sentences[article].update(extra)
         for article, found in sentences.items():
             for sentence in found:
@@ -245,6 +284,42 @@ class NameIndex:
         if rest and label == ORG and self._labels.get(rest):
             name = rest  # "Veldora's National Assembly" is the "National Assembly"
         return Name(name, self._kind_of(name, label))
+
+    def antecedent(self, head: str, sentence: str, offset: int, article: str) -> str | None:
+        """The name a definite description ("the airline", "the jets": ``head`` at
+        ``offset`` in ``sentence``) stands for: the nearest name of its kind before it in
+        the same sentence or the ``ANTECEDENT_WINDOW`` sentences before (a named model for
+        a product word, a company for a company word); None when the article has none."""
+        kind = DESCRIPTION_HEADS.get(head.lower())
+        texts = self._texts.get(article)
+        if kind is None or not texts or sentence not in texts:
+            return None
+        position = texts.index(sentence)
+        earlier = [sentence[:offset], *reversed(texts[max(0, position - ANTECEDENT_WINDOW):
+                                                       position])]
+        runs = [run for text in earlier for run in reversed(_name_runs(text))]
+        for fits in self._kinds_of(kind, head.lower()):
+            found = next((run for run in runs if fits(run)), None)
+            if found is not None:
+                return found
+        return None
+
+    def _kinds_of(self, kind: str, head: str) -> list:
+        """Tests a name must pass to be what a description stands for, best first: a
+        named model for a product word; for a company word a company (a name tagged ORG
+        that carries no model number), a carrier's name first for "the airline"."""
+        if kind == "PRODUCT":
+            return [lambda run: any(_IS_MODEL.fullmatch(w) for w in run.split())]
+
+        def company(run: str) -> bool:
+            labels = self._labels.get(clean_name(run))
+            return (bool(labels) and labels.most_common(1)[0][0] == ORG
+                    and not any(_IS_MODEL.fullmatch(w) for w in run.split()))
+
+        if head in ("airline", "carrier"):
+            return [lambda run: len(run.split()) > 1
+                    and run.split()[-1].lower() in _CARRIER_WORDS, company]
+        return [company]
 
     def _full_name(self, surname: str, article: str, local_only: bool = False) -> str | None:
         local = self._full.get(article, {}).get(surname)
