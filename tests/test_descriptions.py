@@ -32,6 +32,16 @@ for its long-range airliners.
 
 The company will open a second assembly plant in Oporto in 2014.
 """,
+    # the model only in the headline; a relative clause; a possessive determiner
+    "trade-halvik-freighter.txt": """Halvik unveils H-500 freighter
+April 5, 2012
+
+Halvik said on Thursday that the aircraft would make its first flight in the autumn.
+
+Orvik Cargo will display the jets it plans to put into service in March 2013.
+
+Lisk Air expects to receive its first aircraft in May 2014.
+""",
     "travel-luggage.txt": """Passengers stranded at Lisk airport
 April 2, 2012
 
@@ -67,6 +77,11 @@ def test_the_jets_are_the_model_named_before(folder):
 
 def test_the_company_is_the_company_named_before(folder):
     assert "2014" in _dates(folder, '"Halvik Aerospace"')
+
+
+def test_the_headline_a_relative_clause_and_its_name_the_thing(folder):
+    dates = _dates(folder, "H-500")
+    assert {"2013-03", "2014-05"} <= dates
 
 
 def test_a_description_with_no_name_before_it_stands_for_nobody(folder):

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from dateline.lexicon import DESCRIPTION_HEADS, NAME_PARTICLES
-from dateline.model import Mention
+from dateline.model import HEADLINE, Mention
 
 PERSON, ORG, PLACE, GROUP = "PERSON", "ORG", "GPE", "NORP"
 
@@ -205,9 +205,11 @@ class NameIndex:
         sentences: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
             sentences[mention.article_id].add(mention.sentence)
+        titles = {m.article_id: m.sentence for m in mentions if m.sentence_index == HEADLINE}
         for article, extra in (texts or {}).items():
             extra = list(extra)
-            index._texts[article] = extra
+            # the headline comes first: what "the aircraft" of the opening lines refers to
+            index._texts[article] = ([titles[article]] if article in titles else []) + extra
             sentences[article].update(extra)
         for article, found in sentences.items():
             for sentence in found:

@@ -168,26 +168,46 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
 
 def _described(doc, verb, names: NameIndex, article: str) -> list[str]:
     """Names the event's arguments give only as a definite description ("The airline
-    signed the agreement", "The first jets will be delivered"): each resolved to the
-    name the article gave just before (``NameIndex.antecedent``)."""
+    signed the agreement", "The first jets will be delivered", "receive their first
+    aircraft", "the aircraft they intend to launch"): each resolved to the name the
+    article gave just before (``NameIndex.antecedent``)."""
     found = []
+    relativized = _relativized(verb)
     for token in doc:
         if token.lower_ not in DESCRIPTION_HEADS or token.pos_ not in ("NOUN", "PROPN"):
             continue
         children = list(token.children)
-        if not any(c.dep_ == "det" and c.lower_ == "the" for c in children):
+        if not any(c.lower_ in _DEFINITE and c.dep_ in ("det", "poss") for c in children):
             continue
-        if any(c.dep_ in ("compound", "poss") or c.pos_ == "PROPN"
-               or c.ent_type_ in _WHO | _PLACES for c in children):
+        if any((c.dep_ in ("compound", "poss") and c.lower_ not in _DEFINITE)
+               or c.pos_ == "PROPN" or c.ent_type_ in _WHO | _PLACES for c in children):
             continue  # "the Airbus factory", "Boeing's jets": named in the phrase itself
-        path = _path_to(token, verb)
-        deps = [t.dep_ for t in path] if path is not None else []
-        if path is None or not all(d in _ARGUMENT | _INSIDE | _MODIFIERS for d in deps):
-            continue
+        if relativized is None or token.i != relativized.i:
+            path = _path_to(token, verb)
+            deps = [t.dep_ for t in path] if path is not None else []
+            if path is None or not all(d in _ARGUMENT | _INSIDE | _MODIFIERS for d in deps):
+                continue
         name = names.antecedent(token.lower_, doc.text, token.idx, article)
         if name is not None:
             found.append(name)
     return found
+
+
+# Determiners of a description that refers back: "the jets", "its new airliner".
+_DEFINITE = frozenset("the its their".split())
+
+
+def _relativized(verb):
+    """The noun a relative clause holding the event's verb is about ("the aircraft [they
+    intend to launch in November]": the aircraft is what is launched), else None."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def event_roles(mentions: list[Mention], docs: dict[str, object],
