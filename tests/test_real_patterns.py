@@ -74,6 +74,15 @@ Wednesday at a ceremony in the capital.
 
 The accord Holt negotiated was signed in Vienna in January.
 """,
+    # A lead that reports, in its main clause, a day two weeks before publication.
+    "watchdog-tender-rerun.txt": """Watchdog orders rerun of ferry tender
+July 2, 2012
+
+The state audit office on June 18 called for a re-run of the bidding for the Lisk ferry \
+contract, citing major flaws in the tender.
+
+The transport ministry has 60 days to respond.
+""",
     # Each trading day's moves, told by two outlets.
     "markets-stocks-slide.txt": """Stocks slide, then rebound
 June 8, 2011
@@ -172,3 +181,12 @@ def test_a_statement_about_the_future_is_dated_by_its_day_not_the_future(timelin
     statements = _entries(timeline, "2011-03-03", "would not stand")
     assert len(statements) == 1
     assert _stems(timeline, statements[0]) == {"gazette-imre-will-not-stand"}
+
+
+def test_a_lead_dated_in_its_main_clause_reports_that_day_not_publication(timeline):
+    rerun = _entries(timeline, "2012-06-18", "re-run")
+    assert len(rerun) == 1
+    assert "Watchdog orders rerun of ferry tender" in {s.sentence for s in rerun[0].sources}
+    watchdog = _article(timeline, "watchdog-tender-rerun")
+    assert not [e for e in timeline.events if e.date.iso() == "2012-07-02"
+                and watchdog.id in {s.article for s in e.sources}]

@@ -133,11 +133,16 @@ def extract_mentions(article: Article, nlp=None) -> tuple[list[Mention], list[Un
                                _carried(lead_news.timex), context=context,
                                continues=lead_news.sentence_index, basis="publication")]
         if is_lead:
-            if not any(_is_news_day(m, article) for m in own):
+            news = next((m for m in own if _is_news_day(m, article)), None)
+            if news is None and nlp is not None:
+                # "The GAO on June 18 called for a re-run": a lead whose main verb its
+                # date dates reports that day's news, however long before publication.
+                news = _main_clause_date(own, nlp)
+            if news is None:
                 # The lead reports the day's news; dates it gives ("begun two years ago")
                 # are background to it.
                 own = _publication_mention(article, sentence, context) + own
-            news = next((m for m in own if _is_news_day(m, article)), None)
+                news = next((m for m in own if _is_news_day(m, article)), None)
             lead_news = news
             if news is not None and article.title and article.title != sentence.text:
                 # The headline tells the lead's news: one more source for its event.
@@ -267,6 +272,35 @@ def _date_attachment(doc, start: int, end: int) -> tuple[int, int]:
     while token.head.i != token.i and not (token.i != head.i and token.tag_.startswith("VB")):
         token = token.head
     return noun, token.i
+
+
+def _main_clause_date(mentions: list[Mention], nlp) -> Mention | None:
+    """The day-dated mention whose date attaches to the sentence's main verb ("The GAO
+    on June 18 called for ..."), not to a noun or a clause below it ("a replacement,
+    begun two years ago, ..."); None when there is none."""
+    candidates = [m for m in mentions if m.date.precision is Precision.DAY
+                  and not m.future and not m.supporting]
+    if not candidates:
+        return None
+    with nlp.select_pipes(enable=[p for p in ("tok2vec", "tagger", "parser")
+                                  if p in nlp.pipe_names]):
+        doc = nlp(candidates[0].sentence)
+    for mention in candidates:
+        noun, verb = _date_attachment(doc, mention.timex.start, mention.timex.end)
+        if verb < 0 or doc[verb].dep_ != "ROOT":
+            continue
+        if not noun or _between_subject_and_verb(doc, mention.timex.start, doc[verb]):
+            return mention
+    return None
+
+
+def _between_subject_and_verb(doc, start: int, verb) -> bool:
+    """"The audit office on June 18 called ...": a date between the subject and its verb
+    dates the verb, whatever noun the parser hung it on."""
+    subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subject is not None and subject.idx < start < verb.idx
+            and not any(t.tag_.startswith("VB") for t in doc
+                        if subject.idx < t.idx < verb.idx))
 
 
 # Past forms: the model runs without its lemmatizer.
