@@ -80,6 +80,12 @@ def acronym(name: str) -> str:
 # exchange. A product ("Boeing 787 Dreamliner") or a company named after a place
 # ("Singapore Airlines") is never its first word alone.
 _SHORTENED_HEADS = frozenset("average composite index exchange".split())
+# Words a maker's name adds to its brand, which reporting drops: "Toyota Motor" is
+# "Toyota", "Samsung Electronics" "Samsung". Not when the brand is a common adjective
+# ("General Motors" is never "General", "American Motors" never "American").
+_BRAND_HEADS = frozenset("motor motors electronics industries".split())
+_GENERIC_FIRST = frozenset("""general american united national international british
+    european first new great royal standard universal""".split())
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
@@ -127,8 +133,10 @@ def same_entity(one: str, other: str) -> bool:
 
     A name ending with the other's words ("Merkel", "Angela Merkel"); the initials of the
     other ("GM", "General Motors"; "S&P 500", "Standard & Poor's 500", with the same
-    number); or the first word(s) of an index or exchange name ("the Dow", "Dow Jones
-    Industrial Average"; "Nasdaq", "NASDAQ Composite").
+    number); the first word(s) of an index or exchange name ("the Dow", "Dow Jones
+    Industrial Average"; "Nasdaq", "NASDAQ Composite"); a maker's brand ("Toyota",
+    "Toyota Motor"); or one model number with and without its letter prefix ("Airbus
+    380", "Airbus A380").
     """
     one_words, other_words = one.split(), other.split()
     shorter, longer = sorted((one_words, other_words), key=len)
@@ -141,6 +149,13 @@ def same_entity(one: str, other: str) -> bool:
             and low_long[:len(shorter)] == low_short
             and not any(_NUMBER.fullmatch(w) for w in shorter)):
         return True
+    if (low_long[-1] in _BRAND_HEADS and len(shorter) == 1 < len(longer)
+            and low_long[0] == low_short[0] and low_short[0] not in _GENERIC_FIRST
+            and all(w in _BRAND_HEADS for w in low_long[1:])):
+        return True
+    if len(shorter) == len(longer) > 1 and all(
+            a == b or _same_model(a, b) for a, b in zip(low_short, low_long, strict=True)):
+        return True  # "Airbus 380", "Airbus A380"
     numbers_short = [w for w in shorter if _NUMBER.fullmatch(w)]
     numbers_long = [w for w in longer if _NUMBER.fullmatch(w)]
     if numbers_short != numbers_long:
@@ -151,6 +166,13 @@ def same_entity(one: str, other: str) -> bool:
         return False
     initials = _initials(long_name)
     return len(initials.replace("&", "")) >= 2 and short_name[0].upper() == initials.upper()
+
+
+def _same_model(one: str, other: str) -> bool:
+    """One model number with and without its maker's letter prefix: "a380", "380"."""
+    short, long = sorted((one, other), key=len)
+    return (short.isdigit() and len(short) >= 3 and long.endswith(short)
+            and long[:-len(short)].rstrip("-").isalpha() and len(long) - len(short) <= 3)
 
 
 def _is_acronym(name: str) -> bool:
