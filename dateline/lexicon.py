@@ -144,7 +144,8 @@ CORPORATE_SUFFIXES = ("inc", "incorporated", "corp", "corporation", "co", "compa
 
 # Head nouns of definite descriptions that news text uses for a thing it has just named
 # ("Boeing 787 Dreamliners ... The first jets"; "China Eastern Airlines ... The airline"):
-# what kind of name each stands for. PRODUCT: a named model or product; ORG: a company.
+# what kind of name each stands for. PRODUCT: a named model or product; ORG: a company;
+# INDEX: a market index ("the Dow Jones Industrial Average ... the index").
 DESCRIPTION_HEADS = MappingProxyType({
     **dict.fromkeys("""aircraft airliner airliners airplane airplanes plane planes jet jets
         jetliner jetliners superjumbo superjumbos car cars vehicle vehicles model models
@@ -153,6 +154,7 @@ DESCRIPTION_HEADS = MappingProxyType({
         vessels satellite satellites rocket rockets drug drugs""".split(), "PRODUCT"),
     **dict.fromkeys("""company firm manufacturer maker carmaker automaker airframer carrier
         airline bank lender insurer retailer group conglomerate""".split(), "ORG"),
+    **dict.fromkeys("index indexes indices average benchmark gauge".split(), "INDEX"),
 })
 
 # Lower-case words inside a name that are not part of its identity ("Bank of England").

@@ -115,3 +115,13 @@ def test_antecedent_is_the_nearest_name_of_the_description_kind():
     assert _index(counts).antecedent("jets", counts[1], 4, "a") is None
     assert _index(["Crowds saw the 787 on Monday.", "The jets flew."]).antecedent(
         "jets", "The jets flew.", 4, "a") == "787"
+
+
+def test_the_index_is_the_market_index_named_before():
+    sentences = ["The Lisk Composite fell 3% on Monday as Orvik Bank shares slid.",
+                 "On Tuesday the index recovered half of the loss."]
+    names = _index(sentences, ("Orvik Bank", "ORG"))
+    last = sentences[1]
+    assert names.antecedent("index", last, last.index("index"), "a") == "Lisk Composite"
+    assert _index(["Orvik Bank shares slid.", last]).antecedent(
+        "index", last, last.index("index"), "a") is None

@@ -330,10 +330,14 @@ class NameIndex:
 
     def _kinds_of(self, kind: str, head: str) -> list:
         """Tests a name must pass to be what a description stands for, best first: a
-        named model for a product word; for a company word a company (a name tagged ORG
-        that carries no model number), a carrier's name first for "the airline"."""
+        named model for a product word; an index's name for "the index"; for a company
+        word a company (a name tagged ORG that carries no model number), a carrier's
+        name first for "the airline"."""
         if kind == "PRODUCT":
             return [lambda run: any(_IS_MODEL.fullmatch(w) for w in run.split())]
+        if kind == "INDEX":  # "Dow Jones Industrial Average", "Nasdaq Composite", "FTSE 100"
+            return [lambda run: len(run.split()) > 1 and (
+                run.split()[-1].lower() in _SHORTENED_HEADS or run.split()[-1].isdigit())]
 
         def company(run: str) -> bool:
             labels = self._labels.get(clean_name(run))
