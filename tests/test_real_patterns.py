@@ -83,6 +83,16 @@ contract, citing major flaws in the tender.
 
 The transport ministry has 60 days to respond.
 """,
+    # "since" after a perfect: what began then; "since" with a habit: a state's edge.
+    "aviation-orvik-bid.txt": """Orvik Air raises stake in Lisk Air
+September 14, 2011
+
+Orvik Air raised its stake in rival Lisk Air to 30% on Tuesday. Orvik Air has been \
+trying to take over Lisk Air since April, and if the bid succeeds the new long-haul jets \
+may not be needed.
+
+"Since the spring, I fly with Lisk Air every week," one passenger said.
+""",
     # Each trading day's moves, told by two outlets.
     "markets-stocks-slide.txt": """Stocks slide, then rebound
 June 8, 2011
@@ -190,3 +200,8 @@ def test_a_lead_dated_in_its_main_clause_reports_that_day_not_publication(timeli
     watchdog = _article(timeline, "watchdog-tender-rerun")
     assert not [e for e in timeline.events if e.date.iso() == "2012-07-02"
                 and watchdog.id in {s.article for s in e.sources}]
+
+
+def test_since_after_a_perfect_dates_what_began_then(timeline):
+    assert len(_entries(timeline, "2011-04", "take over")) == 1
+    assert not _entries(timeline, "2011", "every week")

@@ -26,7 +26,8 @@ from dateline.nlp import entities_only
 # dating an event. After "since" or "until" a precise day dates an event (the start of
 # what has lasted since: "suspended since July 24"); a month, season or year mostly
 # bounds a state ("since last autumn, I check the canal"), so such a mention can
-# support an event that other sentences report but never makes one alone.
+# support an event that other sentences report but never makes one alone; after a
+# perfect it dates the onset ("has been trying to buy it since December").
 _BOUNDING_WORDS = re.compile(
     r"\b(?:through|throughout|by|from|as of|before|up to|between|within)\s*$",
     re.IGNORECASE,
@@ -40,6 +41,12 @@ _INTERVAL_WORDS = re.compile(r"\b(?:since|until|till)\s*$", re.IGNORECASE)
 _EVENT_UNTIL = re.compile(
     r"\b(?:delay(?:s|ed)?|postpone[sd]?|defer(?:s|red)?|put off|pushed back|moved back|"
     r"not|n't|no)\b(?:\s+[\w'-]+){0,4}?\s+(?:until|till)\s*$", re.IGNORECASE)
+# ...and where "since" follows a perfect ("has been trying to buy it since December",
+# "has out-sold Boeing since 2003"): the sentence tells what began then, a happening of
+# that month or year; "since last autumn, I check the canal" stays a state's edge.
+_ONSET_SINCE = re.compile(
+    r"\b(?:has|have|had|'s|'ve)\s+(?:(?:not|never|long|been|already|also)\s+)*"
+    r"[a-z][\w-]*(?:ed|en|wn|un|ght|ld|ne|pt|id)\b[^.;]*\bsince\s*$", re.IGNORECASE)
 # The far end of a range ("between June and September", "from 2019 to 2021").
 _LOOK_BACK = 200  # characters before an expression in which its cue words are sought
 _RANGE_END = re.compile(r"(?:\band|\bto|\bthrough|-|–)\s*$", re.IGNORECASE)
@@ -81,7 +88,7 @@ class UndatedItem:
 def _bounds_state(sentence: Sentence, timex: Timex, date: FuzzyDate) -> bool:
     before = sentence.text[: timex.start]
     return (date.precision is not Precision.DAY and bool(_INTERVAL_WORDS.search(before))
-            and not _EVENT_UNTIL.search(before))
+            and not _EVENT_UNTIL.search(before) and not _ONSET_SINCE.search(before))
 
 
 def _reads_as_report(text: str) -> bool:
