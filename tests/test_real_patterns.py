@@ -93,6 +93,13 @@ may not be needed.
 
 "Since the spring, I fly with Lisk Air every week," one passenger said.
 """,
+    # A date a plan no longer holds next to the new one.
+    "wire-corvane-delay.txt": """Corvane Air jets late again
+November 2, 2012
+
+Corvane Air said on Thursday that the delivery of its first long-haul jets, originally \
+due later this year, will be delayed until March 2013.
+""",
     # Each trading day's moves, told by two outlets.
     "markets-stocks-slide.txt": """Stocks slide, then rebound
 June 8, 2011
@@ -205,3 +212,8 @@ def test_a_lead_dated_in_its_main_clause_reports_that_day_not_publication(timeli
 def test_since_after_a_perfect_dates_what_began_then(timeline):
     assert len(_entries(timeline, "2011-04", "take over")) == 1
     assert not _entries(timeline, "2011", "every week")
+
+
+def test_a_superseded_plan_does_not_date_the_delay(timeline):
+    assert len(_entries(timeline, "2013-03", "delayed until")) == 1
+    assert not _entries(timeline, "2012", "delayed until")

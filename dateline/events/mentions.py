@@ -341,7 +341,8 @@ def main_clause_dates(mentions: list[Mention], nlp) -> list[Mention]:
     """The dates by which a sentence reports its happenings: one per verb.
 
     One verb reports one happening and keeps its first date ("arrives on November 11,
-    three days later than planned" is one arrival); coordinated or relative clauses with
+    three days later than planned" is one arrival), unless that date is one a plan no
+    longer holds ("originally due later this year"); coordinated or relative clauses with
     dates of their own ("fell on Monday and on Tuesday recovered") keep theirs. A date
     that only describes a thing the sentence names ("said on Tuesday, ahead of June's
     referendum") becomes a supporting mention: it can add this sentence to the
@@ -356,7 +357,11 @@ def main_clause_dates(mentions: list[Mention], nlp) -> list[Mention]:
               for k, m in enumerate(mentions)]
     describes_only = min(noun for noun, _, _ in ranked) == 0
     kept, verbs = [], set()
-    for noun, verb, k in sorted(ranked, key=lambda r: (r[0], mentions[r[2]].timex.start)):
+    superseded = {k: bool(_SUPERSEDED.search(m.sentence[max(0, m.timex.start - 40):
+                                                         m.timex.start]))
+                  for k, m in enumerate(mentions)}
+    for noun, verb, k in sorted(ranked, key=lambda r: (r[0], superseded[r[2]],
+                                                       mentions[r[2]].timex.start)):
         if noun and describes_only:
             mentions[k].bounding = True
             kept.append(k)
@@ -364,6 +369,13 @@ def main_clause_dates(mentions: list[Mention], nlp) -> list[Mention]:
             verbs.add(verb)
             kept.append(k)
     return [mentions[k] for k in sorted(kept)]
+
+
+# A date a plan no longer holds: "the delivery, originally due later this year, will be
+# delayed until October 2007" is delayed until October; the verb keeps its other date.
+_SUPERSEDED = re.compile(
+    r"\b(?:originally|previously|initially|once)\s+(?:been\s+)?(?:due|scheduled|planned|"
+    r"expected|set|slated|meant)\b(?:\s+[\w'-]+){0,2}?\s*$", re.IGNORECASE)
 
 
 def entities_of(doc) -> list[Entity]:
