@@ -103,8 +103,9 @@ def test_antecedent_is_the_nearest_name_of_the_description_kind():
     names = _index(sentences, ("Halvik Aerospace", "ORG"), ("Veldora Airways", "ORG"))
     last = sentences[2]
     assert names.antecedent("jets", last, last.index("jets"), "a") == "A220"
-    assert names.antecedent("company", last, last.index("company"), "a") == "Veldora Airways"
-    # a carrier word takes a carrier's name even without a label
+    # the nearest name that says it is a company (a carrier is one)
+    assert names.antecedent("company", last, last.index("company"), "a") == "Lisk Air"
+    assert names.antecedent("company", sentences[1], 0, "a") == "Veldora Airways"
     assert names.antecedent("airline", last, last.index("company"), "a") == "Lisk Air"
     # a year is not a model; a word that is no description stands for nothing
     assert _index(["Sales rose in 2011.", "The jets flew."]).antecedent(

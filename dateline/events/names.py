@@ -27,8 +27,13 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from dateline.lexicon import DESCRIPTION_HEADS, NAME_PARTICLES
-from dateline.model import HEADLINE, Mention
+from dateline.lexicon import (
+    CORPORATE_SUFFIXES,
+    DESCRIPTION_HEADS,
+    NAME_PARTICLES,
+    STOP_WORDS,
+)
+from dateline.model import Mention
 
 PERSON, ORG, PLACE, GROUP = "PERSON", "ORG", "GPE", "NORP"
 
@@ -97,6 +102,9 @@ _NAME_RUN = re.compile(rf"(?<![\w\-,.$£€]){_RUN_WORD}(?: {_RUN_WORD})*(?![\w\
 _BARE_NUMBER = re.compile(r"\d{3}(?:-[\w\-]+)?")
 _IS_MODEL = re.compile(rf"{_MODEL_TOKEN}s?")
 _CARRIER_WORDS = frozenset("airlines airline airways air".split())
+# Last words that make a name a company's ("Halvik Motors", "Orvik Bank", "Acme Corp.").
+_COMPANY_WORDS = frozenset([*CORPORATE_SUFFIXES, *_BRAND_HEADS, "bank", "airplanes",
+                            "aerospace", "aviation", "systems", "technologies"])
 ANTECEDENT_WINDOW = 3  # sentences back in which a description's name is looked for
 
 
@@ -106,7 +114,7 @@ def _name_runs(text: str) -> list[str]:
     runs = []
     for match in _NAME_RUN.finditer(text):
         words = match.group().split()
-        while words and words[0].lower() in _LEADING:
+        while words and words[0].lower() in STOP_WORDS:
             words = words[1:]
         # a bare number names a model only next to a name ("Boeing 787") or as "the
         # 787"; "the new 290-seat jet" and "5,000 guests" are counts
@@ -116,10 +124,6 @@ def _name_runs(text: str) -> list[str]:
         if words:
             runs.append(" ".join(words))
     return runs
-
-
-_LEADING = frozenset("the a an its their his her this that these those after before when "
-                     "while although if but and so as in on at for with by from".split())
 
 
 def _initials(words: list[str]) -> str:
@@ -227,7 +231,10 @@ class NameIndex:
         sentences: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
             sentences[mention.article_id].add(mention.sentence)
-        titles = {m.article_id: m.sentence for m in mentions if m.sentence_index == HEADLINE}
+        # a mention's story context opens with its article's headline, whichever of the
+        # article's events are described
+        titles = {m.article_id: m.context.partition("\n")[0] for m in mentions
+                  if m.context.partition("\n")[0].strip()}
         for article, extra in (texts or {}).items():
             extra = list(extra)
             # the headline comes first: what "the aircraft" of the opening lines refers to
@@ -328,26 +335,28 @@ class NameIndex:
                 return found
         return None
 
-    def _kinds_of(self, kind: str, head: str) -> list:
+    @staticmethod
+    def _kinds_of(kind: str, head: str) -> list:
         """Tests a name must pass to be what a description stands for, best first: a
         named model for a product word; an index's name for "the index"; for a company
-        word a company (a name tagged ORG that carries no model number), a carrier's
-        name first for "the airline"."""
+        word the nearest name that says it is one ("Veldora Airways", "Halvik Motors",
+        "Orvik Bank", "Acme Corp."), only a carrier's for "the airline". The tests read the
+        name alone, so a description means the same whichever events are described."""
         if kind == "PRODUCT":
             return [lambda run: any(_IS_MODEL.fullmatch(w) for w in run.split())]
         if kind == "INDEX":  # "Dow Jones Industrial Average", "Nasdaq Composite", "FTSE 100"
             return [lambda run: len(run.split()) > 1 and (
                 run.split()[-1].lower() in _SHORTENED_HEADS or run.split()[-1].isdigit())]
 
-        def company(run: str) -> bool:
-            labels = self._labels.get(clean_name(run))
-            return (bool(labels) and labels.most_common(1)[0][0] == ORG
-                    and not any(_IS_MODEL.fullmatch(w) for w in run.split()))
+        def ends_with(words: frozenset[str]):
+            return lambda run: (len(run.split()) > 1
+                                and run.split()[-1].lower().rstrip(".") in words)
 
+        carrier = ends_with(_CARRIER_WORDS)
+        company = ends_with(_COMPANY_WORDS)
         if head in ("airline", "carrier"):
-            return [lambda run: len(run.split()) > 1
-                    and run.split()[-1].lower() in _CARRIER_WORDS, company]
-        return [company]
+            return [carrier]
+        return [lambda run: company(run) or carrier(run)]
 
     def _full_name(self, surname: str, article: str, local_only: bool = False) -> str | None:
         local = self._full.get(article, {}).get(surname)
