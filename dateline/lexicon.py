@@ -19,7 +19,8 @@ from types import MappingProxyType
 __all__ = [
     "MONTH_NAMES", "MONTH_ABBREVIATIONS", "MONTHS", "WEEKDAY_NAMES", "WEEKDAY_ABBREVIATIONS",
     "WEEKDAYS", "ORDINALS", "ORDINAL_WORDS", "REPORTING_VERBS", "reporting_forms",
-    "STOP_WORDS", "CORPORATE_SUFFIXES", "DESCRIPTION_HEADS", "NAME_PARTICLES", "TEASER_HEADING_RE",
+    "STOP_WORDS", "CORPORATE_SUFFIXES", "DESCRIPTION_HEADS", "COMPANY_WORDS", "CARRIER_WORDS",
+    "BRAND_HEADS", "GENERIC_FIRST_WORDS", "NAME_PARTICLES", "TEASER_HEADING_RE",
     "COMMENT_HEADING_RE", "is_furniture_heading", "alternation",
 ]
 
@@ -156,6 +157,18 @@ DESCRIPTION_HEADS = MappingProxyType({
         airline bank lender insurer retailer group conglomerate""".split(), "ORG"),
     **dict.fromkeys("index indexes indices average benchmark gauge".split(), "INDEX"),
 })
+
+# Last words of a name that make it a company's ("Halvik Motors", "Orvik Bank", "Acme
+# Corp."), with CORPORATE_SUFFIXES; CARRIER_WORDS: an airline's ("Veldora Airways").
+COMPANY_WORDS = frozenset("""bank airplanes aerospace aviation systems technologies motor
+    motors electronics industries""".split())
+CARRIER_WORDS = frozenset("airlines airline airways air".split())
+# Words a maker's name adds to its brand, which reporting drops ("Toyota Motor" is
+# "Toyota"), and first words too generic to stand for the maker ("General Motors" is
+# never "General").
+BRAND_HEADS = frozenset("motor motors electronics industries".split())
+GENERIC_FIRST_WORDS = frozenset("""general american united national international british
+    european first new great royal standard universal""".split())
 
 # Lower-case words inside a name that are not part of its identity ("Bank of England").
 NAME_PARTICLES = frozenset("of the and for de du la le des von van der".split())

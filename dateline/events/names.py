@@ -28,8 +28,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from dateline.lexicon import (
+    BRAND_HEADS,
+    CARRIER_WORDS,
+    COMPANY_WORDS,
     CORPORATE_SUFFIXES,
     DESCRIPTION_HEADS,
+    GENERIC_FIRST_WORDS,
     NAME_PARTICLES,
     STOP_WORDS,
 )
@@ -85,12 +89,6 @@ def acronym(name: str) -> str:
 # exchange. A product ("Boeing 787 Dreamliner") or a company named after a place
 # ("Singapore Airlines") is never its first word alone.
 _SHORTENED_HEADS = frozenset("average composite index exchange".split())
-# Words a maker's name adds to its brand, which reporting drops: "Toyota Motor" is
-# "Toyota", "Samsung Electronics" "Samsung". Not when the brand is a common adjective
-# ("General Motors" is never "General", "American Motors" never "American").
-_BRAND_HEADS = frozenset("motor motors electronics industries".split())
-_GENERIC_FIRST = frozenset("""general american united national international british
-    european first new great royal standard universal""".split())
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
@@ -101,10 +99,7 @@ _RUN_WORD = rf"(?:[A-Z][\w&'’.\-]*|{_MODEL_TOKEN})"
 _NAME_RUN = re.compile(rf"(?<![\w\-,.$£€]){_RUN_WORD}(?: {_RUN_WORD})*(?![\w\-])")
 _BARE_NUMBER = re.compile(r"\d{3}(?:-[\w\-]+)?")
 _IS_MODEL = re.compile(rf"{_MODEL_TOKEN}s?")
-_CARRIER_WORDS = frozenset("airlines airline airways air".split())
-# Last words that make a name a company's ("Halvik Motors", "Orvik Bank", "Acme Corp.").
-_COMPANY_WORDS = frozenset([*CORPORATE_SUFFIXES, *_BRAND_HEADS, "bank", "airplanes",
-                            "aerospace", "aviation", "systems", "technologies"])
+_COMPANY_WORDS = COMPANY_WORDS | frozenset(CORPORATE_SUFFIXES)
 ANTECEDENT_WINDOW = 3  # sentences back in which a description's name is looked for
 
 
@@ -153,9 +148,10 @@ def same_entity(one: str, other: str) -> bool:
             and low_long[:len(shorter)] == low_short
             and not any(_NUMBER.fullmatch(w) for w in shorter)):
         return True
-    if (low_long[-1] in _BRAND_HEADS and len(shorter) == 1 < len(longer)
-            and low_long[0] == low_short[0] and low_short[0] not in _GENERIC_FIRST
-            and all(w in _BRAND_HEADS for w in low_long[1:])):
+    # a maker's brand: "Toyota", "Toyota Motor"; never a generic first word ("General")
+    if (low_long[-1] in BRAND_HEADS and len(shorter) == 1 < len(longer)
+            and low_long[0] == low_short[0] and low_short[0] not in GENERIC_FIRST_WORDS
+            and all(w in BRAND_HEADS for w in low_long[1:])):
         return True
     if len(shorter) == len(longer) > 1 and all(
             a == b or _same_model(a, b) for a, b in zip(low_short, low_long, strict=True)):
@@ -329,34 +325,24 @@ class NameIndex:
         earlier = [sentence[:offset], *reversed(texts[max(0, position - ANTECEDENT_WINDOW):
                                                        position])]
         runs = [run for text in earlier for run in reversed(_name_runs(text))]
-        for fits in self._kinds_of(kind, head.lower()):
-            found = next((run for run in runs if fits(run)), None)
-            if found is not None:
-                return found
-        return None
+        fits = self._fits(kind, head.lower())
+        return next((run for run in runs if fits(run)), None)
 
     @staticmethod
-    def _kinds_of(kind: str, head: str) -> list:
-        """Tests a name must pass to be what a description stands for, best first: a
-        named model for a product word; an index's name for "the index"; for a company
-        word the nearest name that says it is one ("Veldora Airways", "Halvik Motors",
-        "Orvik Bank", "Acme Corp."), only a carrier's for "the airline". The tests read the
-        name alone, so a description means the same whichever events are described."""
+    def _fits(kind: str, head: str):
+        """The test a name must pass to be what a description stands for: a named model
+        for a product word; an index's name for "the index"; for a company word a name
+        that says it is one ("Veldora Airways", "Halvik Motors", "Orvik Bank", "Acme
+        Corp."), only a carrier's for "the airline". It reads the name alone, so a
+        description means the same whichever events are described."""
         if kind == "PRODUCT":
-            return [lambda run: any(_IS_MODEL.fullmatch(w) for w in run.split())]
+            return lambda run: any(_IS_MODEL.fullmatch(w) for w in run.split())
         if kind == "INDEX":  # "Dow Jones Industrial Average", "Nasdaq Composite", "FTSE 100"
-            return [lambda run: len(run.split()) > 1 and (
-                run.split()[-1].lower() in _SHORTENED_HEADS or run.split()[-1].isdigit())]
-
-        def ends_with(words: frozenset[str]):
-            return lambda run: (len(run.split()) > 1
-                                and run.split()[-1].lower().rstrip(".") in words)
-
-        carrier = ends_with(_CARRIER_WORDS)
-        company = ends_with(_COMPANY_WORDS)
-        if head in ("airline", "carrier"):
-            return [carrier]
-        return [lambda run: company(run) or carrier(run)]
+            return lambda run: len(run.split()) > 1 and (
+                run.split()[-1].lower() in _SHORTENED_HEADS or run.split()[-1].isdigit())
+        words = CARRIER_WORDS if head in ("airline", "carrier") else (
+            _COMPANY_WORDS | CARRIER_WORDS)
+        return lambda run: len(run.split()) > 1 and run.split()[-1].lower().rstrip(".") in words
 
     def _full_name(self, surname: str, article: str, local_only: bool = False) -> str | None:
         local = self._full.get(article, {}).get(surname)
