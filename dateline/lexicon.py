@@ -19,7 +19,8 @@ from types import MappingProxyType
 __all__ = [
     "MONTH_NAMES", "MONTH_ABBREVIATIONS", "MONTHS", "WEEKDAY_NAMES", "WEEKDAY_ABBREVIATIONS",
     "WEEKDAYS", "ORDINALS", "ORDINAL_WORDS", "REPORTING_VERBS", "reporting_forms",
-    "STOP_WORDS", "CORPORATE_SUFFIXES", "NAME_PARTICLES", "TEASER_HEADING_RE",
+    "STOP_WORDS", "CORPORATE_SUFFIXES", "DESCRIPTION_HEADS", "COMPANY_WORDS", "CARRIER_WORDS",
+    "BRAND_HEADS", "GENERIC_FIRST_WORDS", "NAME_PARTICLES", "TEASER_HEADING_RE",
     "COMMENT_HEADING_RE", "is_furniture_heading", "alternation",
 ]
 
@@ -141,6 +142,33 @@ STOP_WORDS = frozenset(
 CORPORATE_SUFFIXES = ("inc", "incorporated", "corp", "corporation", "co", "company", "ltd",
                       "limited", "plc", "llc", "ag", "sa", "se", "nv", "n.v", "gmbh", "group",
                       "holdings")
+
+# Head nouns of definite descriptions that news text uses for a thing it has just named
+# ("Boeing 787 Dreamliners ... The first jets"; "China Eastern Airlines ... The airline"):
+# what kind of name each stands for. PRODUCT: a named model or product; ORG: a company;
+# INDEX: a market index ("the Dow Jones Industrial Average ... the index").
+DESCRIPTION_HEADS = MappingProxyType({
+    **dict.fromkeys("""aircraft airliner airliners airplane airplanes plane planes jet jets
+        jetliner jetliners superjumbo superjumbos car cars vehicle vehicles model models
+        truck trucks device devices phone phones handset handsets smartphone smartphones
+        computer computers laptop laptops tablet tablets console consoles ship ships vessel
+        vessels satellite satellites rocket rockets drug drugs""".split(), "PRODUCT"),
+    **dict.fromkeys("""company firm manufacturer maker carmaker automaker airframer carrier
+        airline bank lender insurer retailer group conglomerate""".split(), "ORG"),
+    **dict.fromkeys("index indexes indices average benchmark gauge".split(), "INDEX"),
+})
+
+# Last words of a name that make it a company's ("Halvik Motors", "Orvik Bank", "Acme
+# Corp."), with CORPORATE_SUFFIXES; CARRIER_WORDS: an airline's ("Veldora Airways").
+COMPANY_WORDS = frozenset("""bank airplanes aerospace aviation systems technologies motor
+    motors electronics industries""".split())
+CARRIER_WORDS = frozenset("airlines airline airways air".split())
+# Words a maker's name adds to its brand, which reporting drops ("Toyota Motor" is
+# "Toyota"), and first words too generic to stand for the maker ("General Motors" is
+# never "General").
+BRAND_HEADS = frozenset("motor motors electronics industries".split())
+GENERIC_FIRST_WORDS = frozenset("""general american united national international british
+    european first new great royal standard universal""".split())
 
 # Lower-case words inside a name that are not part of its identity ("Bank of England").
 NAME_PARTICLES = frozenset("of the and for de du la le des von van der".split())

@@ -95,3 +95,26 @@ def test_resolve_date_prefers_majority_and_reports_conflict():
     assert date.iso() == "2024-03-06"
     assert conflicts == [{"date": "2024-03-06", "articles": ["a", "b"]},
                          {"date": "2024-03-07", "articles": ["c"]}]
+
+
+def test_one_story_alone_does_not_join_sentences_without_a_word_in_common():
+    # Two outlets of one story (same title and lead), one day: the market move and the
+    # resignation share no word, so the story does not make them one event; the
+    # resignation the second outlet tells a day earlier still joins the first outlet's.
+    story = ("Halvik chief Ora Lind resigns\nHalvik chief executive Ora Lind resigned on "
+             "Wednesday after a year of losses at the carmaker.")
+
+    def told(article, sentence, date, index):
+        found = mention(article, sentence, date, index=index)
+        found.context = story
+        return found
+
+    mentions = [
+        told("a", "Shares of the carmaker rose 2% after Wednesday's close.", "2024-03-06", 5),
+        told("b", "On Wednesday, Lind resigned as chief executive.", "2024-03-06", 0),
+        told("a", "Lind resigned as chief executive, Halvik said.", "2024-03-07", 0),
+        told("c", "Traffic on the coast road was slowed by roadworks.", "2024-03-06", 0),
+    ]
+    groups = clusters_as_sets(group_mentions(mentions))
+    assert ["a:2024-03-06"] in groups
+    assert ["a:2024-03-07", "b:2024-03-06"] in groups

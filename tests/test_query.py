@@ -76,3 +76,17 @@ def test_market_short_forms_name_the_index_but_a_maker_is_not_its_product():
     assert filter_events(events, '"NASDAQ Composite"') == events[2:4]
     assert filter_events(events, '"Standard & Poor\'s 500"') == [events[4]]
     assert filter_events(events, '"Boeing 787 Dreamliner"') == [events[7]]
+
+
+def test_a_makers_brand_and_a_model_without_its_letter_match():
+    events = [
+        event("Toyota said on Monday that it would recall 400,000 cars."),
+        event("Toyota Motor Corp. raised its profit forecast."),
+        event("General Electric won a turbine order."),
+        event("It is expected that the Airbus 380 will arrive on November 11.",
+              [("Airbus 380", "PRODUCT")]),
+        event("The Airbus A320 order was confirmed."),
+    ]
+    assert filter_events(events, '"Toyota Motor Corporation"') == events[:2]
+    assert filter_events(events, '"General Motors"') == []
+    assert filter_events(events, '"Airbus A380"') == [events[3]]

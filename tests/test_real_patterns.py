@@ -74,6 +74,32 @@ Wednesday at a ceremony in the capital.
 
 The accord Holt negotiated was signed in Vienna in January.
 """,
+    # A lead that reports, in its main clause, a day two weeks before publication.
+    "watchdog-tender-rerun.txt": """Watchdog orders rerun of ferry tender
+July 2, 2012
+
+The state audit office on June 18 called for a re-run of the bidding for the Lisk ferry \
+contract, citing major flaws in the tender.
+
+The transport ministry has 60 days to respond.
+""",
+    # "since" after a perfect: what began then; "since" with a habit: a state's edge.
+    "aviation-orvik-bid.txt": """Orvik Air raises stake in Lisk Air
+September 14, 2011
+
+Orvik Air raised its stake in rival Lisk Air to 30% on Tuesday. Orvik Air has been \
+trying to take over Lisk Air since April, and if the bid succeeds the new long-haul jets \
+may not be needed.
+
+"Since the spring, I fly with Lisk Air every week," one passenger said.
+""",
+    # A date a plan no longer holds next to the new one.
+    "wire-corvane-delay.txt": """Corvane Air jets late again
+November 2, 2012
+
+Corvane Air said on Thursday that the delivery of its first long-haul jets, originally \
+due later this year, will be delayed until March 2013.
+""",
     # Each trading day's moves, told by two outlets.
     "markets-stocks-slide.txt": """Stocks slide, then rebound
 June 8, 2011
@@ -172,3 +198,22 @@ def test_a_statement_about_the_future_is_dated_by_its_day_not_the_future(timelin
     statements = _entries(timeline, "2011-03-03", "would not stand")
     assert len(statements) == 1
     assert _stems(timeline, statements[0]) == {"gazette-imre-will-not-stand"}
+
+
+def test_a_lead_dated_in_its_main_clause_reports_that_day_not_publication(timeline):
+    rerun = _entries(timeline, "2012-06-18", "re-run")
+    assert len(rerun) == 1
+    assert "Watchdog orders rerun of ferry tender" in {s.sentence for s in rerun[0].sources}
+    watchdog = _article(timeline, "watchdog-tender-rerun")
+    assert not [e for e in timeline.events if e.date.iso() == "2012-07-02"
+                and watchdog.id in {s.article for s in e.sources}]
+
+
+def test_since_after_a_perfect_dates_what_began_then(timeline):
+    assert len(_entries(timeline, "2011-04", "take over")) == 1
+    assert not _entries(timeline, "2011", "every week")
+
+
+def test_a_superseded_plan_does_not_date_the_delay(timeline):
+    assert len(_entries(timeline, "2013-03", "delayed until")) == 1
+    assert not _entries(timeline, "2012", "delayed until")

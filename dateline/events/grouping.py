@@ -52,10 +52,13 @@ def _rows_per_chunk(columns: int) -> int:
 
 
 def _average_link(scores: np.ndarray, threshold: float,
-                  sizes: np.ndarray | None = None) -> list[list[int]]:
+                  sizes: np.ndarray | None = None,
+                  linked: np.ndarray | None = None) -> list[list[int]]:
     """Agglomerative clustering with average linkage over a pairwise score matrix.
 
-    ``FORBIDDEN`` scores mark pairs that must never share a cluster. Each row keeps its
+    ``FORBIDDEN`` scores mark pairs that must never share a cluster. With ``linked``
+    (pairs that share some content), two clusters merge only when some pair across them
+    is linked: a high average made of bonuses alone joins nothing. Each row keeps its
     best partner, so a merge updates two rows and the rows that pointed at them instead
     of rescanning the whole matrix. With ``sizes``, the items are clusters already and
     ``scores`` their average pairwise similarities.
@@ -64,7 +67,8 @@ def _average_link(scores: np.ndarray, threshold: float,
     forbidden = scores <= FORBIDDEN / 2
     sums = np.where(forbidden, 0.0, scores.astype(float))
     np.fill_diagonal(forbidden, True)
-    average = np.where(forbidden, -np.inf, sums)
+    unlinked = (~linked if linked is not None else np.zeros_like(forbidden)).copy()
+    average = np.where(forbidden | unlinked, -np.inf, sums)
     counts = np.ones(size)
     if sizes is not None:
         counts = np.asarray(sizes, dtype=float).copy()
@@ -81,10 +85,12 @@ def _average_link(scores: np.ndarray, threshold: float,
         sums[:, i] = sums[i, :]
         forbidden[i, :] |= forbidden[j, :]
         forbidden[:, i] = forbidden[i, :]
+        unlinked[i, :] &= unlinked[j, :]
+        unlinked[:, i] = unlinked[i, :]
         counts[i] += counts[j]
         members[i].extend(members[j])  # type: ignore[union-attr]
         members[j] = None
-        row = np.where(forbidden[i], -np.inf, sums[i] / (counts[i] * counts))
+        row = np.where(forbidden[i] | unlinked[i], -np.inf, sums[i] / (counts[i] * counts))
         row[[m is None for m in members]] = -np.inf
         average[i, :] = row
         average[:, i] = row
@@ -191,12 +197,22 @@ def _join_nearby(earlier: list[list[int]], later: list[list[int]], mentions: lis
     return [c for k, c in enumerate(earlier) if k not in taken_early], later
 
 
+def _links(rows: list[int], columns: list[int], similarity: MentionSimilarity
+           ) -> np.ndarray | None:
+    """Pairs that share content (``MentionSimilarity.overlap``); None when the similarity
+    cannot tell (embeddings: every pair is linked)."""
+    overlap = getattr(similarity, "overlap", None)
+    return overlap(rows, columns) if overlap is not None else None
+
+
 def _cluster_block(indices: list[int], mentions: list[Mention],
                    similarity: MentionSimilarity, params: GroupingParams) -> list[list[int]]:
     if len(indices) > MAX_BLOCK:
         return _cluster_large(indices, mentions, similarity, params)
     scores = _pair_scores(indices, mentions, similarity, params)
-    return [[indices[k] for k in cluster] for cluster in _average_link(scores, params.threshold)]
+    linked = _links(indices, indices, similarity)
+    return [[indices[k] for k in cluster]
+            for cluster in _average_link(scores, params.threshold, linked=linked)]
 
 
 def _copy_key(mention: Mention) -> tuple:
@@ -227,8 +243,9 @@ def _cluster_copies(groups: list[list[int]], mentions: list[Mention],
     representatives = [group[0] for group in groups]
     scores = _pair_scores(representatives, mentions, similarity, params)
     sizes = np.array([len(group) for group in groups], dtype=float)
+    linked = _links(representatives, representatives, similarity)
     return [[i for k in cluster for i in groups[k]]
-            for cluster in _average_link(scores, params.threshold, sizes)]
+            for cluster in _average_link(scores, params.threshold, sizes, linked)]
 
 
 def _cluster_large(indices: list[int], mentions: list[Mention],

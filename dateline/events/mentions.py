@@ -26,7 +26,8 @@ from dateline.nlp import entities_only
 # dating an event. After "since" or "until" a precise day dates an event (the start of
 # what has lasted since: "suspended since July 24"); a month, season or year mostly
 # bounds a state ("since last autumn, I check the canal"), so such a mention can
-# support an event that other sentences report but never makes one alone.
+# support an event that other sentences report but never makes one alone; after a
+# perfect it dates the onset ("has been trying to buy it since December").
 _BOUNDING_WORDS = re.compile(
     r"\b(?:through|throughout|by|from|as of|before|up to|between|within)\s*$",
     re.IGNORECASE,
@@ -40,6 +41,12 @@ _INTERVAL_WORDS = re.compile(r"\b(?:since|until|till)\s*$", re.IGNORECASE)
 _EVENT_UNTIL = re.compile(
     r"\b(?:delay(?:s|ed)?|postpone[sd]?|defer(?:s|red)?|put off|pushed back|moved back|"
     r"not|n't|no)\b(?:\s+[\w'-]+){0,4}?\s+(?:until|till)\s*$", re.IGNORECASE)
+# ...and where "since" follows a perfect ("has been trying to buy it since December",
+# "has out-sold Boeing since 2003"): the sentence tells what began then, a happening of
+# that month or year; "since last autumn, I check the canal" stays a state's edge.
+_ONSET_SINCE = re.compile(
+    r"\b(?:has|have|had|'s|'ve)\s+(?:(?:not|never|long|been|already|also)\s+)*"
+    r"[a-z][\w-]*(?:ed|en|wn|un|ght|ld|ne|pt|id)\b[^.;]*\bsince\s*$", re.IGNORECASE)
 # The far end of a range ("between June and September", "from 2019 to 2021").
 _LOOK_BACK = 200  # characters before an expression in which its cue words are sought
 _RANGE_END = re.compile(r"(?:\band|\bto|\bthrough|-|–)\s*$", re.IGNORECASE)
@@ -81,7 +88,7 @@ class UndatedItem:
 def _bounds_state(sentence: Sentence, timex: Timex, date: FuzzyDate) -> bool:
     before = sentence.text[: timex.start]
     return (date.precision is not Precision.DAY and bool(_INTERVAL_WORDS.search(before))
-            and not _EVENT_UNTIL.search(before))
+            and not _EVENT_UNTIL.search(before) and not _ONSET_SINCE.search(before))
 
 
 def _reads_as_report(text: str) -> bool:
@@ -133,11 +140,16 @@ def extract_mentions(article: Article, nlp=None) -> tuple[list[Mention], list[Un
                                _carried(lead_news.timex), context=context,
                                continues=lead_news.sentence_index, basis="publication")]
         if is_lead:
-            if not any(_is_news_day(m, article) for m in own):
+            news = next((m for m in own if _is_news_day(m, article)), None)
+            if news is None and nlp is not None:
+                # "The GAO on June 18 called for a re-run": a lead whose main verb its
+                # date dates reports that day's news, however long before publication.
+                news = _main_clause_date(own, nlp)
+            if news is None:
                 # The lead reports the day's news; dates it gives ("begun two years ago")
                 # are background to it.
                 own = _publication_mention(article, sentence, context) + own
-            news = next((m for m in own if _is_news_day(m, article)), None)
+                news = next((m for m in own if _is_news_day(m, article)), None)
             lead_news = news
             if news is not None and article.title and article.title != sentence.text:
                 # The headline tells the lead's news: one more source for its event.
@@ -269,6 +281,35 @@ def _date_attachment(doc, start: int, end: int) -> tuple[int, int]:
     return noun, token.i
 
 
+def _main_clause_date(mentions: list[Mention], nlp) -> Mention | None:
+    """The day-dated mention whose date attaches to the sentence's main verb ("The GAO
+    on June 18 called for ..."), not to a noun or a clause below it ("a replacement,
+    begun two years ago, ..."); None when there is none."""
+    candidates = [m for m in mentions if m.date.precision is Precision.DAY
+                  and not m.future and not m.supporting]
+    if not candidates:
+        return None
+    with nlp.select_pipes(enable=[p for p in ("tok2vec", "tagger", "parser")
+                                  if p in nlp.pipe_names]):
+        doc = nlp(candidates[0].sentence)
+    for mention in candidates:
+        noun, verb = _date_attachment(doc, mention.timex.start, mention.timex.end)
+        if verb < 0 or doc[verb].dep_ != "ROOT":
+            continue
+        if not noun or _between_subject_and_verb(doc, mention.timex.start, doc[verb]):
+            return mention
+    return None
+
+
+def _between_subject_and_verb(doc, start: int, verb) -> bool:
+    """"The audit office on June 18 called ...": a date between the subject and its verb
+    dates the verb, whatever noun the parser hung it on."""
+    subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    return (subject is not None and subject.idx < start < verb.idx
+            and not any(t.tag_.startswith("VB") for t in doc
+                        if subject.idx < t.idx < verb.idx))
+
+
 # Past forms: the model runs without its lemmatizer.
 _REPORTING = reporting_forms("say", "tell", "announce", "confirm", "state", "report", "warn",
                              "insist", "pledge", "promise", "vow", "add", "explain",
@@ -300,7 +341,8 @@ def main_clause_dates(mentions: list[Mention], nlp) -> list[Mention]:
     """The dates by which a sentence reports its happenings: one per verb.
 
     One verb reports one happening and keeps its first date ("arrives on November 11,
-    three days later than planned" is one arrival); coordinated or relative clauses with
+    three days later than planned" is one arrival), unless that date is one a plan no
+    longer holds ("originally due later this year"); coordinated or relative clauses with
     dates of their own ("fell on Monday and on Tuesday recovered") keep theirs. A date
     that only describes a thing the sentence names ("said on Tuesday, ahead of June's
     referendum") becomes a supporting mention: it can add this sentence to the
@@ -315,7 +357,11 @@ def main_clause_dates(mentions: list[Mention], nlp) -> list[Mention]:
               for k, m in enumerate(mentions)]
     describes_only = min(noun for noun, _, _ in ranked) == 0
     kept, verbs = [], set()
-    for noun, verb, k in sorted(ranked, key=lambda r: (r[0], mentions[r[2]].timex.start)):
+    superseded = {k: bool(_SUPERSEDED.search(m.sentence[max(0, m.timex.start - 40):
+                                                         m.timex.start]))
+                  for k, m in enumerate(mentions)}
+    for noun, verb, k in sorted(ranked, key=lambda r: (r[0], superseded[r[2]],
+                                                       mentions[r[2]].timex.start)):
         if noun and describes_only:
             mentions[k].bounding = True
             kept.append(k)
@@ -323,6 +369,13 @@ def main_clause_dates(mentions: list[Mention], nlp) -> list[Mention]:
             verbs.add(verb)
             kept.append(k)
     return [mentions[k] for k in sorted(kept)]
+
+
+# A date a plan no longer holds: "the delivery, originally due later this year, will be
+# delayed until October 2007" is delayed until October; the verb keeps its other date.
+_SUPERSEDED = re.compile(
+    r"\b(?:originally|previously|initially|once)\s+(?:been\s+)?(?:due|scheduled|planned|"
+    r"expected|set|slated|meant)\b(?:\s+[\w'-]+){0,2}?\s*$", re.IGNORECASE)
 
 
 def entities_of(doc) -> list[Entity]:

@@ -14,7 +14,10 @@ Python, no model), which written forms are the same thing:
   that country;
 - a description ("the German chancellor", "the envoy") is a person when the same article
   equates them: by apposition ("Angela Merkel, the German chancellor,") or by a title
-  before the name ("German Chancellor Angela Merkel").
+  before the name ("German Chancellor Angela Merkel");
+- a definite description of a thing ("the airline", "the first jets") is the nearest
+  name of its kind the article gave just before (:meth:`NameIndex.antecedent`): a
+  company for "the airline", a named model for "the jets".
 """
 
 from __future__ import annotations
@@ -24,7 +27,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from dateline.lexicon import NAME_PARTICLES
+from dateline.lexicon import (
+    BRAND_HEADS,
+    CARRIER_WORDS,
+    COMPANY_WORDS,
+    CORPORATE_SUFFIXES,
+    DESCRIPTION_HEADS,
+    GENERIC_FIRST_WORDS,
+    NAME_PARTICLES,
+    STOP_WORDS,
+)
 from dateline.model import Mention
 
 PERSON, ORG, PLACE, GROUP = "PERSON", "ORG", "GPE", "NORP"
@@ -80,6 +92,35 @@ _SHORTENED_HEADS = frozenset("average composite index exchange".split())
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
+# A model designation: "A380", "777-200LR", "KC-45", "the 787" (a bare four-digit number
+# is a year, not a model).
+_MODEL_TOKEN = r"(?:[A-Z]{1,3}-?\d{2,}[\w\-]*|\d{3}(?:-[\w\-]+)?)"
+_RUN_WORD = rf"(?:[A-Z][\w&'’.\-]*|{_MODEL_TOKEN})"
+_NAME_RUN = re.compile(rf"(?<![\w\-,.$£€]){_RUN_WORD}(?: {_RUN_WORD})*(?![\w\-])")
+_BARE_NUMBER = re.compile(r"\d{3}(?:-[\w\-]+)?")
+_IS_MODEL = re.compile(rf"{_MODEL_TOKEN}s?")
+_COMPANY_WORDS = COMPANY_WORDS | frozenset(CORPORATE_SUFFIXES)
+ANTECEDENT_WINDOW = 3  # sentences back in which a description's name is looked for
+
+
+def _name_runs(text: str) -> list[str]:
+    """Capitalized word runs with model numbers ("Boeing 787 Dreamliners", "A380"),
+    without a leading function word ("The A380" -> "A380"), in reading order."""
+    runs = []
+    for match in _NAME_RUN.finditer(text):
+        words = match.group().split()
+        while words and words[0].lower() in STOP_WORDS:
+            words = words[1:]
+        # a bare number names a model only next to a name ("Boeing 787") or as "the
+        # 787"; "the new 290-seat jet" and "5,000 guests" are counts
+        if (len(words) == 1 and _BARE_NUMBER.fullmatch(words[0])
+                and not text[:match.start()].endswith(("the ", "The "))):
+            continue
+        if words:
+            runs.append(" ".join(words))
+    return runs
+
+
 def _initials(words: list[str]) -> str:
     """Initials keeping an ampersand: "Standard & Poor's" -> "S&P"."""
     return "".join(w if w == "&" else w[0] for w in words
@@ -91,8 +132,10 @@ def same_entity(one: str, other: str) -> bool:
 
     A name ending with the other's words ("Merkel", "Angela Merkel"); the initials of the
     other ("GM", "General Motors"; "S&P 500", "Standard & Poor's 500", with the same
-    number); or the first word(s) of an index or exchange name ("the Dow", "Dow Jones
-    Industrial Average"; "Nasdaq", "NASDAQ Composite").
+    number); the first word(s) of an index or exchange name ("the Dow", "Dow Jones
+    Industrial Average"; "Nasdaq", "NASDAQ Composite"); a maker's brand ("Toyota",
+    "Toyota Motor"); or one model number with and without its letter prefix ("Airbus
+    380", "Airbus A380").
     """
     one_words, other_words = one.split(), other.split()
     shorter, longer = sorted((one_words, other_words), key=len)
@@ -105,6 +148,14 @@ def same_entity(one: str, other: str) -> bool:
             and low_long[:len(shorter)] == low_short
             and not any(_NUMBER.fullmatch(w) for w in shorter)):
         return True
+    # a maker's brand: "Toyota", "Toyota Motor"; never a generic first word ("General")
+    if (low_long[-1] in BRAND_HEADS and len(shorter) == 1 < len(longer)
+            and low_long[0] == low_short[0] and low_short[0] not in GENERIC_FIRST_WORDS
+            and all(w in BRAND_HEADS for w in low_long[1:])):
+        return True
+    if len(shorter) == len(longer) > 1 and all(
+            a == b or _same_model(a, b) for a, b in zip(low_short, low_long, strict=True)):
+        return True  # "Airbus 380", "Airbus A380"
     numbers_short = [w for w in shorter if _NUMBER.fullmatch(w)]
     numbers_long = [w for w in longer if _NUMBER.fullmatch(w)]
     if numbers_short != numbers_long:
@@ -115,6 +166,13 @@ def same_entity(one: str, other: str) -> bool:
         return False
     initials = _initials(long_name)
     return len(initials.replace("&", "")) >= 2 and short_name[0].upper() == initials.upper()
+
+
+def _same_model(one: str, other: str) -> bool:
+    """One model number with and without its maker's letter prefix: "a380", "380"."""
+    short, long = sorted((one, other), key=len)
+    return (short.isdigit() and len(short) >= 3 and long.endswith(short)
+            and long[:-len(short)].rstrip("-").isalpha() and len(long) - len(short) <= 3)
 
 
 def _is_acronym(name: str) -> bool:
@@ -150,6 +208,7 @@ class NameIndex:
         # article -> description head -> {person: description words}
         self._roles: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
             lambda: defaultdict(dict))
+        self._texts: dict[str, list[str]] = {}  # article -> its sentences in reading order
 
     # -- building ---------------------------------------------------------------------
     @classmethod
@@ -168,7 +227,14 @@ class NameIndex:
         sentences: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
             sentences[mention.article_id].add(mention.sentence)
+        # a mention's story context opens with its article's headline, whichever of the
+        # article's events are described
+        titles = {m.article_id: m.context.partition("\n")[0] for m in mentions
+                  if m.context.partition("\n")[0].strip()}
         for article, extra in (texts or {}).items():
+            extra = list(extra)
+            # the headline comes first: what "the aircraft" of the opening lines refers to
+            index._texts[article] = ([titles[article]] if article in titles else []) + extra
             sentences[article].update(extra)
         for article, found in sentences.items():
             for sentence in found:
@@ -245,6 +311,38 @@ class NameIndex:
         if rest and label == ORG and self._labels.get(rest):
             name = rest  # "Veldora's National Assembly" is the "National Assembly"
         return Name(name, self._kind_of(name, label))
+
+    def antecedent(self, head: str, sentence: str, offset: int, article: str) -> str | None:
+        """The name a definite description ("the airline", "the jets": ``head`` at
+        ``offset`` in ``sentence``) stands for: the nearest name of its kind before it in
+        the same sentence or the ``ANTECEDENT_WINDOW`` sentences before (a named model for
+        a product word, a company for a company word); None when the article has none."""
+        kind = DESCRIPTION_HEADS.get(head.lower())
+        texts = self._texts.get(article)
+        if kind is None or not texts or sentence not in texts:
+            return None
+        position = texts.index(sentence)
+        earlier = [sentence[:offset], *reversed(texts[max(0, position - ANTECEDENT_WINDOW):
+                                                       position])]
+        runs = [run for text in earlier for run in reversed(_name_runs(text))]
+        fits = self._fits(kind, head.lower())
+        return next((run for run in runs if fits(run)), None)
+
+    @staticmethod
+    def _fits(kind: str, head: str):
+        """The test a name must pass to be what a description stands for: a named model
+        for a product word; an index's name for "the index"; for a company word a name
+        that says it is one ("Veldora Airways", "Halvik Motors", "Orvik Bank", "Acme
+        Corp."), only a carrier's for "the airline". It reads the name alone, so a
+        description means the same whichever events are described."""
+        if kind == "PRODUCT":
+            return lambda run: any(_IS_MODEL.fullmatch(w) for w in run.split())
+        if kind == "INDEX":  # "Dow Jones Industrial Average", "Nasdaq Composite", "FTSE 100"
+            return lambda run: len(run.split()) > 1 and (
+                run.split()[-1].lower() in _SHORTENED_HEADS or run.split()[-1].isdigit())
+        words = CARRIER_WORDS if head in ("airline", "carrier") else (
+            _COMPANY_WORDS | CARRIER_WORDS)
+        return lambda run: len(run.split()) > 1 and run.split()[-1].lower().rstrip(".") in words
 
     def _full_name(self, surname: str, article: str, local_only: bool = False) -> str | None:
         local = self._full.get(article, {}).get(surname)

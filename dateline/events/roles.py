@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from dateline.events.names import NameIndex
+from dateline.lexicon import DESCRIPTION_HEADS
 from dateline.model import Mention
 
 # Arcs from a verb to its arguments, and within a noun phrase.
@@ -158,7 +159,55 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
             continue
         if kind in _WHO and name not in participants:
             participants.append(name)
+    if names is not None:
+        for name in _described(doc, verb, names, article):
+            if name not in participants:
+                participants.append(name)
     return Roles(participants, places)
+
+
+def _described(doc, verb, names: NameIndex, article: str) -> list[str]:
+    """Names the event's arguments give only as a definite description ("The airline
+    signed the agreement", "The first jets will be delivered", "receive their first
+    aircraft", "the aircraft they intend to launch"): each resolved to the name the
+    article gave just before (``NameIndex.antecedent``)."""
+    found = []
+    relativized = _relativized(verb)
+    for token in doc:
+        if token.lower_ not in DESCRIPTION_HEADS or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        children = list(token.children)
+        if not any(c.lower_ in _DEFINITE and c.dep_ in ("det", "poss") for c in children):
+            continue
+        if any((c.dep_ in ("compound", "poss") and c.lower_ not in _DEFINITE)
+               or c.pos_ == "PROPN" or c.ent_type_ in _WHO | _PLACES for c in children):
+            continue  # "the Airbus factory", "Boeing's jets": named in the phrase itself
+        if relativized is None or token.i != relativized.i:
+            path = _path_to(token, verb)
+            deps = [t.dep_ for t in path] if path is not None else []
+            if path is None or not all(d in _ARGUMENT | _INSIDE | _MODIFIERS for d in deps):
+                continue
+        name = names.antecedent(token.lower_, doc.text, token.idx, article)
+        if name is not None:
+            found.append(name)
+    return found
+
+
+# Determiners of a description that refers back: "the jets", "its new airliner".
+_DEFINITE = frozenset("the its their".split())
+
+
+def _relativized(verb):
+    """The noun a relative clause holding the event's verb is about ("the aircraft [they
+    intend to launch in November]": the aircraft is what is launched), else None."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
 
 
 def event_roles(mentions: list[Mention], docs: dict[str, object],

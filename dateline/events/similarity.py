@@ -186,3 +186,10 @@ class MentionSimilarity:
 
     def block(self, indices: list[int]) -> np.ndarray:
         return self.cross(indices, indices)
+
+    def overlap(self, rows: list[int], columns: list[int]) -> np.ndarray:
+        """Which pairs share a word or a name at all (sentence cosine above zero): the
+        story bonus strengthens such overlap but never stands in for it."""
+        if self.sentences is None:
+            return np.ones((len(rows), len(columns)), dtype=bool)
+        return (self.sentences[rows] @ self.sentences[columns].T).toarray() > 0
