@@ -2,7 +2,9 @@
 
 The tense reader skips words that cannot be cues before reading them with their
 neighbours, and caches per-word cue tests; the date-line test checks the line length
-before scanning for dates. These tests pin that the shortcuts change no answer.
+before scanning for dates; sentence bounds test the candidate breaks from the end; date
+inference looks for a future cue before reading the tense, and hands the expressions it
+tagged to the sentence stage. These tests pin that the shortcuts change no answer.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 
 import pytest
 
+from dateline.config import Config
 from dateline.dating.pubdate import find_dates, is_date_line
 from dateline.dating.timex import context
 from dateline.dating.timex.context import _group_cue, _may_cue, tense_near
@@ -141,3 +144,76 @@ def test_tense_near_matches_separate_scans() -> None:
     text = " ".join(SENTENCES + extra)
     for match in re.finditer(r"[A-Za-z0-9]+(?: [0-9]+)?", text):
         assert tense_near(text, *match.span()) == _reference_tense(text, *match.span())
+
+
+def _reference_sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """``sentence_bounds`` as it read before it tested the breaks from the end: every
+    candidate break before the span is tested, the last true one wins."""
+    lo = max(0, start - context._WINDOW)
+    hi = min(len(text), end + context._WINDOW)
+    left = lo
+    for match in context._SENT_END.finditer(text, lo, start):
+        if context._is_break(text, match):
+            left = match.end()
+    right = hi
+    for match in context._SENT_END.finditer(text, end, hi):
+        if context._is_break(text, match):
+            right = match.start() + 1
+            break
+    return left, right
+
+
+def test_sentence_bounds_match_the_forward_scan() -> None:
+    extra = ["Gen. Lee met Sen. Roe at 4 a.m. EDT Thursday. U.S. Trust fell.",
+             "The vote is at 9 a.m. Friday. Mr. Vance said no.\n\nA new paragraph starts."]
+    text = " ".join(SENTENCES + extra)
+    for match in re.finditer(r"[A-Za-z0-9]+", text):
+        assert context.sentence_bounds(text, *match.span()) == \
+            _reference_sentence_bounds(text, *match.span())
+
+
+def test_announced_dates_read_as_the_tense_then_cue_test() -> None:
+    """Inference looks for a future cue in the sentence before reading the tense."""
+    from dateline.dating import inference
+
+    text = " ".join(SENTENCES + ["The summit will open on May 4, the host said.",
+                                 "Workers are due back on Monday, 12 days after the strike."])
+    for match in re.finditer(r"[A-Za-z0-9]+", text):
+        start, end = match.span()
+        expected = (tense_near(text, start, end) == context.FUTURE and bool(
+            inference._FUTURE_CUE_RE.search(inference._sentence(text, start, end))))
+        assert inference._announced(text, start, end) == expected
+
+
+UNDATED_RECORDS = [
+    {"id": "harbour", "title": "Ferry crews strike in Kestwick",
+     "text": "Ferry crews in Kestwick walked out on March 3, 2022 over pay, the union said.\n\n"
+             "The harbour office was shut on Thursday as the crews went on strike. Talks are "
+             "due to resume on March 10, 2022, a spokeswoman said."},
+    {"id": "bridge", "title": "Marlow bridge to close",
+     "text": "Marlow council voted on March 3, 2022 to close the old bridge for repairs.\n\n"
+             "The work will start in April and should last until September, officials said. "
+             "The bridge first opened on June 14, 1931."},
+    {"id": "budget", "title": "City budget frozen",
+     "text": "The city froze its budget on Tuesday, two days after the vote of February 27, "
+             "2022. Councillors will meet again next week."},
+]
+
+
+def _extracted(tagged_reuse: bool) -> tuple[list, list]:
+    from dateline.ingest import read_records
+    from dateline.pipeline import extract_all, prepare_articles
+
+    config = Config(use_ner=False, progress=False)
+    articles, warnings = read_records(UNDATED_RECORDS, config)
+    tagged = prepare_articles(articles, config)
+    assert set(tagged) == {a.id for a in articles}  # none states a publication date
+    mentions, undated = extract_all(articles, warnings, tagged=tagged if tagged_reuse else None)
+    return [a.sentences for a in articles], [(m.article_id, m.sentence_index, m.date, m.timex,
+                                              m.future) for m in mentions] + undated
+
+
+def test_inference_tags_reused_by_the_sentence_stage_change_nothing() -> None:
+    """Undated articles are tagged once, by date inference; the sentence stage takes those
+    expressions instead of tagging the same text with the same (absent) anchor again."""
+    assert _extracted(tagged_reuse=True) == _extracted(tagged_reuse=False)

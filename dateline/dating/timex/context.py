@@ -78,9 +78,11 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - _WINDOW)
     hi = min(len(text), end + _WINDOW)
     left = lo
-    for match in _SENT_END.finditer(text, lo, start):
+    # Only the last true break before the span counts: test the candidates from the end.
+    for match in reversed(list(_SENT_END.finditer(text, lo, start))):
         if _is_break(text, match):
             left = match.end()
+            break
     right = hi
     for match in _SENT_END.finditer(text, end, hi):
         if _is_break(text, match):
