@@ -217,3 +217,57 @@ def test_inference_tags_reused_by_the_sentence_stage_change_nothing() -> None:
     """Undated articles are tagged once, by date inference; the sentence stage takes those
     expressions instead of tagging the same text with the same (absent) anchor again."""
     assert _extracted(tagged_reuse=True) == _extracted(tagged_reuse=False)
+
+
+def _reference_lead_stamp_end(text: str) -> int:
+    """``_lead_stamp_end`` as it read before the clock and separator pre-checks."""
+    from dateline.clean import noise
+
+    wire = noise._WIRE_HEADER_RE.search(text[:400])
+    if wire:
+        return wire.end()
+    head = text[:140]
+    clock = noise._CLOCK_ZONE_RE.search(head)
+    if clock:
+        cut = clock.end()
+        following = find_dates(text[cut:cut + 40])
+        if following and not text[cut:cut + following[0].start].strip(" ,;|-–—"):
+            cut += following[0].end
+        if len(text[:clock.start()].split()) <= 2:
+            return cut
+    else:
+        dates = [d for d in find_dates(head[:90]) if d.start <= 45]
+        if not dates:
+            return 0
+        after = head[dates[0].end:].lstrip()
+        if not after[:1] or after[0] not in "|;–—-:":
+            return 0
+        cut = len(head) - len(after) + 1
+    prefix = text[:cut]
+    words = [w for w in noise._WORD_RE.findall(prefix) if not w[:1].isdigit()]
+    if any(w.islower() and w.lower() not in noise._STAMP_WORDS for w in words) or len(words) > 14:
+        return 0
+    return cut
+
+
+STAMPED_LINES = [
+    "TOKYO | Tue Mar 15, 2011 11:40 pm GMT TOKYO (Reuters) - Power was cut on Tuesday.",
+    "By Jane Roe | February 2, 2009; 1:40 PM ET We met the minister in her office.",
+    "March 3, 2022 | The council voted to close the old bridge for repairs.",
+    "March 3, 2022 - Ferry crews walked out over pay, the union said.",
+    "Updated 7:01 pm ET February 11, 2013 The talks resumed after a short break.",
+    "@kestwicknews 10:15 a.m. EST The harbour office was shut on Thursday.",
+    "On March 3, 2022 the Kestwick ferry service stopped when its crews walked out.",
+    "Ferry crews in Kestwick walked out on March 3, 2022 over pay, the union said.",
+    "The vote, held on 4 May 2021: a narrow win for the mayor's party.",
+    "Mon Feb 21, 2011 5:07am EST",
+    "Shares rose 2.5% to 10.40 euros by 11.30 GMT; the index gained 0.3%.",
+]
+
+
+def test_lead_stamp_pre_checks_change_no_cut() -> None:
+    from dateline.clean.noise import _lead_stamp_end
+
+    cuts = [_lead_stamp_end(line) for line in STAMPED_LINES]
+    assert cuts == [_reference_lead_stamp_end(line) for line in STAMPED_LINES]
+    assert sum(1 for cut in cuts if cut) >= 4  # the stamps are found, not just skipped

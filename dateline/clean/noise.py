@@ -835,14 +835,24 @@ _FACT_BOX_RE = re.compile(
     r"political party|alma mater)\s*:", re.IGNORECASE)
 
 
+_CLOCK_DIGITS_RE = re.compile(r"\d[:.]\d\d")  # in every clock the stamp patterns read
+_STAMP_SEPARATORS = "|;–—-:"  # what follows the date of a stamp without a clock
+
+
 def _lead_stamp_end(text: str) -> int:
     """Where a stamp glued before the lead ends ("TOKYO | Tue Mar 15, 2011 11:40 pm GMT
-    TOKYO (Reuters) - ...", "By Jane Roe | February 2, 2009; 1:40 PM ET We ..."), else 0."""
-    wire = _WIRE_HEADER_RE.search(text[:400])
+    TOKYO (Reuters) - ...", "By Jane Roe | February 2, 2009; 1:40 PM ET We ..."), else 0.
+
+    Most lines have neither a clock (which the wire header and the zoned clock need) nor
+    a stamp separator (which a stamp without a clock needs): two cheap tests skip the
+    costlier regexes and the date scan for them.
+    """
+    timed = _CLOCK_DIGITS_RE.search(text, 0, 400) is not None
+    wire = _WIRE_HEADER_RE.search(text[:400]) if timed else None
     if wire:
         return wire.end()  # what precedes a full wire header is a repeated headline/credit
     head = text[:140]
-    clock = _CLOCK_ZONE_RE.search(head)
+    clock = _CLOCK_ZONE_RE.search(head) if timed else None
     if clock:
         cut = clock.end()
         following = find_dates(text[cut:cut + 40])
@@ -851,11 +861,13 @@ def _lead_stamp_end(text: str) -> int:
         if len(text[:clock.start()].split()) <= 2:
             return cut  # a handle or a place before the clock: all stamp
     else:
+        if not any(mark in head for mark in _STAMP_SEPARATORS):
+            return 0  # no separator can follow the date
         dates = [d for d in find_dates(head[:90]) if d.start <= 45]
         if not dates:
             return 0
         after = head[dates[0].end:].lstrip()
-        if not after[:1] or after[0] not in "|;–—-:":
+        if not after[:1] or after[0] not in _STAMP_SEPARATORS:
             return 0
         cut = len(head) - len(after) + 1
     prefix = text[:cut]
@@ -868,7 +880,7 @@ def _lead_stamp_end(text: str) -> int:
 def _strip_stamps(line: _Line) -> None:
     """Cut wire stamps, update notes and fact-box fields out of a kept line: a stamp dates
     the article (the dater reads the raw text) but is never body, event or title."""
-    text = _UPDATE_NOTE_RE.sub("", line.text)
+    text = _UPDATE_NOTE_RE.sub("", line.text) if "(" in line.text else line.text
     cut = _lead_stamp_end(text)
     if cut:
         text = text[cut:].lstrip(" |;,:–—-")
