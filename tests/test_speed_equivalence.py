@@ -271,3 +271,66 @@ def test_lead_stamp_pre_checks_change_no_cut() -> None:
     cuts = [_lead_stamp_end(line) for line in STAMPED_LINES]
     assert cuts == [_reference_lead_stamp_end(line) for line in STAMPED_LINES]
     assert sum(1 for cut in cuts if cut) >= 4  # the stamps are found, not just skipped
+
+
+def _reference_marks(text: str) -> list[tuple[int, str]]:
+    """``quotes._marks`` as it read before the regex found the marks: every character."""
+    found = []
+    for i, char in enumerate(text):
+        if char == "“":
+            found.append((i, "open"))
+        elif char == "”":
+            found.append((i, "close"))
+        elif char == '"':
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+            closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…'’")
+            if opens and not closes:
+                found.append((i, "open"))
+            elif closes and not opens:
+                found.append((i, "close"))
+            elif opens and closes:
+                found.append((i, "either"))
+    return found
+
+
+def test_quote_marks_found_by_regex_as_by_the_character_loop() -> None:
+    from dateline.events.quotes import _marks
+
+    text = ('"We will not go back," the union leader said. “The crews deserve better,” '
+            'she added.\n"It is over" -- a "scare" quote, and a stray " mark, then "a quote '
+            'left open\nat a break. (“Bracketed”) and "end"')
+    assert _marks(text) == _reference_marks(text)
+    assert len(_marks(text)) >= 10
+    assert _marks('"') == _reference_marks('"') and _marks("") == []
+
+
+def test_minhash_of_distinct_shingles_equals_that_of_every_shingle() -> None:
+    """Duplicate marking hashes each distinct shingle once: repeats change no sketch."""
+    from datasketch import MinHash
+
+    from dateline.clean import duplicates
+
+    text = " ".join(f"Ferry crews walked out over pay, the union said. Update {n}."
+                    for n in range(40))
+    _, sketch = duplicates._fingerprint(text)
+    reference = MinHash(num_perm=duplicates.NUM_PERM, seed=1)
+    for run in duplicates._shingle_runs(text):
+        reference.update_batch([s.encode("utf-8") for s in run])
+    assert sketch is not None and sketch == reference
+
+
+def test_reads_future_agrees_with_the_full_tense_reading() -> None:
+    """``reads_future`` skips the word-by-word reading of sentences without a word that
+    can give a future cue; on every span it answers as ``tense_near(...) == FUTURE``."""
+    extra = ["Officials'll meet on Tuesday.", "The vote is to take place on June 4.",
+             "Talks resume as soon as Monday.", "The pact, effective June 1, was signed.",
+             "He said on Friday the deal would close next week."]
+    text = " ".join(SENTENCES + extra)
+    readings = []
+    for match in re.finditer(r"[A-Za-z0-9]+(?: [0-9]+)?", text):
+        expected = tense_near(text, *match.span()) == context.FUTURE
+        assert context.reads_future(text, *match.span()) == expected
+        readings.append(expected)
+    assert any(readings) and not all(readings)

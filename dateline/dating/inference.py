@@ -80,11 +80,11 @@ def _announced(text: str, start: int, end: int) -> bool:
     The cue is looked for first: most sentences have none, and then the tense reading,
     the costlier test, cannot make the date future.
     """
-    from dateline.dating.timex.context import FUTURE, tense_near
+    from dateline.dating.timex.context import reads_future
 
     if not _FUTURE_CUE_RE.search(_sentence(text, start, end)):
         return False
-    return tense_near(text, start, end) == FUTURE
+    return reads_future(text, start, end)
 
 
 def _reference_years(article: Article, dated_years: Counter[int],
