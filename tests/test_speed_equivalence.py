@@ -334,3 +334,49 @@ def test_reads_future_agrees_with_the_full_tense_reading() -> None:
         assert context.reads_future(text, *match.span()) == expected
         readings.append(expected)
     assert any(readings) and not all(readings)
+
+
+def _reference_strong_reason(text: str, line_words: tuple[str, ...]) -> str | None:
+    """``_strong_reason_of`` as it read before the keys were scanned once per line."""
+    from dateline.clean import noise
+
+    words = len(line_words)
+    reported = words > 20 and (noise._QUOTE_RE.search(text) or noise._REPORTED_RE.search(text))
+    if words <= 40 and not reported:
+        lowered_text = text.lower()
+        for reason, pattern in noise._STRONG:
+            keys = noise._STRONG_KEYS.get(reason)
+            if keys and not any(k in lowered_text for k in keys):
+                continue
+            if pattern.search(text):
+                return reason
+    if 0 < words <= 12 and all(w.lower() in noise._SOCIAL_WORDS for w in line_words):
+        return "social widget"
+    return None
+
+
+FURNITURE_AND_BODY = [
+    "We use cookies to improve your experience. Read our privacy policy.",
+    "Sign up for our free daily newsletter",
+    "Already a subscriber? Log in to continue reading.",
+    "Please consider supporting independent journalism today.",
+    "Follow us on Twitter and like us on Facebook",
+    "Advertisement", "Skip to main content", "Read more:", "© 2022 Kestwick Courier",
+    "Share this article", "Leave a comment", "12 comments", "Tags: ferry, strike, Kestwick",
+    "This article was updated to correct the date of the vote.",
+    "Share Tweet Email Print",
+    "Ferry crews in Kestwick walked out on March 3, 2022 over pay, the union said.",
+    "Marlow council voted on Tuesday to close the old bridge for repairs, officials said.",
+    "The union said it would sign the deal if the company agreed to share the savings.",
+]
+
+
+def test_strong_reasons_with_one_key_scan_match_the_per_reason_scan() -> None:
+    from dateline.clean.noise import _WORD_RE, _strong_reason_of
+
+    reasons = []
+    for line in FURNITURE_AND_BODY:
+        words = tuple(_WORD_RE.findall(line))
+        reasons.append(_strong_reason_of.__wrapped__(line, words))
+        assert reasons[-1] == _reference_strong_reason(line, words), line
+    assert sum(r is not None for r in reasons) >= 10 and reasons[-1] is None

@@ -156,6 +156,11 @@ _STRONG_KEYS: dict[str, tuple[str, ...]] = {
                        "don"),
     "republishing": ("republish", "creative commons"),
 }
+# The same keys by key: one pass over the keys tells which reasons' patterns can match.
+_KEY_REASONS: dict[str, tuple[str, ...]] = {
+    key: tuple(reason for reason, keys in _STRONG_KEYS.items() if key in keys)
+    for key in dict.fromkeys(key for keys in _STRONG_KEYS.values() for key in keys)
+}
 _SOCIAL_TEXT = (
     "share shares tweet email e-mail print pin save facebook twitter x whatsapp linkedin "
     "reddit pinterest telegram flipboard messenger copy link comment comments sms more "
@@ -393,9 +398,10 @@ def _strong_reason_of(text: str, line_words: tuple[str, ...]) -> str | None:
     reported = words > 20 and (_QUOTE_RE.search(text) or _REPORTED_RE.search(text))
     if words <= 40 and not reported:
         lowered_text = text.lower()
+        keyed = {reason for key in _KEY_REASONS if key in lowered_text
+                 for reason in _KEY_REASONS[key]}
         for reason, pattern in _STRONG:
-            keys = _STRONG_KEYS.get(reason)
-            if keys and not any(k in lowered_text for k in keys):
+            if _STRONG_KEYS.get(reason) and reason not in keyed:
                 continue
             if pattern.search(text):
                 return reason
