@@ -380,3 +380,44 @@ def test_strong_reasons_with_one_key_scan_match_the_per_reason_scan() -> None:
         reasons.append(_strong_reason_of.__wrapped__(line, words))
         assert reasons[-1] == _reference_strong_reason(line, words), line
     assert sum(r is not None for r in reasons) >= 10 and reasons[-1] is None
+
+
+def _reference_is_date_line(line: str) -> bool:
+    """``is_date_line`` as it read before the count of words no filler removal touches."""
+    from dateline.dating import pubdate
+
+    if len(line) > 140:
+        return False
+    dates = find_dates(line)
+    if not dates:
+        return False
+    rest = line
+    for d in reversed(dates):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    if pubdate._BYLINE_RE.match(line):
+        return len(rest.split()) <= 12
+    rest = pubdate._DATE_LINE_FILLER.sub(" ", pubdate._READ_TIME_RE.sub(" ", rest))
+    words = pubdate._WORD_RE.findall(rest)
+    if len(words) <= 2:
+        return True
+    return (len(words) <= 4 and pubdate._NAME_SEPARATOR_RE.search(line) is not None
+            and all(w[:1].isupper() for w in words))
+
+
+DATED_LINES = [
+    "Posted on March 3, 2019 | 2 pm", "Published: 03/04/2019 10:15 a.m. EST",
+    "Updated March 4, 2019 at 9:02 p.m. ET | 5 min read", "Jane Roe • March 3, 2019",
+    "By Jane Roe | March 3, 2019", "First published on Tue 3 Mar 2019 10.15 GMT",
+    "March 3, 2019 Last modified on March 4, 2019", "Café Kestwick | 3 March 2019",
+    "on's the at_on March 3, 2019", "2019-03-03T10:15:00Z posted by the desk and others",
+    "Ferry crews in Kestwick walked out on March 3, 2022 over pay, the union said.",
+    "On March 3, 2022 the Kestwick ferry service stopped when its crews walked out.",
+    "Minutes read on March 3, 2019 by the editors of the paper",
+    "Mon., March 4, 2019, 10:15 am ET • Jane Roe", "The 3 March 2019 vote",
+]
+
+
+def test_date_line_word_count_check_changes_no_answer() -> None:
+    answers = [is_date_line(line) for line in DATED_LINES]
+    assert answers == [_reference_is_date_line(line) for line in DATED_LINES]
+    assert any(answers) and not all(answers)
