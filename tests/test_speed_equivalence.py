@@ -421,3 +421,22 @@ def test_date_line_word_count_check_changes_no_answer() -> None:
     answers = [is_date_line(line) for line in DATED_LINES]
     assert answers == [_reference_is_date_line(line) for line in DATED_LINES]
     assert any(answers) and not all(answers)
+
+
+CAPTION_LINES = [
+    "Crews leave the ferry terminal in Kestwick. REUTERS/Jane Roe",
+    "The old bridge in Marlow. Photograph: John Doe/Marlow Courier",
+    "Workers at the harbour on Thursday. Photo: Alpine Record / Beat Walser",
+    "A striking crew member (AP Photo/Jane Roe)", "Photo: Jane Roe", "FILE - The bridge in 2019",
+    "In this March 3, 2022 photo, crews walk out.", "The bridge at dusk. Getty Images",
+    "Ferry crews in Kestwick walked out on March 3, 2022 over pay, the union said.",
+    "The council's 3/4 majority voted: the bridge closes on Friday.",
+]
+
+
+def test_caption_character_checks_change_no_answer() -> None:
+    from dateline.clean.noise import _CAPTION_RES, is_caption
+
+    answers = [is_caption(line) for line in CAPTION_LINES]
+    assert answers == [any(p.search(line) for p in _CAPTION_RES) for line in CAPTION_LINES]
+    assert sum(answers) >= 7 and not answers[-1] and not answers[-2]

@@ -80,8 +80,11 @@ def _announced(text: str, start: int, end: int) -> bool:
     The cue is looked for first: most sentences have none, and then the tense reading,
     the costlier test, cannot make the date future.
     """
-    from dateline.dating.timex.context import reads_future
+    from dateline.dating.timex.context import reads_future, sentence_window
 
+    lo, hi = sentence_window(text, start, end)
+    if not _FUTURE_CUE_RE.search(text[lo:hi]):
+        return False  # no cue in the window the sentence lies in: none in the sentence
     if not _FUTURE_CUE_RE.search(_sentence(text, start, end)):
         return False
     return reads_future(text, start, end)

@@ -73,10 +73,16 @@ def _is_break(text: str, match: re.Match[str]) -> bool:
     return True
 
 
+def sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range ``sentence_bounds`` looks in: the sentence never reaches beyond it, and
+    its edges fall after whitespace or on the window's, so text that is not in
+    ``text[lo:hi]`` is not in the sentence either."""
+    return max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Approximate sentence around [start, end), limited to a window for bounded cost."""
-    lo = max(0, start - _WINDOW)
-    hi = min(len(text), end + _WINDOW)
+    lo, hi = sentence_window(text, start, end)
     left = lo
     # Only the last true break before the span counts: test the candidates from the end.
     for match in reversed(list(_SENT_END.finditer(text, lo, start))):
@@ -202,6 +208,9 @@ def reads_future(text: str, start: int, end: int) -> bool:
     before = _cue_before(text, start)
     if before is not None:
         return before == FUTURE
+    if not any(_may_cue_future(word) for word in _WORD.findall(text, *sentence_window(
+            text, start, end))):
+        return False  # no such word in the window, so none in the sentence
     left, right = sentence_bounds(text, start, end)
     if not any(_may_cue_future(word) for word in _WORD.findall(text, left, right)):
         return False
