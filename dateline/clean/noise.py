@@ -202,6 +202,9 @@ _CAPTION_RES = tuple(
     re.compile(r"[.!?)]\s+(?i:photos?|photograph|picture|image|credits?|photo credit)\s*:"
                r"\s*[A-Z][\w.'’&-]*(?:\s+(?:[/|,&]\s*)?[A-Z][\w.'’&-]*){0,6}\s*$"),
 )
+# A character each caption pattern's match contains ("" when none is certain): a line
+# without it is not searched with that (costly, unanchored) pattern.
+_CAPTION_NEEDS = ("", "", "", "", "", "", "/", "", ": ", "", ":")
 _HEAD_DEPTH = 20  # non-blank lines searched for the headline
 _CTA_WORDS = frozenset(
     "menu search subscribe subscribers login log sign register live scores account alerts "
@@ -350,7 +353,8 @@ def collection_stats(articles: list[Article]) -> _CollectionStats:
 
 def is_caption(line: str) -> bool:
     """Photo captions and credits: they describe pictures, not the story's events."""
-    return any(p.search(line) for p in _CAPTION_RES)
+    return any(p.search(line) for p, needs in zip(_CAPTION_RES, _CAPTION_NEEDS, strict=True)
+               if needs in line)
 
 
 # The per-line tests below depend on the line's text alone, and menus, footers and
