@@ -440,3 +440,26 @@ def test_caption_character_checks_change_no_answer() -> None:
     answers = [is_caption(line) for line in CAPTION_LINES]
     assert answers == [any(p.search(line) for p in _CAPTION_RES) for line in CAPTION_LINES]
     assert sum(answers) >= 7 and not answers[-1] and not answers[-2]
+
+
+def _reference_ends_with_abbreviation(chunk: str) -> bool:
+    """``_ends_with_abbreviation`` as it read before it matched the reversed chunk."""
+    from dateline.clean.sentences import _ABBREVIATIONS
+
+    match = re.search(r"([\w.\-'’]+)$", chunk)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def test_word_before_a_period_read_from_the_end_as_before() -> None:
+    from dateline.clean.sentences import _ends_with_abbreviation
+
+    chunks = ["He met Mr.", "in the U.S.", "John F.", "the A380's.", "at 4 p.m.", "the end.",
+              "Gen.", "co-op.", "Kestwick, Jan.", "“quoted.", "e.g.", "x.y.z.", "(Mr.", "—St."]
+    answers = [_ends_with_abbreviation(chunk) for chunk in chunks]
+    assert answers == [_reference_ends_with_abbreviation(chunk) for chunk in chunks]
+    assert any(answers) and not all(answers)
