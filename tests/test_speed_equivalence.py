@@ -463,3 +463,15 @@ def test_word_before_a_period_read_from_the_end_as_before() -> None:
     answers = [_ends_with_abbreviation(chunk) for chunk in chunks]
     assert answers == [_reference_ends_with_abbreviation(chunk) for chunk in chunks]
     assert any(answers) and not all(answers)
+
+
+def test_word_before_from_the_reversed_text_as_by_the_anchored_search() -> None:
+    from dateline.dating.timex.tagger import word_before
+
+    reference = re.compile(r"([A-Za-z]+)[\s,]*\Z")
+    text = ("Ferry crews walked out on  March 3, 2022;\tin\u00a0May, 2021 the\u2009council "
+            "voted,\n 1999 an extraordinarilylongwordbeforethisyear 2020 (1987) café 1990")
+    for start in range(len(text) + 1):
+        match = reference.search(text, max(0, start - 30), start)
+        assert word_before(text, start) == (match.group(1).lower() if match else ""), start
+    assert word_before(text, text.index("1999")) == "voted"
