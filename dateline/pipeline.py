@@ -50,16 +50,21 @@ def _progress_bar(total: int, description: str, enabled: bool
         yield bar.update
 
 
-def annotate_article(article: Article, tagged: list[Timex] | None = None) -> None:
+def annotate_article(article: Article, tagged: tuple[str, list[Timex]] | None = None
+                     ) -> None:
     """Split the cleaned body into sentences and attach the temporal expressions.
 
-    ``tagged``: the expressions of ``article.text`` tagged without an anchor date (as
-    date inference tags an undated article); they are used instead of tagging the text
-    again when the article still has no anchor date, and are consumed (offsets moved).
+    ``tagged``: a text and its expressions tagged without an anchor date (as date
+    inference tags an undated article); they are used instead of tagging the text again
+    when that text is the article's and the article still has no anchor date, and are
+    consumed (offsets moved).
     """
     article.sentences = split_sentences(article.text)
     anchor = anchor_date(article)
-    timexes = tagged if tagged is not None and anchor is None else tag(article.text, anchor)
+    if tagged is not None and anchor is None and tagged[0] == article.text:
+        timexes = tagged[1]
+    else:
+        timexes = tag(article.text, anchor)
     position = 0
     for sentence in article.sentences:
         while position < len(timexes) and timexes[position].start < sentence.start:
@@ -72,7 +77,7 @@ def annotate_article(article: Article, tagged: list[Timex] | None = None) -> Non
             position += 1
 
 
-Tagged = dict[str, list[Timex]]  # article id -> expressions of its text, no anchor date
+Tagged = dict[str, tuple[str, list[Timex]]]  # article id -> (text, its expressions)
 
 
 def prepare_articles(articles: list[Article], config: Config) -> Tagged:
@@ -86,7 +91,8 @@ def prepare_articles(articles: list[Article], config: Config) -> Tagged:
     return tagged
 
 
-def extract_article(article: Article, nlp=None, tagged: list[Timex] | None = None
+def extract_article(article: Article, nlp=None,
+                    tagged: tuple[str, list[Timex]] | None = None
                     ) -> tuple[list[Mention], list[UndatedItem]]:
     """Sentences, temporal expressions and event mentions of one article (a duplicate
     gets its sentences but reports no mentions: its original does); ``tagged`` as for

@@ -475,3 +475,17 @@ def test_word_before_from_the_reversed_text_as_by_the_anchored_search() -> None:
         match = reference.search(text, max(0, start - 30), start)
         assert word_before(text, start) == (match.group(1).lower() if match else ""), start
     assert word_before(text, text.index("1999")) == "voted"
+
+
+def test_expressions_tagged_for_another_text_are_not_taken() -> None:
+    """A handed-on tagging is used only for the very text it was made from."""
+    from dateline.dating.timex import tag
+    from dateline.model import Article
+    from dateline.pipeline import annotate_article
+
+    text = UNDATED_RECORDS[0]["text"]
+    other = UNDATED_RECORDS[1]["text"]
+    article = Article(id="harbour", path="harbour", raw_text=text, text=text)
+    annotate_article(article, (other, tag(other)))
+    found = [t.text for s in article.sentences for t in s.timexes]
+    assert "March 10, 2022" in found and "June 14, 1931" not in found

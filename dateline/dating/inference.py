@@ -381,7 +381,8 @@ def infer_publication_date(article: Article, similarity: _Similarity | None = No
     return timexes
 
 
-def infer_publication_dates(articles: list[Article]) -> dict[str, list[Timex]]:
+def infer_publication_dates(articles: list[Article]
+                            ) -> dict[str, tuple[str, list[Timex]]]:
     """Give undated articles an inferred publication date where their content supports one.
 
     Run after :func:`dateline.dating.pubdate.date_articles` (and the clean stage, whose
@@ -390,9 +391,9 @@ def infer_publication_dates(articles: list[Article]) -> dict[str, list[Timex]]:
     keep ``published = None``. Inferred dates get ``published_source = "inferred"``, a
     confidence (> 0.5 only for strong, consistent evidence) and readable evidence.
 
-    Returns, by article id, the temporal expressions of each inferred article's text,
-    tagged without an anchor date: the sentence stage reads the same text with the same
-    (absent) anchor and can take them instead of tagging the text a second time.
+    Returns, by article id, the text of each inferred article and its temporal
+    expressions, tagged without an anchor date: the sentence stage reads the same text
+    with the same (absent) anchor and can take them instead of tagging it a second time.
     """
     undated = [a for a in articles
                if a.published is None and a.published_source != "metadata"]
@@ -401,11 +402,11 @@ def infer_publication_dates(articles: list[Article]) -> dict[str, list[Timex]]:
     dated = [a for a in articles if a.published is not None and a.published_source != "inferred"]
     dated_years: Counter[int] = Counter(a.published.year for a in dated)
     similarity = _Similarity(articles, dated) if dated else None
-    tagged: dict[str, list[Timex]] = {}
+    tagged: dict[str, tuple[str, list[Timex]]] = {}
     for article in undated:
         timexes = infer_publication_date(article, similarity, dated_years)
         if timexes is not None:
-            tagged[article.id] = timexes
+            tagged[article.id] = (article.text, timexes)
     return tagged
 
 
