@@ -156,16 +156,18 @@ def _text_evidence(article: Article, text: str, dated_years: Counter[int],
         tagged = timexes = tag(text, dct=None)
     except Exception:  # the tagger is a colleague's work in progress: no evidence then
         tagged, timexes = None, []
-    event_years = [f.year for f in (to_fuzzy_date(tx) for tx in timexes if tx.anchored)
+    # Each anchored expression's date, read once for both uses below.
+    anchored = [to_fuzzy_date(tx) if tx.anchored else None for tx in timexes]
+    event_years = [f.year for f in anchored
                    if f is not None and f.precision is not Precision.YEAR]
     ref_years = _reference_years(article, dated_years, event_years)
     vague: list[tuple[int, int | None, str]] = []  # (month, day, snippet) without a year
-    for tx in timexes:
+    for tx, anchored_date in zip(timexes, anchored, strict=True):
         if tx.type not in ("DATE", "TIME"):
             continue
         snippet = tx.text.strip()
         if tx.anchored:
-            fuzzy = to_fuzzy_date(tx)
+            fuzzy = anchored_date
         else:
             fuzzy = None
             m_day = _UNANCHORED_DAY.match(tx.value)
