@@ -24,7 +24,7 @@ from dateline.events.grouping import group_mentions, place_undated
 from dateline.events.mentions import UndatedItem, extract_mentions
 from dateline.events.similarity import GroupingParams
 from dateline.ingest import read_articles, read_records
-from dateline.model import Article, Event, Mention, Sentence, Timeline, Warning_
+from dateline.model import Article, Event, Mention, Sentence, Timeline, Timex, Warning_
 from dateline.timeline.build import (
     default_max_events,
     describe_events,
@@ -50,10 +50,21 @@ def _progress_bar(total: int, description: str, enabled: bool
         yield bar.update
 
 
-def annotate_article(article: Article) -> None:
-    """Split the cleaned body into sentences and attach the temporal expressions."""
+def annotate_article(article: Article, tagged: tuple[str, list[Timex]] | None = None
+                     ) -> None:
+    """Split the cleaned body into sentences and attach the temporal expressions.
+
+    ``tagged``: a text and its expressions tagged without an anchor date (as date
+    inference tags an undated article); they are used instead of tagging the text again
+    when that text is the article's and the article still has no anchor date, and are
+    consumed (offsets moved).
+    """
     article.sentences = split_sentences(article.text)
-    timexes = tag(article.text, anchor_date(article))
+    anchor = anchor_date(article)
+    if tagged is not None and anchor is None and tagged[0] == article.text:
+        timexes = tagged[1]
+    else:
+        timexes = tag(article.text, anchor)
     position = 0
     for sentence in article.sentences:
         while position < len(timexes) and timexes[position].start < sentence.start:
@@ -66,19 +77,27 @@ def annotate_article(article: Article) -> None:
             position += 1
 
 
-def prepare_articles(articles: list[Article], config: Config) -> None:
+Tagged = dict[str, tuple[str, list[Timex]]]  # article id -> (text, its expressions)
+
+
+def prepare_articles(articles: list[Article], config: Config) -> Tagged:
     """Clean, date (stated, then inferred) and mark duplicates: everything per article
-    that comes before sentences."""
+    that comes before sentences. Returns the expressions date inference tagged in
+    undated articles' texts, for ``extract_all`` to reuse."""
     clean_articles(articles)
     date_articles(articles)
-    infer_publication_dates(articles)
+    tagged = infer_publication_dates(articles)
     mark_duplicates(articles, config.near_duplicate_threshold)
+    return tagged
 
 
-def extract_article(article: Article, nlp=None) -> tuple[list[Mention], list[UndatedItem]]:
+def extract_article(article: Article, nlp=None,
+                    tagged: tuple[str, list[Timex]] | None = None
+                    ) -> tuple[list[Mention], list[UndatedItem]]:
     """Sentences, temporal expressions and event mentions of one article (a duplicate
-    gets its sentences but reports no mentions: its original does)."""
-    annotate_article(article)
+    gets its sentences but reports no mentions: its original does); ``tagged`` as for
+    ``annotate_article``."""
+    annotate_article(article, tagged)
     if article.duplicate_of is not None:
         return [], []
     return extract_mentions(article, nlp)
@@ -87,12 +106,13 @@ def extract_article(article: Article, nlp=None) -> tuple[list[Mention], list[Und
 ExtractResult = tuple[list[Sentence], list[Mention], list[UndatedItem], str | None]
 
 
-def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False
-                  ) -> list[ExtractResult]:
+def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False,
+                  tagged: Tagged | None = None) -> list[ExtractResult]:
     """``extract_article`` over a chunk, returning only what later stages read (the
     sentences, mentions and undated items, or the error), never the articles themselves:
     this is the map task a Dask worker runs. A worker loads the spaCy model once itself
-    (``load_model``) instead of receiving it with every task."""
+    (``load_model``) instead of receiving it with every task. ``tagged``: expressions
+    already tagged, by article id (see ``prepare_articles``)."""
     if load_model:
         from dateline.nlp import process_pipeline
 
@@ -100,7 +120,8 @@ def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False
     results: list[ExtractResult] = []
     for article in articles:
         try:
-            found, unresolved = extract_article(article, nlp)
+            found, unresolved = extract_article(article, nlp,
+                                                (tagged or {}).get(article.id))
             results.append((article.sentences, found, unresolved, None))
         except Exception as error:  # one broken article must not stop the run
             results.append(([], [], [], repr(error)))
@@ -108,15 +129,18 @@ def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False
 
 
 def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False,
-                nlp=None, engine: Engine = LOCAL) -> tuple[list[Mention], list[UndatedItem]]:
+                nlp=None, engine: Engine = LOCAL, tagged: Tagged | None = None
+                ) -> tuple[list[Mention], list[UndatedItem]]:
     """Sentences, temporal expressions and event mentions of every article; one broken
     article is reported and skipped, never stops the rest. ``nlp`` (optional) parses
     sentences that give several dates, to keep the main clause's; ``engine`` says where
-    the work runs."""
+    the work runs; ``tagged`` (from ``prepare_articles``) spares tagging those texts
+    again in this process (workers of a cluster tag them themselves: the expressions
+    are not shipped with the tasks)."""
     if engine.distributed:
         task = partial(extract_chunk, load_model=nlp is not None)
     else:
-        task = partial(extract_chunk, nlp=nlp)
+        task = partial(extract_chunk, nlp=nlp, tagged=tagged)
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
     with _progress_bar(len(articles), "dating", progress) as advance:
@@ -151,9 +175,9 @@ def collect_events(articles: list[Article], config: Config,
     warnings = warnings if warnings is not None else []
     report = on_stage or (lambda stage, count: None)
     report("cleaning", len(articles))
-    prepare_articles(articles, config)
+    tagged = prepare_articles(articles, config)
     report("dating", len(articles))
-    mentions, undated = extract_all(articles, warnings, config.progress, nlp, engine)
+    mentions, undated = extract_all(articles, warnings, config.progress, nlp, engine, tagged)
     report("grouping", len(mentions))
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,

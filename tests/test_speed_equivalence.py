@@ -2,7 +2,9 @@
 
 The tense reader skips words that cannot be cues before reading them with their
 neighbours, and caches per-word cue tests; the date-line test checks the line length
-before scanning for dates. These tests pin that the shortcuts change no answer.
+before scanning for dates; sentence bounds test the candidate breaks from the end; date
+inference looks for a future cue before reading the tense, and hands the expressions it
+tagged to the sentence stage. These tests pin that the shortcuts change no answer.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 
 import pytest
 
+from dateline.config import Config
 from dateline.dating.pubdate import find_dates, is_date_line
 from dateline.dating.timex import context
 from dateline.dating.timex.context import _group_cue, _may_cue, tense_near
@@ -141,3 +144,348 @@ def test_tense_near_matches_separate_scans() -> None:
     text = " ".join(SENTENCES + extra)
     for match in re.finditer(r"[A-Za-z0-9]+(?: [0-9]+)?", text):
         assert tense_near(text, *match.span()) == _reference_tense(text, *match.span())
+
+
+def _reference_sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """``sentence_bounds`` as it read before it tested the breaks from the end: every
+    candidate break before the span is tested, the last true one wins."""
+    lo = max(0, start - context._WINDOW)
+    hi = min(len(text), end + context._WINDOW)
+    left = lo
+    for match in context._SENT_END.finditer(text, lo, start):
+        if context._is_break(text, match):
+            left = match.end()
+    right = hi
+    for match in context._SENT_END.finditer(text, end, hi):
+        if context._is_break(text, match):
+            right = match.start() + 1
+            break
+    return left, right
+
+
+def test_sentence_bounds_match_the_forward_scan() -> None:
+    extra = ["Gen. Lee met Sen. Roe at 4 a.m. EDT Thursday. U.S. Trust fell.",
+             "The vote is at 9 a.m. Friday. Mr. Vance said no.\n\nA new paragraph starts."]
+    text = " ".join(SENTENCES + extra)
+    for match in re.finditer(r"[A-Za-z0-9]+", text):
+        assert context.sentence_bounds(text, *match.span()) == \
+            _reference_sentence_bounds(text, *match.span())
+
+
+def test_announced_dates_read_as_the_tense_then_cue_test() -> None:
+    """Inference looks for a future cue in the sentence before reading the tense."""
+    from dateline.dating import inference
+
+    text = " ".join(SENTENCES + ["The summit will open on May 4, the host said.",
+                                 "Workers are due back on Monday, 12 days after the strike."])
+    for match in re.finditer(r"[A-Za-z0-9]+", text):
+        start, end = match.span()
+        expected = (tense_near(text, start, end) == context.FUTURE and bool(
+            inference._FUTURE_CUE_RE.search(inference._sentence(text, start, end))))
+        assert inference._announced(text, start, end) == expected
+
+
+UNDATED_RECORDS = [
+    {"id": "harbour", "title": "Ferry crews strike in Kestwick",
+     "text": "Ferry crews in Kestwick walked out on March 3, 2022 over pay, the union said.\n\n"
+             "The harbour office was shut on Thursday as the crews went on strike. Talks are "
+             "due to resume on March 10, 2022, a spokeswoman said."},
+    {"id": "bridge", "title": "Marlow bridge to close",
+     "text": "Marlow council voted on March 3, 2022 to close the old bridge for repairs.\n\n"
+             "The work will start in April and should last until September, officials said. "
+             "The bridge first opened on June 14, 1931."},
+    {"id": "budget", "title": "City budget frozen",
+     "text": "The city froze its budget on Tuesday, two days after the vote of February 27, "
+             "2022. Councillors will meet again next week."},
+]
+
+
+def _extracted(tagged_reuse: bool) -> tuple[list, list]:
+    from dateline.ingest import read_records
+    from dateline.pipeline import extract_all, prepare_articles
+
+    config = Config(use_ner=False, progress=False)
+    articles, warnings = read_records(UNDATED_RECORDS, config)
+    tagged = prepare_articles(articles, config)
+    assert set(tagged) == {a.id for a in articles}  # none states a publication date
+    mentions, undated = extract_all(articles, warnings, tagged=tagged if tagged_reuse else None)
+    return [a.sentences for a in articles], [(m.article_id, m.sentence_index, m.date, m.timex,
+                                              m.future) for m in mentions] + undated
+
+
+def test_inference_tags_reused_by_the_sentence_stage_change_nothing() -> None:
+    """Undated articles are tagged once, by date inference; the sentence stage takes those
+    expressions instead of tagging the same text with the same (absent) anchor again."""
+    assert _extracted(tagged_reuse=True) == _extracted(tagged_reuse=False)
+
+
+def _reference_lead_stamp_end(text: str) -> int:
+    """``_lead_stamp_end`` as it read before the clock and separator pre-checks."""
+    from dateline.clean import noise
+
+    wire = noise._WIRE_HEADER_RE.search(text[:400])
+    if wire:
+        return wire.end()
+    head = text[:140]
+    clock = noise._CLOCK_ZONE_RE.search(head)
+    if clock:
+        cut = clock.end()
+        following = find_dates(text[cut:cut + 40])
+        if following and not text[cut:cut + following[0].start].strip(" ,;|-–—"):
+            cut += following[0].end
+        if len(text[:clock.start()].split()) <= 2:
+            return cut
+    else:
+        dates = [d for d in find_dates(head[:90]) if d.start <= 45]
+        if not dates:
+            return 0
+        after = head[dates[0].end:].lstrip()
+        if not after[:1] or after[0] not in "|;–—-:":
+            return 0
+        cut = len(head) - len(after) + 1
+    prefix = text[:cut]
+    words = [w for w in noise._WORD_RE.findall(prefix) if not w[:1].isdigit()]
+    if any(w.islower() and w.lower() not in noise._STAMP_WORDS for w in words) or len(words) > 14:
+        return 0
+    return cut
+
+
+STAMPED_LINES = [
+    "TOKYO | Tue Mar 15, 2011 11:40 pm GMT TOKYO (Reuters) - Power was cut on Tuesday.",
+    "By Jane Roe | February 2, 2009; 1:40 PM ET We met the minister in her office.",
+    "March 3, 2022 | The council voted to close the old bridge for repairs.",
+    "March 3, 2022 - Ferry crews walked out over pay, the union said.",
+    "Updated 7:01 pm ET February 11, 2013 The talks resumed after a short break.",
+    "@kestwicknews 10:15 a.m. EST The harbour office was shut on Thursday.",
+    "On March 3, 2022 the Kestwick ferry service stopped when its crews walked out.",
+    "Ferry crews in Kestwick walked out on March 3, 2022 over pay, the union said.",
+    "The vote, held on 4 May 2021: a narrow win for the mayor's party.",
+    "Mon Feb 21, 2011 5:07am EST",
+    "Shares rose 2.5% to 10.40 euros by 11.30 GMT; the index gained 0.3%.",
+]
+
+
+def test_lead_stamp_pre_checks_change_no_cut() -> None:
+    from dateline.clean.noise import _lead_stamp_end
+
+    cuts = [_lead_stamp_end(line) for line in STAMPED_LINES]
+    assert cuts == [_reference_lead_stamp_end(line) for line in STAMPED_LINES]
+    assert sum(1 for cut in cuts if cut) >= 4  # the stamps are found, not just skipped
+
+
+def _reference_marks(text: str) -> list[tuple[int, str]]:
+    """``quotes._marks`` as it read before the regex found the marks: every character."""
+    found = []
+    for i, char in enumerate(text):
+        if char == "“":
+            found.append((i, "open"))
+        elif char == "”":
+            found.append((i, "close"))
+        elif char == '"':
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
+            closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-…'’")
+            if opens and not closes:
+                found.append((i, "open"))
+            elif closes and not opens:
+                found.append((i, "close"))
+            elif opens and closes:
+                found.append((i, "either"))
+    return found
+
+
+def test_quote_marks_found_by_regex_as_by_the_character_loop() -> None:
+    from dateline.events.quotes import _marks
+
+    text = ('"We will not go back," the union leader said. “The crews deserve better,” '
+            'she added.\n"It is over" -- a "scare" quote, and a stray " mark, then "a quote '
+            'left open\nat a break. (“Bracketed”) and "end"')
+    assert _marks(text) == _reference_marks(text)
+    assert len(_marks(text)) >= 10
+    assert _marks('"') == _reference_marks('"') and _marks("") == []
+
+
+def test_minhash_of_distinct_shingles_equals_that_of_every_shingle() -> None:
+    """Duplicate marking hashes each distinct shingle once: repeats change no sketch."""
+    from datasketch import MinHash
+
+    from dateline.clean import duplicates
+
+    text = " ".join(f"Ferry crews walked out over pay, the union said. Update {n}."
+                    for n in range(40))
+    _, sketch = duplicates._fingerprint(text)
+    reference = MinHash(num_perm=duplicates.NUM_PERM, seed=1)
+    for run in duplicates._shingle_runs(text):
+        reference.update_batch([s.encode("utf-8") for s in run])
+    assert sketch is not None and sketch == reference
+
+
+def test_reads_future_agrees_with_the_full_tense_reading() -> None:
+    """``reads_future`` skips the word-by-word reading of sentences without a word that
+    can give a future cue; on every span it answers as ``tense_near(...) == FUTURE``."""
+    extra = ["Officials'll meet on Tuesday.", "The vote is to take place on June 4.",
+             "Talks resume as soon as Monday.", "The pact, effective June 1, was signed.",
+             "He said on Friday the deal would close next week."]
+    text = " ".join(SENTENCES + extra)
+    readings = []
+    for match in re.finditer(r"[A-Za-z0-9]+(?: [0-9]+)?", text):
+        expected = tense_near(text, *match.span()) == context.FUTURE
+        assert context.reads_future(text, *match.span()) == expected
+        readings.append(expected)
+    assert any(readings) and not all(readings)
+
+
+def _reference_strong_reason(text: str, line_words: tuple[str, ...]) -> str | None:
+    """``_strong_reason_of`` as it read before the keys were scanned once per line."""
+    from dateline.clean import noise
+
+    words = len(line_words)
+    reported = words > 20 and (noise._QUOTE_RE.search(text) or noise._REPORTED_RE.search(text))
+    if words <= 40 and not reported:
+        lowered_text = text.lower()
+        for reason, pattern in noise._STRONG:
+            keys = noise._STRONG_KEYS.get(reason)
+            if keys and not any(k in lowered_text for k in keys):
+                continue
+            if pattern.search(text):
+                return reason
+    if 0 < words <= 12 and all(w.lower() in noise._SOCIAL_WORDS for w in line_words):
+        return "social widget"
+    return None
+
+
+FURNITURE_AND_BODY = [
+    "We use cookies to improve your experience. Read our privacy policy.",
+    "Sign up for our free daily newsletter",
+    "Already a subscriber? Log in to continue reading.",
+    "Please consider supporting independent journalism today.",
+    "Follow us on Twitter and like us on Facebook",
+    "Advertisement", "Skip to main content", "Read more:", "© 2022 Kestwick Courier",
+    "Share this article", "Leave a comment", "12 comments", "Tags: ferry, strike, Kestwick",
+    "This article was updated to correct the date of the vote.",
+    "Share Tweet Email Print",
+    "Ferry crews in Kestwick walked out on March 3, 2022 over pay, the union said.",
+    "Marlow council voted on Tuesday to close the old bridge for repairs, officials said.",
+    "The union said it would sign the deal if the company agreed to share the savings.",
+]
+
+
+def test_strong_reasons_with_one_key_scan_match_the_per_reason_scan() -> None:
+    from dateline.clean.noise import _WORD_RE, _strong_reason_of
+
+    reasons = []
+    for line in FURNITURE_AND_BODY:
+        words = tuple(_WORD_RE.findall(line))
+        reasons.append(_strong_reason_of.__wrapped__(line, words))
+        assert reasons[-1] == _reference_strong_reason(line, words), line
+    assert sum(r is not None for r in reasons) >= 10 and reasons[-1] is None
+
+
+def _reference_is_date_line(line: str) -> bool:
+    """``is_date_line`` as it read before the count of words no filler removal touches."""
+    from dateline.dating import pubdate
+
+    if len(line) > 140:
+        return False
+    dates = find_dates(line)
+    if not dates:
+        return False
+    rest = line
+    for d in reversed(dates):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    if pubdate._BYLINE_RE.match(line):
+        return len(rest.split()) <= 12
+    rest = pubdate._DATE_LINE_FILLER.sub(" ", pubdate._READ_TIME_RE.sub(" ", rest))
+    words = pubdate._WORD_RE.findall(rest)
+    if len(words) <= 2:
+        return True
+    return (len(words) <= 4 and pubdate._NAME_SEPARATOR_RE.search(line) is not None
+            and all(w[:1].isupper() for w in words))
+
+
+DATED_LINES = [
+    "Posted on March 3, 2019 | 2 pm", "Published: 03/04/2019 10:15 a.m. EST",
+    "Updated March 4, 2019 at 9:02 p.m. ET | 5 min read", "Jane Roe • March 3, 2019",
+    "By Jane Roe | March 3, 2019", "First published on Tue 3 Mar 2019 10.15 GMT",
+    "March 3, 2019 Last modified on March 4, 2019", "Café Kestwick | 3 March 2019",
+    "on's the at_on March 3, 2019", "2019-03-03T10:15:00Z posted by the desk and others",
+    "Ferry crews in Kestwick walked out on March 3, 2022 over pay, the union said.",
+    "On March 3, 2022 the Kestwick ferry service stopped when its crews walked out.",
+    "Minutes read on March 3, 2019 by the editors of the paper",
+    "Mon., March 4, 2019, 10:15 am ET • Jane Roe", "The 3 March 2019 vote",
+]
+
+
+def test_date_line_word_count_check_changes_no_answer() -> None:
+    answers = [is_date_line(line) for line in DATED_LINES]
+    assert answers == [_reference_is_date_line(line) for line in DATED_LINES]
+    assert any(answers) and not all(answers)
+
+
+CAPTION_LINES = [
+    "Crews leave the ferry terminal in Kestwick. REUTERS/Jane Roe",
+    "The old bridge in Marlow. Photograph: John Doe/Marlow Courier",
+    "Workers at the harbour on Thursday. Photo: Alpine Record / Beat Walser",
+    "A striking crew member (AP Photo/Jane Roe)", "Photo: Jane Roe", "FILE - The bridge in 2019",
+    "In this March 3, 2022 photo, crews walk out.", "The bridge at dusk. Getty Images",
+    "Ferry crews in Kestwick walked out on March 3, 2022 over pay, the union said.",
+    "The council's 3/4 majority voted: the bridge closes on Friday.",
+]
+
+
+def test_caption_character_checks_change_no_answer() -> None:
+    from dateline.clean.noise import _CAPTION_RES, is_caption
+
+    answers = [is_caption(line) for line in CAPTION_LINES]
+    assert answers == [any(p.search(line) for p in _CAPTION_RES) for line in CAPTION_LINES]
+    assert sum(answers) >= 7 and not answers[-1] and not answers[-2]
+
+
+def _reference_ends_with_abbreviation(chunk: str) -> bool:
+    """``_ends_with_abbreviation`` as it read before it matched the reversed chunk."""
+    from dateline.clean.sentences import _ABBREVIATIONS
+
+    match = re.search(r"([\w.\-'’]+)$", chunk)
+    if not match:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    if word in _ABBREVIATIONS:
+        return True
+    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+
+
+def test_word_before_a_period_read_from_the_end_as_before() -> None:
+    from dateline.clean.sentences import _ends_with_abbreviation
+
+    chunks = ["He met Mr.", "in the U.S.", "John F.", "the A380's.", "at 4 p.m.", "the end.",
+              "Gen.", "co-op.", "Kestwick, Jan.", "“quoted.", "e.g.", "x.y.z.", "(Mr.", "—St."]
+    answers = [_ends_with_abbreviation(chunk) for chunk in chunks]
+    assert answers == [_reference_ends_with_abbreviation(chunk) for chunk in chunks]
+    assert any(answers) and not all(answers)
+
+
+def test_word_before_from_the_reversed_text_as_by_the_anchored_search() -> None:
+    from dateline.dating.timex.tagger import word_before
+
+    reference = re.compile(r"([A-Za-z]+)[\s,]*\Z")
+    text = ("Ferry crews walked out on  March 3, 2022;\tin\u00a0May, 2021 the\u2009council "
+            "voted,\n 1999 an extraordinarilylongwordbeforethisyear 2020 (1987) café 1990")
+    for start in range(len(text) + 1):
+        match = reference.search(text, max(0, start - 30), start)
+        assert word_before(text, start) == (match.group(1).lower() if match else ""), start
+    assert word_before(text, text.index("1999")) == "voted"
+
+
+def test_expressions_tagged_for_another_text_are_not_taken() -> None:
+    """A handed-on tagging is used only for the very text it was made from."""
+    from dateline.dating.timex import tag
+    from dateline.model import Article
+    from dateline.pipeline import annotate_article
+
+    text = UNDATED_RECORDS[0]["text"]
+    other = UNDATED_RECORDS[1]["text"]
+    article = Article(id="harbour", path="harbour", raw_text=text, text=text)
+    annotate_article(article, (other, tag(other)))
+    found = [t.text for s in article.sentences for t in s.timexes]
+    assert "March 10, 2022" in found and "June 14, 1931" not in found

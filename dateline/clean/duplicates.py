@@ -61,7 +61,8 @@ def _fingerprint(text: str) -> tuple[np.ndarray, MinHash | None]:
     for items in _shingle_runs(text):
         if sketch is None:
             sketch = MinHash(num_perm=NUM_PERM, seed=1)
-        sketch.update_batch([s.encode("utf-8") for s in items])  # repeats change nothing
+        # Repeats change neither the sketch nor the set: each distinct shingle is hashed once.
+        sketch.update_batch([s.encode("utf-8") for s in dict.fromkeys(items)])
         hashes.append(np.fromiter((hash(s) for s in items), dtype=np.int64, count=len(items)))
     if not hashes:
         return np.zeros(0, dtype=np.int64), None

@@ -156,6 +156,11 @@ _STRONG_KEYS: dict[str, tuple[str, ...]] = {
                        "don"),
     "republishing": ("republish", "creative commons"),
 }
+# The same keys by key: one pass over the keys tells which reasons' patterns can match.
+_KEY_REASONS: dict[str, tuple[str, ...]] = {
+    key: tuple(reason for reason, keys in _STRONG_KEYS.items() if key in keys)
+    for key in dict.fromkeys(key for keys in _STRONG_KEYS.values() for key in keys)
+}
 _SOCIAL_TEXT = (
     "share shares tweet email e-mail print pin save facebook twitter x whatsapp linkedin "
     "reddit pinterest telegram flipboard messenger copy link comment comments sms more "
@@ -197,6 +202,9 @@ _CAPTION_RES = tuple(
     re.compile(r"[.!?)]\s+(?i:photos?|photograph|picture|image|credits?|photo credit)\s*:"
                r"\s*[A-Z][\w.'’&-]*(?:\s+(?:[/|,&]\s*)?[A-Z][\w.'’&-]*){0,6}\s*$"),
 )
+# A character each caption pattern's match contains ("" when none is certain): a line
+# without it is not searched with that (costly, unanchored) pattern.
+_CAPTION_NEEDS = ("", "", "", "", "", "", "/", "", ": ", "", ":")
 _HEAD_DEPTH = 20  # non-blank lines searched for the headline
 _CTA_WORDS = frozenset(
     "menu search subscribe subscribers login log sign register live scores account alerts "
@@ -345,7 +353,8 @@ def collection_stats(articles: list[Article]) -> _CollectionStats:
 
 def is_caption(line: str) -> bool:
     """Photo captions and credits: they describe pictures, not the story's events."""
-    return any(p.search(line) for p in _CAPTION_RES)
+    return any(p.search(line) for p, needs in zip(_CAPTION_RES, _CAPTION_NEEDS, strict=True)
+               if needs in line)
 
 
 # The per-line tests below depend on the line's text alone, and menus, footers and
@@ -393,9 +402,10 @@ def _strong_reason_of(text: str, line_words: tuple[str, ...]) -> str | None:
     reported = words > 20 and (_QUOTE_RE.search(text) or _REPORTED_RE.search(text))
     if words <= 40 and not reported:
         lowered_text = text.lower()
+        keyed = {reason for key in _KEY_REASONS if key in lowered_text
+                 for reason in _KEY_REASONS[key]}
         for reason, pattern in _STRONG:
-            keys = _STRONG_KEYS.get(reason)
-            if keys and not any(k in lowered_text for k in keys):
+            if _STRONG_KEYS.get(reason) and reason not in keyed:
                 continue
             if pattern.search(text):
                 return reason
@@ -835,14 +845,24 @@ _FACT_BOX_RE = re.compile(
     r"political party|alma mater)\s*:", re.IGNORECASE)
 
 
+_CLOCK_DIGITS_RE = re.compile(r"\d[:.]\d\d")  # in every clock the stamp patterns read
+_STAMP_SEPARATORS = "|;–—-:"  # what follows the date of a stamp without a clock
+
+
 def _lead_stamp_end(text: str) -> int:
     """Where a stamp glued before the lead ends ("TOKYO | Tue Mar 15, 2011 11:40 pm GMT
-    TOKYO (Reuters) - ...", "By Jane Roe | February 2, 2009; 1:40 PM ET We ..."), else 0."""
-    wire = _WIRE_HEADER_RE.search(text[:400])
+    TOKYO (Reuters) - ...", "By Jane Roe | February 2, 2009; 1:40 PM ET We ..."), else 0.
+
+    Most lines have neither a clock (which the wire header and the zoned clock need) nor
+    a stamp separator (which a stamp without a clock needs): two cheap tests skip the
+    costlier regexes and the date scan for them.
+    """
+    timed = _CLOCK_DIGITS_RE.search(text, 0, 400) is not None
+    wire = _WIRE_HEADER_RE.search(text[:400]) if timed else None
     if wire:
         return wire.end()  # what precedes a full wire header is a repeated headline/credit
     head = text[:140]
-    clock = _CLOCK_ZONE_RE.search(head)
+    clock = _CLOCK_ZONE_RE.search(head) if timed else None
     if clock:
         cut = clock.end()
         following = find_dates(text[cut:cut + 40])
@@ -851,11 +871,13 @@ def _lead_stamp_end(text: str) -> int:
         if len(text[:clock.start()].split()) <= 2:
             return cut  # a handle or a place before the clock: all stamp
     else:
+        if not any(mark in head for mark in _STAMP_SEPARATORS):
+            return 0  # no separator can follow the date
         dates = [d for d in find_dates(head[:90]) if d.start <= 45]
         if not dates:
             return 0
         after = head[dates[0].end:].lstrip()
-        if not after[:1] or after[0] not in "|;–—-:":
+        if not after[:1] or after[0] not in _STAMP_SEPARATORS:
             return 0
         cut = len(head) - len(after) + 1
     prefix = text[:cut]
@@ -868,7 +890,7 @@ def _lead_stamp_end(text: str) -> int:
 def _strip_stamps(line: _Line) -> None:
     """Cut wire stamps, update notes and fact-box fields out of a kept line: a stamp dates
     the article (the dater reads the raw text) but is never body, event or title."""
-    text = _UPDATE_NOTE_RE.sub("", line.text)
+    text = _UPDATE_NOTE_RE.sub("", line.text) if "(" in line.text else line.text
     cut = _lead_stamp_end(text)
     if cut:
         text = text[cut:].lstrip(" |;,:–—-")

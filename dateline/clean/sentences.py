@@ -21,22 +21,27 @@ _ABBREVIATIONS = frozenset(
 
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"""([.!?…]+)(["'”’)\]]*)(\s+)""")
-# An apostrophe belongs to the word: "A380's." ends a sentence, "s." would not.
-_WORD_BEFORE = re.compile(r"([\w.\-'’]+)$")
+# The word before a period, matched at the start of the reversed chunk (a search for a
+# run anchored at the end would try every start position of the chunk). An apostrophe
+# belongs to the word: "A380's." ends a sentence, "s." would not.
+_WORD_CHARS = re.compile(r"[\w.\-'’]+")
+_DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 # "in the capital.The minister": a full stop glued to the next sentence by a lost space
 # or line break. Two lower-case letters before it rule out initials and "U.S.".
 _GLUED = re.compile(r"(?<=[a-z][a-z])([.!?])(?=[A-Z][a-z])")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    match = _WORD_BEFORE.search(chunk)
+    """Whether the word that ends ``chunk`` (a text ending with its period) is an
+    abbreviation or an initial, after which a period does not end the sentence."""
+    match = _WORD_CHARS.match(chunk[::-1])
     if not match:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = chunk[len(chunk) - match.end():].lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
     # Single initials ("John F. Kennedy") and dotted acronyms ("U.S.") keep going.
-    return len(word) == 1 and word.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))
+    return len(word) == 1 and word.isalpha() or bool(_DOTTED_ACRONYM.fullmatch(word))
 
 
 def _split_paragraph(text: str, offset: int) -> list[tuple[int, int]]:

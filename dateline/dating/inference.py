@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from dateline.dating.pubdate import find_dates
 from dateline.lexicon import STOP_WORDS, WEEKDAY_NAMES, alternation
-from dateline.model import Article, FuzzyDate, Precision
+from dateline.model import Article, FuzzyDate, Precision, Timex
 
 __all__ = ["infer_publication_dates", "infer_publication_date"]
 
@@ -72,14 +72,22 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
-def _tense(text: str, start: int, end: int) -> str | None:
-    """"past", "future" or None; a future reading needs an explicit future cue nearby."""
-    from dateline.dating.timex.context import tense_near
+def _announced(text: str, start: int, end: int) -> bool:
+    """Whether the date at [start, end) is announced as coming: the tagger's tense reading
+    says future and an explicit future cue stands in its sentence ("until at least June"
+    in a past-tense sentence is no announcement).
 
-    tense = tense_near(text, start, end)
-    if tense == "future" and not _FUTURE_CUE_RE.search(_sentence(text, start, end)):
-        return "past"  # "until at least June" in a past-tense sentence
-    return tense
+    The cue is looked for first: most sentences have none, and then the tense reading,
+    the costlier test, cannot make the date future.
+    """
+    from dateline.dating.timex.context import reads_future, sentence_window
+
+    lo, hi = sentence_window(text, start, end)
+    if not _FUTURE_CUE_RE.search(text[lo:hi]):
+        return False  # no cue in the window the sentence lies in: none in the sentence
+    if not _FUTURE_CUE_RE.search(_sentence(text, start, end)):
+        return False
+    return reads_future(text, start, end)
 
 
 def _reference_years(article: Article, dated_years: Counter[int],
@@ -138,23 +146,28 @@ def _header_dates(article: Article) -> list:
 
 
 def _text_evidence(article: Article, text: str, dated_years: Counter[int],
-                   evidence: _Evidence) -> None:
+                   evidence: _Evidence) -> list[Timex] | None:
+    """Fill ``evidence`` from the dates ``text`` gives; returns the temporal expressions
+    tagged in it (no anchor date), which a later stage can reuse (None if tagging failed)."""
     from dateline.dating.timex import tag, to_fuzzy_date
 
+    tagged: list[Timex] | None
     try:
-        timexes = tag(text, dct=None)
+        tagged = timexes = tag(text, dct=None)
     except Exception:  # the tagger is a colleague's work in progress: no evidence then
-        timexes = []
-    event_years = [f.year for f in (to_fuzzy_date(tx) for tx in timexes if tx.anchored)
+        tagged, timexes = None, []
+    # Each anchored expression's date, read once for both uses below.
+    anchored = [to_fuzzy_date(tx) if tx.anchored else None for tx in timexes]
+    event_years = [f.year for f in anchored
                    if f is not None and f.precision is not Precision.YEAR]
     ref_years = _reference_years(article, dated_years, event_years)
     vague: list[tuple[int, int | None, str]] = []  # (month, day, snippet) without a year
-    for tx in timexes:
+    for tx, anchored_date in zip(timexes, anchored, strict=True):
         if tx.type not in ("DATE", "TIME"):
             continue
         snippet = tx.text.strip()
         if tx.anchored:
-            fuzzy = to_fuzzy_date(tx)
+            fuzzy = anchored_date
         else:
             fuzzy = None
             m_day = _UNANCHORED_DAY.match(tx.value)
@@ -172,8 +185,7 @@ def _text_evidence(article: Article, text: str, dated_years: Counter[int],
                 vague.append((int(m_month[1]), None, snippet))
         if fuzzy is None:
             continue
-        tense = _tense(text, tx.start, tx.end)
-        if tense == "future":
+        if _announced(text, tx.start, tx.end):
             evidence.upper.append((fuzzy.first_day, f"announces {snippet!r} as coming"))
         elif fuzzy.precision is Precision.DAY or fuzzy.precision is Precision.MONTH:
             evidence.lower.append((fuzzy.first_day, fuzzy.precision, snippet))
@@ -204,6 +216,7 @@ def _text_evidence(article: Article, text: str, dated_years: Counter[int],
     for match in _header_dates(article):
         evidence.upper.append((match.date, "the page header shows "
                                f"{match.date.isoformat()}"))
+    return tagged
 
 
 # ---------------------------------------------------------------- collection evidence
@@ -337,12 +350,15 @@ def _decide(evidence: _Evidence) -> tuple[dt.date, float, list[str]] | None:
 
 
 def infer_publication_date(article: Article, similarity: _Similarity | None = None,
-                           dated_years: Counter[int] | None = None) -> None:
-    """Infer one article's date in place (see :func:`infer_publication_dates`)."""
+                           dated_years: Counter[int] | None = None) -> list[Timex] | None:
+    """Infer one article's date in place (see :func:`infer_publication_dates`); returns
+    the temporal expressions of ``article.text`` tagged without an anchor date on the
+    way, or None when its text was not tagged."""
     if article.published is not None or article.published_source == "metadata":
-        return
+        return None
     evidence = _Evidence()
-    _text_evidence(article, _body(article), dated_years or Counter(), evidence)
+    timexes = _text_evidence(article, _body(article), dated_years or Counter(), evidence)
+    timexes = timexes if article.text else None  # the raw text was read instead
     if similarity is not None:
         for cosine, quotes, other in similarity.matches(article)[:5]:
             if other.published is None:
@@ -360,14 +376,15 @@ def infer_publication_date(article: Article, similarity: _Similarity | None = No
                                         f"{other.published.isoformat()})",
                                         other.published_confidence or 0.5))
     decided = _decide(evidence)
-    if decided is None:
-        return
-    article.published, article.published_confidence, notes = decided
-    article.published_source = "inferred"
-    article.published_evidence = [*article.published_evidence, *notes]
+    if decided is not None:
+        article.published, article.published_confidence, notes = decided
+        article.published_source = "inferred"
+        article.published_evidence = [*article.published_evidence, *notes]
+    return timexes
 
 
-def infer_publication_dates(articles: list[Article]) -> None:
+def infer_publication_dates(articles: list[Article]
+                            ) -> dict[str, tuple[str, list[Timex]]]:
     """Give undated articles an inferred publication date where their content supports one.
 
     Run after :func:`dateline.dating.pubdate.date_articles` (and the clean stage, whose
@@ -375,16 +392,24 @@ def infer_publication_dates(articles: list[Article]) -> None:
     metadata gave one, are left alone; so are those whose evidence is too weak: they
     keep ``published = None``. Inferred dates get ``published_source = "inferred"``, a
     confidence (> 0.5 only for strong, consistent evidence) and readable evidence.
+
+    Returns, by article id, the text of each inferred article and its temporal
+    expressions, tagged without an anchor date: the sentence stage reads the same text
+    with the same (absent) anchor and can take them instead of tagging it a second time.
     """
     undated = [a for a in articles
                if a.published is None and a.published_source != "metadata"]
     if not undated:
-        return
+        return {}
     dated = [a for a in articles if a.published is not None and a.published_source != "inferred"]
     dated_years: Counter[int] = Counter(a.published.year for a in dated)
     similarity = _Similarity(articles, dated) if dated else None
+    tagged: dict[str, tuple[str, list[Timex]]] = {}
     for article in undated:
-        infer_publication_date(article, similarity, dated_years)
+        timexes = infer_publication_date(article, similarity, dated_years)
+        if timexes is not None:
+            tagged[article.id] = (article.text, timexes)
+    return tagged
 
 
 # An inferred publication date below this confidence dates the article in the output but

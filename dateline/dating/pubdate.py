@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateline.lexicon import (
     CORPORATE_SUFFIXES,
@@ -203,6 +204,8 @@ def is_date_line(line: str) -> bool:
         rest = rest[: d.start] + " " + rest[d.end :]
     if _BYLINE_RE.match(line):
         return len(rest.split()) <= 12
+    if _kept_words(rest) > 4:
+        return False  # more words than a date line has survive any filler removal
     rest = _DATE_LINE_FILLER.sub(" ", _READ_TIME_RE.sub(" ", rest))
     words = _WORD_RE.findall(rest)
     if len(words) <= 2:
@@ -210,6 +213,20 @@ def is_date_line(line: str) -> bool:
     # "Jane Roe • March 3, 2019": an author's name set off from the date by a separator
     return (len(words) <= 4 and _NAME_SEPARATOR_RE.search(line) is not None
             and all(w[:1].isupper() for w in words))
+
+
+def _kept_words(text: str) -> int:
+    """How many words of ``text`` no filler removal can touch: letters only, three or
+    more, and not a filler word. A word of ASCII letters is removed only as a whole
+    filler word (the clock, "a.m." and punctuation forms hold digits, single letters or
+    no letters), so these words are a lower bound on what the removal leaves."""
+    return sum(1 for word in _WORD_RE.findall(text)
+               if len(word) >= 3 and word.isalpha() and not _is_filler(word))
+
+
+@lru_cache(maxsize=4096)
+def _is_filler(word: str) -> bool:
+    return _DATE_LINE_FILLER.fullmatch(word) is not None
 
 
 @dataclass

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from dateline.dating.inference import anchor_date
 from dateline.dating.timex import to_fuzzy_date
-from dateline.dating.timex.context import FUTURE, tense_near
+from dateline.dating.timex.context import reads_future
 from dateline.events.quotes import quote_spans
 from dateline.lexicon import alternation, reporting_forms
 from dateline.model import HEADLINE, Article, Entity, FuzzyDate, Mention, Precision, Sentence, Timex
@@ -100,7 +100,7 @@ def _reads_as_report(text: str) -> bool:
 
 def _is_future(sentence: str) -> bool:
     """A sentence announcing what is still to come (the tagger's own tense reading)."""
-    return tense_near(sentence, 0, 0) == FUTURE
+    return reads_future(sentence, 0, 0)
 
 
 def extract_mentions(article: Article, nlp=None) -> tuple[list[Mention], list[UndatedItem]]:
@@ -183,7 +183,7 @@ def _scheduled(sentence: Sentence, timex: Timex, date: FuzzyDate, article: Artic
         return True
     if published is not None and (date.last_day < published or date.precision is Precision.DAY):
         return False  # the day itself is the day's news
-    return tense_near(sentence.text, timex.start, timex.end) == FUTURE
+    return reads_future(sentence.text, timex.start, timex.end)
 
 
 def _is_news_day(mention: Mention, article: Article) -> bool:

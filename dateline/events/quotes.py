@@ -72,10 +72,15 @@ _MAX_QUOTE_CHARS = 1500
 _ATTRIBUTABLE_END = (",", "?", "!", "—", "–", "-", "…")
 
 
+_QUOTE_MARK = re.compile('[“”"]')
+
+
 def _marks(text: str) -> list[tuple[int, str]]:
-    """Positions of opening ("open") and closing ("close") quotation marks."""
+    """Positions of opening ("open") and closing ("close") quotation marks (a regex finds
+    the marks: a Python loop over every character costs seconds on a long text)."""
     found = []
-    for i, char in enumerate(text):
+    for match in _QUOTE_MARK.finditer(text):
+        i, char = match.start(), match.group()
         if char == "“":
             found.append((i, "open"))
         elif char == "”":

@@ -73,14 +73,22 @@ def _is_break(text: str, match: re.Match[str]) -> bool:
     return True
 
 
+def sentence_window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range ``sentence_bounds`` looks in: the sentence never reaches beyond it, and
+    its edges fall after whitespace or on the window's, so text that is not in
+    ``text[lo:hi]`` is not in the sentence either."""
+    return max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Approximate sentence around [start, end), limited to a window for bounded cost."""
-    lo = max(0, start - _WINDOW)
-    hi = min(len(text), end + _WINDOW)
+    lo, hi = sentence_window(text, start, end)
     left = lo
-    for match in _SENT_END.finditer(text, lo, start):
+    # Only the last true break before the span counts: test the candidates from the end.
+    for match in reversed(list(_SENT_END.finditer(text, lo, start))):
         if _is_break(text, match):
             left = match.end()
+            break
     right = hi
     for match in _SENT_END.finditer(text, end, hi):
         if _is_break(text, match):
@@ -171,8 +179,8 @@ _POSTPONED_BEFORE = re.compile(
 _SINCE_BEFORE = re.compile(r"(?i)\b(?:since|ever\s+since)\s+(?:(?:early|late|mid)[\s-]+)?\Z")
 
 
-def tense_near(text: str, start: int, end: int) -> str | None:
-    """PAST, FUTURE or None from the cue word nearest to the span within its sentence."""
+def _cue_before(text: str, start: int) -> str | None:
+    """PAST or FUTURE when the words right before the span settle its tense, else None."""
     if _SOON_BEFORE.search(text, max(0, start - 16), start):
         return FUTURE  # "as soon as Tuesday"
     if _SINCE_BEFORE.search(text, max(0, start - 20), start):
@@ -183,7 +191,43 @@ def tense_near(text: str, start: int, end: int) -> str | None:
         return FUTURE  # "in the run-up to Sunday's elections", "ahead of the weekend"
     if _POSTPONED_BEFORE.search(text, max(0, start - 90), start):
         return FUTURE  # "postponed until Tuesday", "extended the offer until Nov. 9"
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _may_cue_future(word: str) -> bool:
+    """Whether ``_group_cue`` can read this word as FUTURE, whatever its neighbours: a
+    future cue itself, or "is"/"are"/"am" (read as future before "to")."""
+    cue = _cue(word)
+    return (cue is not None and cue[0] == FUTURE) or word.lower() in _PRESENT_AUX
+
+
+def reads_future(text: str, start: int, end: int) -> bool:
+    """Whether ``tense_near`` reads the span as FUTURE. Cheaper on most sentences: one
+    with no word that can give a future cue is never read word by word."""
+    before = _cue_before(text, start)
+    if before is not None:
+        return before == FUTURE
+    if not any(_may_cue_future(word) for word in _WORD.findall(text, *sentence_window(
+            text, start, end))):
+        return False  # no such word in the window, so none in the sentence
     left, right = sentence_bounds(text, start, end)
+    if not any(_may_cue_future(word) for word in _WORD.findall(text, left, right)):
+        return False
+    return _tense_in(text, start, end, left, right) == FUTURE
+
+
+def tense_near(text: str, start: int, end: int) -> str | None:
+    """PAST, FUTURE or None from the cue word nearest to the span within its sentence."""
+    before = _cue_before(text, start)
+    if before is not None:
+        return before
+    left, right = sentence_bounds(text, start, end)
+    return _tense_in(text, start, end, left, right)
+
+
+def _tense_in(text: str, start: int, end: int, left: int, right: int) -> str | None:
+    """The nearest cue's reading within the sentence [left, right) around the span."""
     # A cue inside the expression's own clause ("talks, due in Geneva on Thursday,
     # failed") speaks for it before any cue elsewhere in the sentence.
     clause_left = max(left, *(text.rfind(p, left, start) + 1 for p in ",;—"))

@@ -206,7 +206,9 @@ NUMERIC_ONLY_PREFIXES = frozenset({"some", "over", "under", "within", "just over
                                    "just under", "well over", "as many as", "as much as",
                                    "as long as", "up to"})
 NUMBER_START = re.compile(rf"(?:{NUM})\b", FLAGS)
-WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s,]*\Z")
+# The word before a position, matched at the start of the reversed text before it (as
+# ``([A-Za-z]+)[\s,]*\Z`` would be found by a search, which tries every start position).
+WORD_BEFORE_REVERSED = re.compile(r"[\s,]*([A-Za-z]+)")
 WORD_AFTER = re.compile(r"\s*([A-Za-z]+)")
 
 # Rules whose matches always contain a cheap trigger: they only run in a window around

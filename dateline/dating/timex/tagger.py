@@ -41,7 +41,7 @@ from .patterns import (
     TRIGGERS,
     TRIGGERS_ANYCASE,
     WORD_AFTER,
-    WORD_BEFORE,
+    WORD_BEFORE_REVERSED,
 )
 
 Resolved = tuple[str, bool]
@@ -180,8 +180,10 @@ _DURATION_PLURAL_CUES = frozenset({
 
 
 def word_before(text: str, start: int) -> str:
-    match = WORD_BEFORE.search(text, max(0, start - 30), start)
-    return match.group(1).lower() if match else ""
+    """The word (letters) ending at most commas and spaces before ``start``, lower-cased,
+    looked for in the 30 characters before it."""
+    match = WORD_BEFORE_REVERSED.match(text[max(0, start - 30):start][::-1])
+    return match.group(1)[::-1].lower() if match else ""
 
 
 def word_after(text: str, end: int) -> str:
