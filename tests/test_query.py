@@ -90,3 +90,17 @@ def test_a_makers_brand_and_a_model_without_its_letter_match():
     assert filter_events(events, '"Toyota Motor Corporation"') == events[:2]
     assert filter_events(events, '"General Motors"') == []
     assert filter_events(events, '"Airbus A380"') == [events[3]]
+
+
+def test_a_maker_named_before_its_model_is_not_the_events_party():
+    order = event("Corvane Air agreed on Tuesday to buy twenty Halder H-900 jets.")
+    own = event("Halder said on Friday that it would build a second plant.")
+    model = event("The Halder 740 made its first flight on Monday.")
+    year = event("Halder 2025 results beat forecasts, the company said.")
+    events = [order, own, model, year]
+    # the maker's own news, and the year after its name is no model
+    assert filter_events(events, "Halder") == [own, year]
+    # the product and its buyer still find it
+    assert filter_events(events, '"Halder H-900"') == [order]
+    assert filter_events(events, '"Halder 740"') == [model]
+    assert filter_events(events, '"Corvane Air"') == [order]

@@ -25,6 +25,9 @@ _SUFFIXES = re.compile(r"[,\s]+(?:" + alternation(CORPORATE_SUFFIXES) + r")\.?$"
 
 
 _MODEL = re.compile(r"[A-Z]{0,3}-?\d{3,}[A-Z]{0,3}")
+# A model designation right after a name makes the name a product's ("Airbus A320",
+# "Boeing 787s"); years ("Boeing 2008") and amounts are not designations.
+_DESIGNATION = re.compile(r"[ \t]+(?:[A-Z]{1,3}-?\d{2,}|\d{3})[A-Z]{0,3}s?\b")
 
 
 class QueryError(ValueError):
@@ -157,6 +160,13 @@ def _matcher(variants: set[str]) -> re.Pattern:
     return re.compile("|".join(pieces))
 
 
+def _names(pattern: re.Pattern, text: str) -> bool:
+    """Whether ``text`` names the entity itself: in "a score of Airbus A320 jets" the
+    maker only qualifies the product ("Airbus" is the A320's maker, not a party to what
+    the sentence reports), so a name followed by a model designation does not count."""
+    return any(not _DESIGNATION.match(text, match.end()) for match in pattern.finditer(text))
+
+
 def filter_events(events: list[Event], query: str) -> list[Event]:
     """The events that satisfy the query, in their original order."""
     tree = parse_query(query)
@@ -169,7 +179,7 @@ def filter_events(events: list[Event], query: str) -> list[Event]:
         if isinstance(node, Term):
             if node.text not in patterns:
                 patterns[node.text] = _matcher(name_variants(node.text, known))
-            return bool(patterns[node.text].search(text))
+            return _names(patterns[node.text], text)
         results = (holds(operand, text) for operand in node.operands)
         if node.operator == "AND":
             return all(results)
