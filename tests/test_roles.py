@@ -83,3 +83,14 @@ def test_a_name_that_only_qualifies_a_noun_is_not_a_participant(nlp):
     # a possessive is the owner's own part in it
     found = roles(nlp, "Nordair agreed on Friday to lease Halder's new jets.", "on Friday")
     assert found.participants == ["Nordair", "Halder"]
+
+
+def test_the_name_a_relative_clause_is_about_takes_part_in_its_event(nlp):
+    # "which" is Nordair: the order dated in the relative clause is Nordair's
+    found = roles(nlp, "Nordair, which ordered ten jets from Halder in March, will receive "
+                       "the first in June.", "in March")
+    assert "Nordair" in found.participants
+    # "where" says where, not who
+    found = roles(nlp, "The talks in Geneva, where Mira Olsen met union leaders on Monday, "
+                       "ended early.", "on Monday")
+    assert found.participants == ["Mira Olsen"]
