@@ -104,3 +104,23 @@ def test_a_maker_named_before_its_model_is_not_the_events_party():
     assert filter_events(events, '"Halder H-900"') == [order]
     assert filter_events(events, '"Halder 740"') == [model]
     assert filter_events(events, '"Corvane Air"') == [order]
+
+
+def test_a_longer_name_of_another_entity_is_not_the_terms():
+    home = event("The Kastmark Air Force grounded its tanker fleet on Monday.",
+                 [("Kastmark Air Force", "ORG")])
+    abroad = event("Veldora's Royal Air Force signed a tanker contract on Tuesday.",
+                   [("Royal Air Force", "ORG")])
+    unit = event("Halder Commercial Jets delivered its last freighter on Friday.",
+                 [("Halder Commercial Jets", "ORG")])
+    unit.title = "Halder Commercial Jets delivered its last freighter"
+    own = event("Halder said on Friday that it would build a second plant.",
+                [("Halder", "ORG")])
+    short = event("The K. Air Force said the grounding would last a week.")
+    events = [home, abroad, unit, own, short]
+    # the same force under its initials counts; another country's does not
+    assert filter_events(events, '"Kastmark Air Force"') == [home, short]
+    assert filter_events(events[:4], '"Royal Air Force"') == [abroad]
+    # a unit with a name of its own is not its parent
+    assert filter_events(events, "Halder") == [own]
+    assert filter_events(events, '"Halder Commercial Jets"') == [unit]
