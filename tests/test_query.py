@@ -124,3 +124,10 @@ def test_a_longer_name_of_another_entity_is_not_the_terms():
     # a unit with a name of its own is not its parent
     assert filter_events(events, "Halder") == [own]
     assert filter_events(events, '"Halder Commercial Jets"') == [unit]
+
+
+def test_a_persons_title_before_the_name_keeps_the_person():
+    said = event("Halder Aerospace CEO Mira Olsen said on Monday that orders had doubled.",
+                 [("Halder Aerospace", "ORG"), ("Mira Olsen", "PERSON")])
+    met = event("Mira Olsen met union leaders on Tuesday.", [("Mira Olsen", "PERSON")])
+    assert filter_events([said, met], '"Mira Olsen"') == [said, met]
