@@ -131,3 +131,13 @@ def test_a_persons_title_before_the_name_keeps_the_person():
                  [("Halder Aerospace", "ORG"), ("Mira Olsen", "PERSON")])
     met = event("Mira Olsen met union leaders on Tuesday.", [("Mira Olsen", "PERSON")])
     assert filter_events([said, met], '"Mira Olsen"') == [said, met]
+
+
+def test_a_name_in_a_hyphenated_modifier_qualifies_a_noun():
+    fleet = event("Nordair already flies an all-Halder fleet of thirty jets.")
+    ready = event("All three terminals are H-900-ready, the airport said on Monday.")
+    joint = event("Talks on a Halder-Nordair venture resumed on Tuesday.")
+    events = [fleet, ready, joint]
+    assert filter_events(events, "Halder") == [joint]
+    assert filter_events(events, '"Halder H-900"') == []
+    assert filter_events(events, "Nordair") == [fleet, joint]

@@ -28,6 +28,10 @@ _MODEL = re.compile(r"[A-Z]{0,3}-?\d{3,}[A-Z]{0,3}")
 # A model designation right after a name makes the name a product's ("Airbus A320",
 # "Boeing 787s"); years ("Boeing 2008") and amounts are not designations.
 _DESIGNATION = re.compile(r"[ \t]+(?:[A-Z]{1,3}-?\d{2,}|\d{3})[A-Z]{0,3}s?\b")
+# A name inside a hyphenated modifier qualifies a noun: "an all-Airbus fleet",
+# "A380-ready terminals", "Halder-built jets".
+_HYPHEN_BEFORE = re.compile(r"\b[a-z]+-$")
+_HYPHEN_AFTER = re.compile(r"-[a-z]")
 
 
 class QueryError(ValueError):
@@ -198,10 +202,13 @@ def other_names(term: str, pattern: re.Pattern, known: Iterable[str]) -> list[st
 def _names(pattern: re.Pattern, text: str, others: re.Pattern | None = None) -> bool:
     """Whether ``text`` names the entity itself: in "a score of Airbus A320 jets" the
     maker only qualifies the product ("Airbus" is the A320's maker, not a party to what
-    the sentence reports), so a name followed by a model designation, or inside another
-    entity's name (``others``, from :func:`other_names`), does not count."""
+    the sentence reports), so a name followed by a model designation, inside a hyphenated
+    modifier, or inside another entity's name (``others``, from :func:`other_names`),
+    does not count."""
     covered = [other.span() for other in others.finditer(text)] if others else []
     return any(not _DESIGNATION.match(text, match.end())
+               and not _HYPHEN_BEFORE.search(text, 0, match.start())
+               and not _HYPHEN_AFTER.match(text, match.end())
                and not any(a <= match.start() and match.end() <= b and (a, b) != match.span()
                            for a, b in covered)
                for match in pattern.finditer(text))
