@@ -85,16 +85,6 @@ def _own_preposition(token):
     return head.head if head.dep_ == "pobj" else None
 
 
-def _modifies(ent) -> bool:
-    """A name that only qualifies the noun after it ("Airbus A320 jets", "Boeing
-    executive Michael Sears", "Air Force officials"): the noun's referent takes part in
-    the event, the name describes it (a maker, an employer), as SemEval-style entity
-    timelines count participants. A possessive ("Boeing's jets") is not a modifier."""
-    root = ent.root
-    return (root.dep_ in ("compound", "nmod", "amod") and root.head.i >= ent.end
-            and root.head.pos_ in ("NOUN", "PROPN", "NUM"))
-
-
 def _path_to(token, verb) -> list | None:
     """The arcs from ``token`` up to ``verb`` (None when ``verb`` is not above it)."""
     arcs = []
@@ -168,8 +158,6 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
 
         if kind == "NORP" and ent.root.dep_ in ("amod", "compound"):
             continue  # "the French minister": describes someone
-        if _modifies(ent):
-            continue  # "Airbus A320 jets", "Air Force officials": the head takes part
         if ent.label_ == "NORP" and ent.root.dep_ == "amod":
             continue
         if kind in _WHO and name not in participants:
