@@ -141,3 +141,9 @@ def test_a_name_in_a_hyphenated_modifier_qualifies_a_noun():
     assert filter_events(events, "Halder") == [joint]
     assert filter_events(events, '"Halder H-900"') == []
     assert filter_events(events, "Nordair") == [fleet, joint]
+
+
+def test_a_product_has_no_initials():
+    jet = event("The first Halder K400 was delivered on Monday.")
+    other = event("HK Express cut its fares on Tuesday.")
+    assert filter_events([jet, other], '"Halder K400"') == [jet]

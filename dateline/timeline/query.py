@@ -123,7 +123,10 @@ def _parse_atom(tokens):
 
 
 def _acronym(name: str) -> str:
-    """The initials of a name of two capitalized words or more ("" for one word)."""
+    """The initials of a name of two capitalized words or more ("" for one word, and for
+    a product: "Airbus A380" is never "AA", the initials of another carrier)."""
+    if any(ch.isdigit() for ch in name):
+        return ""
     initials = acronym(name)
     return initials if len(initials) >= 2 else ""
 
