@@ -147,3 +147,17 @@ def test_a_product_has_no_initials():
     jet = event("The first Halder K400 was delivered on Monday.")
     other = event("HK Express cut its fares on Tuesday.")
     assert filter_events([jet, other], '"Halder K400"') == [jet]
+
+
+def test_an_index_named_with_its_class_word_is_the_index():
+    events = [
+        event("The S&P 500 Index rose 1.2% on Monday.", [("S&P 500 Index", "ORG")]),
+        event("The Nasdaq Composite Index slipped 0.4% on Tuesday.",
+              [("Nasdaq Composite Index", "ORG")]),
+        event("Dow Jones Newswires reported the figures on Wednesday.",
+              [("Dow Jones Newswires", "ORG")]),
+    ]
+    assert filter_events(events, '"S&P 500"') == [events[0]]
+    assert filter_events(events, '"NASDAQ Composite"') == [events[1]]
+    # a news service named after the index is not the index
+    assert filter_events(events, '"Dow Jones Industrial Average"') == []

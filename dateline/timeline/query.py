@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 from dateline.events.names import acronym, same_entity
 from dateline.events.similarity import name_phrases
-from dateline.lexicon import CORPORATE_SUFFIXES, NAME_PARTICLES, STOP_WORDS, alternation
+from dateline.lexicon import (
+    CORPORATE_SUFFIXES,
+    NAME_PARTICLES,
+    SHORTENED_HEADS,
+    STOP_WORDS,
+    alternation,
+)
 from dateline.model import HEADLINE, Event
 
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"|(AND|OR|NOT)\b|([^\s()"]+))')
@@ -170,14 +176,14 @@ def _matcher(variants: set[str]) -> re.Pattern:
 def _explained(word: str, term: str) -> bool:
     """Whether a word next to the term's name in a longer name is still the term's: one
     of its own words (or their plural), its initials ("U.S." for "United States"), a
-    function word or a corporate suffix."""
+    function word, a corporate suffix or a class word ("the S&P 500 Index")."""
     bare = word.strip(".,'’").lower()
     words = [w.lower() for w in term.split()]
     initials = {acronym(" ".join(term.split()[i:j])).lower()
                 for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     return (not bare or bare in words or bare.rstrip("s") in words
             or bare.replace(".", "") in initials or bare in STOP_WORDS
-            or bare in NAME_PARTICLES or bare in CORPORATE_SUFFIXES)
+            or bare in NAME_PARTICLES or bare in CORPORATE_SUFFIXES or bare in SHORTENED_HEADS)
 
 
 def other_names(term: str, pattern: re.Pattern, known: Iterable[str]) -> list[str]:
