@@ -143,6 +143,13 @@ CORPORATE_SUFFIXES = ("inc", "incorporated", "corp", "corporation", "co", "compa
                       "limited", "plc", "llc", "ag", "sa", "se", "nv", "n.v", "gmbh", "group",
                       "holdings")
 
+# Head nouns of names that reporting shortens to their first word: an index ("the Dow"
+# for the Dow Jones Industrial Average, "the Nasdaq" for the NASDAQ Composite) or an
+# exchange. A product ("Boeing 787 Dreamliner") or a company named after a place
+# ("Singapore Airlines") is never its first word alone. After a name they only say what
+# it is ("the S&P 500 Index").
+SHORTENED_HEADS = frozenset("average composite index exchange".split())
+
 # Head nouns of definite descriptions that news text uses for a thing it has just named
 # ("Boeing 787 Dreamliners ... The first jets"; "China Eastern Airlines ... The airline"):
 # what kind of name each stands for. PRODUCT: a named model or product; ORG: a company;

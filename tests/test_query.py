@@ -90,3 +90,74 @@ def test_a_makers_brand_and_a_model_without_its_letter_match():
     assert filter_events(events, '"Toyota Motor Corporation"') == events[:2]
     assert filter_events(events, '"General Motors"') == []
     assert filter_events(events, '"Airbus A380"') == [events[3]]
+
+
+def test_a_maker_named_before_its_model_is_not_the_events_party():
+    order = event("Corvane Air agreed on Tuesday to buy twenty Halder H-900 jets.")
+    own = event("Halder said on Friday that it would build a second plant.")
+    model = event("The Halder 740 made its first flight on Monday.")
+    year = event("Halder 2025 results beat forecasts, the company said.")
+    events = [order, own, model, year]
+    # the maker's own news, and the year after its name is no model
+    assert filter_events(events, "Halder") == [own, year]
+    # the product and its buyer still find it
+    assert filter_events(events, '"Halder H-900"') == [order]
+    assert filter_events(events, '"Halder 740"') == [model]
+    assert filter_events(events, '"Corvane Air"') == [order]
+
+
+def test_a_longer_name_of_another_entity_is_not_the_terms():
+    home = event("The Kastmark Air Force grounded its tanker fleet on Monday.",
+                 [("Kastmark Air Force", "ORG")])
+    abroad = event("Veldora's Royal Air Force signed a tanker contract on Tuesday.",
+                   [("Royal Air Force", "ORG")])
+    unit = event("Halder Commercial Jets delivered its last freighter on Friday.",
+                 [("Halder Commercial Jets", "ORG")])
+    unit.title = "Halder Commercial Jets delivered its last freighter"
+    own = event("Halder said on Friday that it would build a second plant.",
+                [("Halder", "ORG")])
+    short = event("The K. Air Force said the grounding would last a week.")
+    events = [home, abroad, unit, own, short]
+    # the same force under its initials counts; another country's does not
+    assert filter_events(events, '"Kastmark Air Force"') == [home, short]
+    assert filter_events(events[:4], '"Royal Air Force"') == [abroad]
+    # a unit with a name of its own is not its parent
+    assert filter_events(events, "Halder") == [own]
+    assert filter_events(events, '"Halder Commercial Jets"') == [unit]
+
+
+def test_a_persons_title_before_the_name_keeps_the_person():
+    said = event("Halder Aerospace CEO Mira Olsen said on Monday that orders had doubled.",
+                 [("Halder Aerospace", "ORG"), ("Mira Olsen", "PERSON")])
+    met = event("Mira Olsen met union leaders on Tuesday.", [("Mira Olsen", "PERSON")])
+    assert filter_events([said, met], '"Mira Olsen"') == [said, met]
+
+
+def test_a_name_in_a_hyphenated_modifier_qualifies_a_noun():
+    fleet = event("Nordair already flies an all-Halder fleet of thirty jets.")
+    ready = event("All three terminals are H-900-ready, the airport said on Monday.")
+    joint = event("Talks on a Halder-Nordair venture resumed on Tuesday.")
+    events = [fleet, ready, joint]
+    assert filter_events(events, "Halder") == [joint]
+    assert filter_events(events, '"Halder H-900"') == []
+    assert filter_events(events, "Nordair") == [fleet, joint]
+
+
+def test_a_product_has_no_initials():
+    jet = event("The first Halder K400 was delivered on Monday.")
+    other = event("HK Express cut its fares on Tuesday.")
+    assert filter_events([jet, other], '"Halder K400"') == [jet]
+
+
+def test_an_index_named_with_its_class_word_is_the_index():
+    events = [
+        event("The S&P 500 Index rose 1.2% on Monday.", [("S&P 500 Index", "ORG")]),
+        event("The Nasdaq Composite Index slipped 0.4% on Tuesday.",
+              [("Nasdaq Composite Index", "ORG")]),
+        event("Dow Jones Newswires reported the figures on Wednesday.",
+              [("Dow Jones Newswires", "ORG")]),
+    ]
+    assert filter_events(events, '"S&P 500"') == [events[0]]
+    assert filter_events(events, '"NASDAQ Composite"') == [events[1]]
+    # a news service named after the index is not the index
+    assert filter_events(events, '"Dow Jones Industrial Average"') == []

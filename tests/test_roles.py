@@ -68,3 +68,14 @@ def test_out_of_a_city_is_where_the_flights_leave_from(nlp):
     found = roles(nlp, "Nordair will start flying the jets in 2026 out of Paris Orly.", "2026")
     assert found.places == ["Paris"]
     assert found.participants == ["Nordair"]
+
+
+def test_the_name_a_relative_clause_is_about_takes_part_in_its_event(nlp):
+    # "which" is Nordair: the order dated in the relative clause is Nordair's
+    found = roles(nlp, "Nordair, which ordered ten jets from Halder in March, will receive "
+                       "the first in June.", "in March")
+    assert "Nordair" in found.participants
+    # "where" says where, not who
+    found = roles(nlp, "The talks in Geneva, where Mira Olsen met union leaders on Monday, "
+                       "ended early.", "on Monday")
+    assert found.participants == ["Mira Olsen"]

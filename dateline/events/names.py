@@ -35,6 +35,7 @@ from dateline.lexicon import (
     DESCRIPTION_HEADS,
     GENERIC_FIRST_WORDS,
     NAME_PARTICLES,
+    SHORTENED_HEADS,
     STOP_WORDS,
 )
 from dateline.model import Mention
@@ -84,11 +85,6 @@ def acronym(name: str) -> str:
                    if w[:1].isupper() and w.lower() not in NAME_PARTICLES)
 
 
-# Head nouns of names that reporting shortens to their first word: an index ("the Dow"
-# for the Dow Jones Industrial Average, "the Nasdaq" for the NASDAQ Composite) or an
-# exchange. A product ("Boeing 787 Dreamliner") or a company named after a place
-# ("Singapore Airlines") is never its first word alone.
-_SHORTENED_HEADS = frozenset("average composite index exchange".split())
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 
@@ -144,7 +140,7 @@ def same_entity(one: str, other: str) -> bool:
     low_short, low_long = [w.lower() for w in shorter], [w.lower() for w in longer]
     if low_long[-len(shorter):] == low_short:
         return True
-    if (low_long[-1] in _SHORTENED_HEADS and len(shorter) < len(longer)
+    if (low_long[-1] in SHORTENED_HEADS and len(shorter) < len(longer)
             and low_long[:len(shorter)] == low_short
             and not any(_NUMBER.fullmatch(w) for w in shorter)):
         return True
@@ -339,7 +335,7 @@ class NameIndex:
             return lambda run: any(_IS_MODEL.fullmatch(w) for w in run.split())
         if kind == "INDEX":  # "Dow Jones Industrial Average", "Nasdaq Composite", "FTSE 100"
             return lambda run: len(run.split()) > 1 and (
-                run.split()[-1].lower() in _SHORTENED_HEADS or run.split()[-1].isdigit())
+                run.split()[-1].lower() in SHORTENED_HEADS or run.split()[-1].isdigit())
         words = CARRIER_WORDS if head in ("airline", "carrier") else (
             _COMPANY_WORDS | CARRIER_WORDS)
         return lambda run: len(run.split()) > 1 and run.split()[-1].lower().rstrip(".") in words

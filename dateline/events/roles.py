@@ -111,10 +111,13 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
     places: list[str] = []
     if verb is None:
         return Roles(participants, places)
+    antecedent = _antecedent(verb)
     for ent in doc.ents:
         if ent.label_ not in _WHO | _PLACES:
             continue
         path = _path_to(ent.root, verb)
+        if path is None and antecedent is not None and ent.start <= antecedent.i < ent.end:
+            path = []  # "Airbus, which has out-sold Boeing since 2003": Airbus out-sold
         deps = [t.dep_ for t in path] if path is not None else []
         if path is None or any(d in _CLAUSES for d in deps):
             # outside the event's clause: only a place the sentence sets it in counts
@@ -208,6 +211,21 @@ def _relativized(verb):
             return None
         current = current.head
     return None
+
+
+def _antecedent(verb):
+    """The noun a relative clause holding the event's verb refers to through its relative
+    pronoun as subject or object ("Airbus, which [has out-sold Boeing since 2003]"), else
+    None; "where"/"when" clauses say where or when, not who."""
+    head = _relativized(verb)
+    if head is None:
+        return None
+    clause = verb
+    while clause.dep_ != "relcl":
+        clause = clause.head
+    pronoun = any(c.tag_ in ("WDT", "WP") and c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                  for c in clause.children)
+    return head if pronoun else None
 
 
 def event_roles(mentions: list[Mention], docs: dict[str, object],

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 
 from dateline.events.names import acronym, same_entity
 from dateline.events.similarity import name_phrases
-from dateline.lexicon import CORPORATE_SUFFIXES, alternation
+from dateline.lexicon import (
+    CORPORATE_SUFFIXES,
+    NAME_PARTICLES,
+    SHORTENED_HEADS,
+    STOP_WORDS,
+    alternation,
+)
 from dateline.model import HEADLINE, Event
 
 _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"|(AND|OR|NOT)\b|([^\s()"]+))')
@@ -25,6 +31,13 @@ _SUFFIXES = re.compile(r"[,\s]+(?:" + alternation(CORPORATE_SUFFIXES) + r")\.?$"
 
 
 _MODEL = re.compile(r"[A-Z]{0,3}-?\d{3,}[A-Z]{0,3}")
+# A model designation right after a name makes the name a product's ("Airbus A320",
+# "Boeing 787s"); years ("Boeing 2008") and amounts are not designations.
+_DESIGNATION = re.compile(r"[ \t]+(?:[A-Z]{1,3}-?\d{2,}|\d{3})[A-Z]{0,3}s?\b")
+# A name inside a hyphenated modifier qualifies a noun: "an all-Airbus fleet",
+# "A380-ready terminals", "Halder-built jets".
+_HYPHEN_BEFORE = re.compile(r"\b[a-z]+-$")
+_HYPHEN_AFTER = re.compile(r"-[a-z]")
 
 
 class QueryError(ValueError):
@@ -116,7 +129,10 @@ def _parse_atom(tokens):
 
 
 def _acronym(name: str) -> str:
-    """The initials of a name of two capitalized words or more ("" for one word)."""
+    """The initials of a name of two capitalized words or more ("" for one word, and for
+    a product: "Airbus A380" is never "AA", the initials of another carrier)."""
+    if any(ch.isdigit() for ch in name):
+        return ""
     initials = acronym(name)
     return initials if len(initials) >= 2 else ""
 
@@ -157,19 +173,72 @@ def _matcher(variants: set[str]) -> re.Pattern:
     return re.compile("|".join(pieces))
 
 
+def _explained(word: str, term: str) -> bool:
+    """Whether a word next to the term's name in a longer name is still the term's: one
+    of its own words (or their plural), its initials ("U.S." for "United States"), a
+    function word, a corporate suffix or a class word ("the S&P 500 Index")."""
+    bare = word.strip(".,'’").lower()
+    words = [w.lower() for w in term.split()]
+    initials = {acronym(" ".join(term.split()[i:j])).lower()
+                for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    return (not bare or bare in words or bare.rstrip("s") in words
+            or bare.replace(".", "") in initials or bare in STOP_WORDS
+            or bare in NAME_PARTICLES or bare in CORPORATE_SUFFIXES or bare in SHORTENED_HEADS)
+
+
+def other_names(term: str, pattern: re.Pattern, known: Iterable[str]) -> list[str]:
+    """Names the collection uses that hold the term's name next to words the term does
+    not explain: another entity ("Royal Air Force" is not the "Air Force" of the United
+    States, "Boeing Commercial Airplanes" and "Airbus A320" are not Boeing and Airbus)."""
+    found = []
+    for name in known:
+        for match in pattern.finditer(name):
+            if match.group(0).lower() == name.lower():
+                break
+            extra = (name[:match.start()] + " " + name[match.end():]).split()
+            # only whole words count: "A380-800", "EADS-led" and a "Boeing-Air Force"
+            # contract are the term's
+            before, after = name[match.start() - 1:match.start()], name[match.end():][:1]
+            if any(c.isalnum() or c == "-" for c in before + after):
+                continue
+            if any(word[:1].isupper() or word[:1].isdigit() for word in extra
+                   if not _explained(word, term)):
+                found.append(name)
+                break
+    return sorted(found, key=len, reverse=True)
+
+
+def _names(pattern: re.Pattern, text: str, others: re.Pattern | None = None) -> bool:
+    """Whether ``text`` names the entity itself: in "a score of Airbus A320 jets" the
+    maker only qualifies the product ("Airbus" is the A320's maker, not a party to what
+    the sentence reports), so a name followed by a model designation, inside a hyphenated
+    modifier, or inside another entity's name (``others``, from :func:`other_names`),
+    does not count."""
+    covered = [other.span() for other in others.finditer(text)] if others else []
+    return any(not _DESIGNATION.match(text, match.end())
+               and not _HYPHEN_BEFORE.search(text, 0, match.start())
+               and not _HYPHEN_AFTER.match(text, match.end())
+               and not any(a <= match.start() and match.end() <= b and (a, b) != match.span()
+                           for a, b in covered)
+               for match in pattern.finditer(text))
+
+
 def filter_events(events: list[Event], query: str) -> list[Event]:
     """The events that satisfy the query, in their original order."""
     tree = parse_query(query)
     known = {name for event in events for source in event.sources
              for name in name_phrases(source.sentence)}
     known.update(e.text for event in events for m in event.mentions for e in m.entities)
-    patterns: dict[str, re.Pattern] = {}
+    patterns: dict[str, tuple[re.Pattern, re.Pattern | None]] = {}
 
     def holds(node, text: str) -> bool:
         if isinstance(node, Term):
             if node.text not in patterns:
-                patterns[node.text] = _matcher(name_variants(node.text, known))
-            return bool(patterns[node.text].search(text))
+                pattern = _matcher(name_variants(node.text, known))
+                others = other_names(node.text, pattern, known)
+                patterns[node.text] = (pattern, _matcher(set(others)) if others else None)
+            pattern, others = patterns[node.text]
+            return _names(pattern, text, others)
         results = (holds(operand, text) for operand in node.operands)
         if node.operator == "AND":
             return all(results)
