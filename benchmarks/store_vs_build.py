@@ -62,7 +62,7 @@ def compare(built: list, stored: list) -> dict:
 def stored_events(folder: Path, config, seed: int) -> list:
     from dateline.ingest import read_articles
     from dateline.store import open_store, timeline
-    from dateline.store.incremental import add_articles
+    from dateline.store.writer import add_articles
 
     articles, warnings = read_articles([str(folder)], config)
     rng = random.Random(seed)

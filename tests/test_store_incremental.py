@@ -9,7 +9,8 @@ from sqlalchemy import func, select, update
 from dateline.config import Config
 from dateline.store import add, open_store, schema, timeline
 from dateline.store.check import verify
-from dateline.store.incremental import mention_terms, refresh_terms, terms_version
+from dateline.store.codec import mention_terms, terms_version
+from dateline.store.rows import refresh_terms
 
 DATA = Path(__file__).parent / "data" / "store"
 FAST = Config(use_ner=False, progress=False)

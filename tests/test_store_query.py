@@ -12,8 +12,8 @@ from dateline.config import Config
 from dateline.ingest import read_articles
 from dateline.pipeline import process_articles
 from dateline.store import EventQuery, open_store, timeline
-from dateline.store.incremental import add_articles
 from dateline.store.query import facets, list_events
+from dateline.store.writer import add_articles
 
 DEMO = Path(__file__).parent.parent / "examples"
 CONFIG = Config(use_ner=False, progress=False, max_events=1000)

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable
 
 from dateline.events.claims import attach_claims
 from dateline.events.grouping import resolve_date
-from dateline.events.mentions import attach_entities
+from dateline.events.mentions import attach_entities, entities_of
 from dateline.events.names import NameIndex
 from dateline.events.quotes import attach_quotes
 from dateline.events.roles import event_roles, parse_sentences
@@ -78,6 +78,57 @@ def sentences_to_parse(events: list[Event]) -> list[str]:
         own = dict.fromkeys([event.summary] + [m.sentence for m in event.mentions])
         chosen.extend(list(own)[:PARSED_PER_EVENT])
     return chosen
+
+
+def parse_for_description(events: list[Event], new: list[Mention], nlp
+                          ) -> dict[str, object]:
+    """The parses ``describe_events`` reads when most mentions already carry their
+    entities (a store keeps them), with at most one pass of the model per sentence; the
+    ``new`` mentions get their entities here.
+
+    A new sentence is parsed in full (its entities come with the parse; a new sentence
+    not parsed gets them from the recognizer alone). A known sentence keeps its entities:
+    it is parsed without the recognizer (about half of the model's time) and its
+    entities are set on the parse, and when it names no one it is parsed only if it is
+    an event's summary (for the title), since roles come from entities alone.
+    """
+    fresh_texts = {m.sentence for m in new}
+    known: dict[str, list] = {}
+    for event in events:
+        for mention in event.mentions:
+            if mention.sentence not in fresh_texts:
+                known[mention.sentence] = mention.entities or known.get(mention.sentence, [])
+    summaries = {event.summary for event in events}
+    wanted = list(dict.fromkeys(sentences_to_parse(events)))
+    docs: dict[str, object] = {}
+    stored = [t for t in wanted if t in known and (known[t] or t in summaries)]
+    if stored and "ner" in nlp.pipe_names:
+        with nlp.select_pipes(disable=["ner"]):
+            for text, doc in zip(stored, nlp.pipe(stored, batch_size=32), strict=True):
+                if (spans := _entity_spans(doc, text, known[text])) is not None:
+                    doc.ents = spans
+                    docs[text] = doc
+    rest = [t for t in wanted if t not in docs and (t not in known or t in stored)]
+    docs.update(zip(rest, nlp.pipe(rest, batch_size=32), strict=True))
+    for mention in new:
+        if mention.sentence in docs:
+            mention.entities = entities_of(docs[mention.sentence])
+    attach_entities([m for m in new if m.sentence not in docs], nlp)
+    return docs
+
+
+def _entity_spans(doc, text: str, entities: list) -> list | None:
+    """``entities`` as spans of ``doc``, or None when one is not on the parse's tokens."""
+    spans, position = [], 0
+    for entity in entities:
+        start = text.find(entity.text, position)
+        span = (doc.char_span(start, start + len(entity.text), label=entity.label)
+                if start >= 0 else None)
+        if span is None:
+            return None
+        spans.append(span)
+        position = start + len(entity.text)
+    return spans
 
 
 def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None = None,
