@@ -44,6 +44,7 @@ CANDIDATE_SIMILARITY = 0.1  # wording this close to a new mention re-groups an e
 ATTACH_CANDIDATE_SIMILARITY = 0.3  # ... and this close for a coarse one joining a finer event
 PACK = 300  # independent parts of a re-grouping are clustered together up to this size
 _BLOCK_COLUMNS = 4096
+_ALONE = "m"  # prefix of a stored mention in no event, as a group of its own (``_group_of``)
 _CANDIDATE_COLUMNS = [mentions.c.id, mentions.c.event_id, mentions.c.article_id,
                       mentions.c.precision, mentions.c.first_day, mentions.c.last_day,
                       mentions.c.terms]
@@ -93,6 +94,12 @@ def _date_lookups(conn: Connection, new: list[Mention], tolerance: int) -> list:
     return conditions
 
 
+def _group_of(row) -> str:
+    """The stored group a candidate belongs to: its event, or itself when it is in none
+    (a supporting sentence waiting for an event it may join, as in a build)."""
+    return row.event_id or f"{_ALONE}{row.id}"
+
+
 def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[list[int]] = []
     for lo, hi in sorted(ranges):
@@ -103,7 +110,7 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in merged]
 
 
-def _candidates(conn: Connection, new: list[Mention], tolerance: int
+def _candidates(conn: Connection, new: list[Mention], tolerance: int, skip: set[int]
                 ) -> tuple[list, list[tuple[list[str], list[str]]]]:
     """Stored mentions whose dates let them share an event with a new mention.
 
@@ -113,12 +120,12 @@ def _candidates(conn: Connection, new: list[Mention], tolerance: int
     inside its period when the period is not too crowded. Every clause is an indexed
     (precision, first_day) lookup; all of them go out in a few OR-ed queries. Word
     features made by other grouping code are computed once and kept. Returns the rows
-    (``_CANDIDATE_COLUMNS``) and their (sentence, context) features.
+    (``_CANDIDATE_COLUMNS``) and their (sentence, context) features; ``skip``: the
+    rows of the new mentions themselves.
     """
-    rows, seen = [], set()
+    rows, seen = [], set(skip)
     for chunk in chunks(_date_lookups(conn, new, tolerance), 100):
-        for row in conn.execute(select(*_CANDIDATE_COLUMNS).where(
-                mentions.c.event_id.is_not(None), or_(*chunk))):
+        for row in conn.execute(select(*_CANDIDATE_COLUMNS).where(or_(*chunk))):
             if row.id not in seen:
                 seen.add(row.id)
                 rows.append(row)
@@ -157,7 +164,7 @@ def _date_pairs(first_a, last_a, day_a, first_b, last_b, day_b, tolerance: int):
     return near | nested
 
 
-def _reach(conn: Connection, new: list[Mention], config: Config,
+def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config,
            terms: list[str] | None = None) -> _Reach:
     """The stored events (and new mentions) each new mention may meet.
 
@@ -173,9 +180,10 @@ def _reach(conn: Connection, new: list[Mention], config: Config,
     year mention and a finer event); two new mentions meet when their pair does.
     ``terms`` are the new mentions' features (computed when not given).
     """
+    new = [m for _, m in numbered]  # (row number, mention)
     count = len(new)
     tolerance = config.date_tolerance_days
-    found, found_terms = _candidates(conn, new, tolerance)
+    found, found_terms = _candidates(conn, new, tolerance, {n for n, _ in numbered})
     contexts: dict[str, list[str]] = {}  # article id -> story words
     for row, (_, context) in zip(found, found_terms, strict=True):
         contexts.setdefault(row.article_id, context)
@@ -225,7 +233,7 @@ def _reach(conn: Connection, new: list[Mention], config: Config,
     day = Precision.DAY.value
     event_index: dict[str, int] = {}
     event_of = np.array([event_index.setdefault(e, len(event_index))
-                         for e in (row.event_id for row in found)], dtype=int)
+                         for e in map(_group_of, found)], dtype=int)
     shape = (count, len(event_index))
     totals = [sparse.csr_matrix(shape), sparse.csr_matrix(shape)]  # same / other precision
     counts = [sparse.csr_matrix(shape), sparse.csr_matrix(shape)]
@@ -304,11 +312,13 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
     mentions keeps its row (its id and content are a function of its mentions), so it
     counts neither as replaced nor as created.
     """
-    reach = _reach(conn, [m for _, m in new], config, terms)
+    reach = _reach(conn, new, config, terms)
     touched = sorted(reach.touched)
-    loaded = numbered_mentions(conn, touched)
+    loaded = numbered_mentions(conn, [e for e in touched if not e.startswith(_ALONE)],
+                               [int(e[len(_ALONE):]) for e in touched if e.startswith(_ALONE)])
+    loaded.update({f"{_ALONE}{pair[0]}": [pair] for pair in loaded.pop(None, [])})
     changed, kept = _regroup_parts(new, reach, loaded, config)
-    dropped = [event_id for event_id in touched if event_id not in kept]
+    dropped = [e for e in touched if e not in kept and not e.startswith(_ALONE)]
     for chunk in chunks(dropped):
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
     links, written, numbered = [], [], {}  # numbered: id(mention) -> its row number

@@ -37,12 +37,15 @@ def events_with_mentions(conn: Connection, rows: list) -> list[Event]:
     return [codec.event_from_row(row, by_event[row["id"]]) for row in rows]
 
 
-def numbered_mentions(conn: Connection, event_ids: list[str]
-                      ) -> dict[str, list[tuple[int, Mention]]]:
-    """The stored mentions of ``event_ids`` with their row numbers, per event."""
-    loaded: dict[str, list[tuple[int, Mention]]] = {}
-    for chunk in chunks(event_ids):
-        for row in conn.execute(select(mentions).where(mentions.c.event_id.in_(chunk))
+def numbered_mentions(conn: Connection, event_ids: list[str], alone: list[int] = ()
+                      ) -> dict[str | None, list[tuple[int, Mention]]]:
+    """The stored mentions of ``event_ids`` with their row numbers, per event, and the
+    mentions numbered ``alone`` (in no event: under None)."""
+    loaded: dict[str | None, list[tuple[int, Mention]]] = {}
+    wanted = [mentions.c.event_id.in_(c) for c in chunks(event_ids)]
+    wanted += [mentions.c.id.in_(c) & mentions.c.event_id.is_(None) for c in chunks(alone)]
+    for condition in wanted:
+        for row in conn.execute(select(mentions).where(condition)
                                 .order_by(mentions.c.id)).mappings():
             loaded.setdefault(row["event_id"], []).append(
                 (row["id"], codec.mention_from_row(row)))
