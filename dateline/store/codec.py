@@ -163,17 +163,19 @@ def mention_terms(mention: Mention) -> str:
             f"\t{_SEP.join(context)}")
 
 
-def split_terms(value: str | None) -> tuple[list[str], list[str]] | None:
-    """(sentence words, context words) of a current ``terms`` value; None when missing
-    or made by other grouping code."""
+def split_terms(value: str | None) -> tuple[list[str], str] | None:
+    """(sentence words, context words still joined: ``words`` splits them, once per
+    article) of a current ``terms`` value; None when missing or made by other grouping
+    code."""
     if not value:
         return None
     version, _, rest = value.partition("\t")
     if version != terms_version():
         return None
     sentence, _, context = rest.partition("\t")
-    return _words(sentence), _words(context)
+    return words(sentence), context
 
 
-def _words(value: str) -> list[str]:
+def words(value: str) -> list[str]:
+    """The words of a joined part of a ``terms`` value."""
     return value.split(_SEP) if value else []

@@ -111,7 +111,7 @@ def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _candidates(conn: Connection, new: list[Mention], tolerance: int, skip: set[int]
-                ) -> tuple[list, list[tuple[list[str], list[str]]]]:
+                ) -> tuple[list, list[tuple[list[str], str]]]:
     """Stored mentions whose dates let them share an event with a new mention.
 
     A day mention meets the stored day mentions within the tolerance and the month and
@@ -186,9 +186,11 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
     found, found_terms = _candidates(conn, new, tolerance, {n for n, _ in numbered})
     contexts: dict[str, list[str]] = {}  # article id -> story words
     for row, (_, context) in zip(found, found_terms, strict=True):
-        contexts.setdefault(row.article_id, context)
+        if row.article_id not in contexts:
+            contexts[row.article_id] = codec.words(context)
     terms = terms if terms is not None else [codec.mention_terms(m) for m in new]
-    new_sentences, new_contexts = map(list, zip(*map(codec.split_terms, terms), strict=True))
+    new_sentences, joined = map(list, zip(*map(codec.split_terms, terms), strict=True))
+    new_contexts = [codec.words(context) for context in joined]
     vectors = tfidf_vectors(new_sentences + [t for t, _ in found_terms], _same)
     if vectors is None:  # no word anywhere: nothing is similar, keep the batch together
         return _Reach([set() for _ in new], [(0, k) for k in range(1, count)])
