@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from dateline.events.claims import attach_claims
 from dateline.events.grouping import resolve_date
@@ -134,7 +134,8 @@ def _entity_spans(doc, text: str, entities: list) -> list | None:
 def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None = None,
                     entities_known: bool = False, docs: dict[str, object] | None = None,
                     more_names: Iterable[Mention] = (),
-                    taken: Collection[tuple[str, int]] = ()) -> None:
+                    taken: Collection[tuple[str, int]] = (),
+                    collection: Mapping[tuple[str, str], int] | None = None) -> None:
     """Who, where, quotes, counting claims and a parsed title for the events a reader sees.
 
     Entity recognition and parsing are the slowest steps per sentence, so they run on
@@ -148,7 +149,9 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     ``more_names``: other mentions of the collection to learn names from (a store
     describes a few events at a time; a build learns from every event it shows).
     ``taken``: (article, sentence index) of sentences reporting events not described now,
-    whose quotes stay theirs (see ``attach_quotes``).
+    whose quotes stay theirs (see ``attach_quotes``). ``collection``: the entities of
+    the whole collection with their counts, when the events are only part of it (see
+    ``NameIndex.from_mentions``).
     """
     mentions = [m for event in events for m in event.mentions]
     # With a model, who and where come from the parse of each sentence (the event's verb
@@ -161,7 +164,7 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     articles = list(articles) if articles is not None else None
     texts = ({a.id: [s.text for s in a.sentences] for a in articles}
              if articles is not None else None)
-    names = NameIndex.from_mentions([*mentions, *more_names], texts)
+    names = NameIndex.from_mentions([*mentions, *more_names], texts, collection)
     for event in events:
         if docs:
             event.participants, event.location = event_roles(event.mentions, docs, names)
