@@ -25,7 +25,7 @@ from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 from dateline.config import Config
 from dateline.events.grouping import group_mentions
 from dateline.events.similarity import STORY_BONUS, GroupingParams, story_bonus, tfidf_vectors
-from dateline.model import Article, Mention, Precision
+from dateline.model import Article, Event, Mention, Precision
 from dateline.nlp import process_pipeline
 from dateline.store import codec
 from dateline.store.rows import (
@@ -332,10 +332,13 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
         if event is not None:
             event.id = event_id
             written.append(event)
-    nlp = process_pipeline() if config.use_ner and written else None
-    again = describe_written(conn, written, new, numbered, set(dropped), nlp,
-                             batch_articles or {}) if written else []
-    if written:
+    again: list[Event] = []
+    if written or dropped:
+        nlp = process_pipeline() if config.use_ner else None
+        gone = {e: [m for _, m in loaded[e]] for e in dropped}
+        again = describe_written(conn, written, new, numbered, gone, nlp,
+                                 batch_articles or {})
+    if written or again:
         sites = sites_of(conn, {m.article_id for e in written + again for m in e.mentions})
         conn.execute(events.insert(), [codec.event_row(e, e.id, sites)
                                        for e in written + again])

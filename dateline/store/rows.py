@@ -4,10 +4,12 @@ current."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 
+from dateline.events.names import changed_readings
 from dateline.model import HEADLINE, Article, Event, Mention, Sentence
 from dateline.store import codec
 from dateline.store.db import Store
@@ -79,12 +81,13 @@ def lead_events(conn: Connection, article_ids: list[str], skip: set[str]) -> lis
     return events_with_mentions(conn, rows)
 
 
-def other_mentions(conn: Connection, described: list[Event],
-                   in_memory: dict[int, Mention], redescribed: set[str], gone: set[str]
+def other_mentions(conn: Connection, described: list[Event], in_events: dict[int, Mention],
+                   regrouped: set[int], redescribed: set[str], gone: set[str]
                    ) -> tuple[list[Mention], set[tuple[str, int]]]:
-    """The other mentions of the described events' articles, whose names a build would
-    know too (it learns names from every event it shows); mentions in memory are newer
-    than their rows, and those of ``redescribed`` stored events are described already.
+    """The other mentions in events of the described events' articles, whose names a
+    build would know too (it learns names from every event's mentions); ``in_events``:
+    the re-grouped mentions (``regrouped``: their row numbers) that are in an event now,
+    newer than their rows; those of ``redescribed`` stored events are described already.
     Also the sentences of the stored events not described now (nor ``gone``), whose
     quotes are theirs."""
     wanted = sorted({m.article_id for event in described for m in event.mentions})
@@ -94,12 +97,12 @@ def other_mentions(conn: Connection, described: list[Event],
     for chunk in chunks(wanted):
         for row in conn.execute(select(mentions).where(mentions.c.article_id.in_(chunk))
                                 .order_by(mentions.c.id)).mappings():
-            if row["id"] in in_memory:
-                if id(in_memory[row["id"]]) not in own:
-                    found.append(in_memory[row["id"]])
-            elif row["event_id"] not in redescribed:
+            if row["id"] in regrouped:
+                if row["id"] in in_events and id(in_events[row["id"]]) not in own:
+                    found.append(in_events[row["id"]])
+            elif row["event_id"] is not None and row["event_id"] not in redescribed:
                 found.append(codec.mention_from_row(row))
-                if row["event_id"] is not None and row["event_id"] not in gone:
+                if row["event_id"] not in gone:
                     taken.add((row["article_id"], row["sentence_index"]))
     return found, taken
 
@@ -123,6 +126,39 @@ def articles_of(conn: Connection, described: list[Event],
                 found[row["article_id"]].sentences.append(Sentence(
                     row["idx"], row["start_offset"], row["end_offset"], row["text"]))
     return [found[a] for a in wanted if a in found]
+
+
+def collection_entities(conn: Connection) -> Counter[tuple[str, str]]:
+    """The entities (text, label) of every stored mention in an event, with counts: the
+    names a build of the whole collection learns from."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for value, count in conn.execute(
+            select(mentions.c.entities, func.count()).where(mentions.c.event_id.is_not(None))
+            .group_by(mentions.c.entities)):
+        for text, label in codec.loads(value, []):
+            counts[(text, label)] += count
+    return counts
+
+
+def entity_counts(found: Iterable[Mention]) -> Counter[tuple[str, str]]:
+    return Counter((e.text, e.label) for m in found for e in m.entities)
+
+
+def events_naming(conn: Connection, names: set[str], skip: set[str]) -> list[Event]:
+    """The stored events (other than ``skip``) with a mention in an article whose text
+    writes one of ``names``."""
+    if not names:
+        return []
+    found: set[str] = set()
+    for chunk in chunks(sorted(names), 50):
+        condition = or_(*(articles.c.text.contains(name, autoescape=True) for name in chunk))
+        found.update(conn.execute(select(mentions.c.event_id).distinct().where(
+            mentions.c.event_id.is_not(None),
+            mentions.c.article_id.in_(select(articles.c.id).where(condition)))).scalars())
+    rows = []
+    for chunk in chunks(sorted(found - skip)):
+        rows.extend(conn.execute(select(events).where(events.c.id.in_(chunk))).mappings().all())
+    return events_with_mentions(conn, rows)
 
 
 def refresh_terms(store: Store, chunk: int = 2000) -> int:
@@ -151,30 +187,41 @@ def set_terms(conn: Connection, terms: dict[int, str]) -> None:
 
 
 def describe_written(conn: Connection, written: list[Event], new: list[tuple[int, Mention]],
-                     numbered: dict[int, int], dropped: set[str], nlp,
+                     numbered: dict[int, int], gone: dict[str, list[Mention]], nlp,
                      batch_articles: dict[str, Article]) -> list[Event]:
-    """Describe the written events as a build does (``describe_events``), with the
-    stored events their articles lead with (returned, their rows deleted: they are
-    written again), and store the entities found for the new mentions (``numbered``:
-    id(mention) -> row number, for the mentions written; ``dropped``: event rows
-    deleted)."""
+    """Describe the written events as a build of the whole collection does
+    (``describe_events``), and the stored events whose description that changes:
+    those their articles lead with, and those of articles that write a name the
+    collection now reads otherwise. Returns the stored events described again (their
+    rows deleted: they are written again) and stores the entities found for the new
+    mentions. ``numbered``: id(mention) -> row number, of the mentions written;
+    ``gone``: the mentions of the event rows deleted, by event id."""
+    skip = set(gone) | {e.id for e in written}
     again = lead_events(conn, sorted({m.article_id for e in written for m in e.mentions}),
-                        dropped | {e.id for e in written})
-    conn.execute(delete(events).where(events.c.id.in_([e.id for e in again])))
-    described = written + again
+                        skip)
     # Stored mentions keep the entities they were stored with; the new ones get theirs
     # now (from the parse when it reads their sentence), and are stored.
-    described_mentions = [m for event in described for m in event.mentions]
-    without = list({id(m): m for m in [*described_mentions, *(m for _, m in new)]
-                    if not m.entities}.values())
-    docs = (parse_for_description(described, [m for _, m in new], nlp)
+    without = [m for m in {id(m): m for m in [*(m for e in written + again for m in e.mentions),
+                                            *(m for _, m in new)]}.values()
+               if not m.entities]
+    docs = (parse_for_description(written + again, [m for _, m in new], nlp)
             if nlp is not None else None)
-    in_memory = {numbered[id(m)]: m for m in described_mentions if id(m) in numbered}
-    in_memory.update(new)
-    others, taken = other_mentions(conn, described, in_memory, {e.id for e in again},
-                                   dropped)
+    before = collection_entities(conn)
+    after = (before - entity_counts(m for found in gone.values() for m in found)
+             + entity_counts(m for e in written for m in e.mentions))
+    renamed = events_naming(conn, changed_readings(before, after),
+                            skip | {e.id for e in again})
+    if renamed and docs is not None:
+        docs.update(parse_for_description(renamed, [], nlp))
+    again += renamed
+    conn.execute(delete(events).where(events.c.id.in_([e.id for e in again])))
+    described = written + again
+    in_events = {numbered[id(m)]: m for e in written for m in e.mentions if id(m) in numbered}
+    others, taken = other_mentions(conn, described, in_events, set(numbered.values()),
+                                   {e.id for e in again}, set(gone))
     describe_events(described, nlp, articles_of(conn, described, batch_articles),
-                    entities_known=True, docs=docs, more_names=others, taken=taken)
+                    entities_known=True, docs=docs, more_names=others, taken=taken,
+                    collection=after)
     found = [{"mention_id": numbered[id(m)], "new_entities": codec.dumps(
                 [[e.text, e.label] for e in m.entities])}
              for m in without if m.entities and id(m) in numbered]
