@@ -139,3 +139,46 @@ def test_a_sentence_in_no_event_joins_the_event_a_later_batch_makes(tmp_path):
         stored = timeline(store)
         assert verify(store) == []
     assert _shape(stored.events) == _shape(full.events)
+
+
+SURNAME_ONLY = """Crowds gather in Tarsa as protests spread
+March 5, 2024
+
+Haddad addressed thousands of protesters in the main square of Tarsa on Monday, \
+promising that the curfew would be lifted within a week.
+
+The protests began after the arrest of two students last month.
+"""
+
+FULL_NAME = """Tarsa governor to face parliament inquiry
+March 12, 2024
+
+Governor Omar Haddad will appear before a parliamentary inquiry in Vell on Friday, \
+March 15, to answer questions about the handling of the protests, the speaker's office said.
+"""
+
+
+def test_a_name_a_later_batch_spells_out_reaches_the_events_stored_before(tmp_path):
+    """The first article names the governor by surname only; a later one, on another
+    event, gives his full name. A build reads the surname as the collection's one full
+    name, so the stored Monday event, written before anyone spelled the name out, is
+    described again when the later batch comes (before: it kept "Haddad")."""
+    from dateline.pipeline import build_timeline
+
+    config = Config(progress=False)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "protest.txt").write_text(SURNAME_ONLY, encoding="utf-8")
+    (folder / "inquiry.txt").write_text(FULL_NAME, encoding="utf-8")
+
+    def monday(events):
+        (event,) = [e for e in events if e.date.iso() == "2024-03-04"]
+        return event.participants
+
+    assert "Omar Haddad" in monday(build_timeline(str(folder), config).events)
+    with open_store(tmp_path / "s.db") as store:
+        add(store, [str(folder / "protest.txt")], config)
+        assert "Omar Haddad" not in monday(timeline(store).events)
+        add(store, [str(folder / "inquiry.txt")], config)
+        assert monday(timeline(store).events) == monday(
+            build_timeline(str(folder), config).events)
