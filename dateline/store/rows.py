@@ -145,16 +145,14 @@ def entity_counts(found: Iterable[Mention]) -> Counter[tuple[str, str]]:
 
 
 def events_naming(conn: Connection, names: set[str], skip: set[str]) -> list[Event]:
-    """The stored events (other than ``skip``) with a mention in an article whose text
-    writes one of ``names``."""
-    if not names:
-        return []
+    """The stored events (other than ``skip``) with a mention whose entities write one
+    of ``names``."""
     found: set[str] = set()
     for chunk in chunks(sorted(names), 50):
-        condition = or_(*(articles.c.text.contains(name, autoescape=True) for name in chunk))
+        condition = or_(*(mentions.c.entities.contains(name, autoescape=True)
+                          for name in chunk))
         found.update(conn.execute(select(mentions.c.event_id).distinct().where(
-            mentions.c.event_id.is_not(None),
-            mentions.c.article_id.in_(select(articles.c.id).where(condition)))).scalars())
+            mentions.c.event_id.is_not(None), condition)).scalars())
     rows = []
     for chunk in chunks(sorted(found - skip)):
         rows.extend(conn.execute(select(events).where(events.c.id.in_(chunk))).mappings().all())
@@ -191,11 +189,14 @@ def describe_written(conn: Connection, written: list[Event], new: list[tuple[int
                      batch_articles: dict[str, Article]) -> list[Event]:
     """Describe the written events as a build of the whole collection does
     (``describe_events``), and the stored events whose description that changes:
-    those their articles lead with, and those of articles that write a name the
-    collection now reads otherwise. Returns the stored events described again (their
-    rows deleted: they are written again) and stores the entities found for the new
-    mentions. ``numbered``: id(mention) -> row number, of the mentions written;
-    ``gone``: the mentions of the event rows deleted, by event id."""
+    those their articles lead with, and those whose mentions name someone the
+    collection now reads otherwise (their participants, places, titles and claims;
+    the speakers of their quotes follow, but a stored article that writes such a name
+    only in its text, in no event's entities, keeps the speakers it was given: the one
+    dependency not followed, as it is not local). Returns the stored events described
+    again (their rows deleted: they are written again) and stores the entities found
+    for the new mentions. ``numbered``: id(mention) -> row number, of the mentions
+    written; ``gone``: the mentions of the event rows deleted, by event id."""
     skip = set(gone) | {e.id for e in written}
     again = lead_events(conn, sorted({m.article_id for e in written for m in e.mentions}),
                         skip)
