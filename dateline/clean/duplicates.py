@@ -115,10 +115,16 @@ def band_keys(text: str, bands: int = 32, rows: int = 4) -> list[str]:
             for band, chunk in enumerate(chunks)]
 
 
+def original_key(article: Article, size: int) -> tuple:
+    """Which copy of a group is the original: the earliest published, then the more
+    complete (``size``: its shingle count); a store adding copies in any order keeps
+    the same original by it."""
+    return (article.published or dt.date.max, -size)
+
+
 def _original_key(article: Article, order: int, size: int) -> tuple:
-    """Earliest published first; then the more complete copy; then the first read."""
-    published = article.published or dt.date.max
-    return (published, -size, order)
+    """``original_key``, then the first read."""
+    return (*original_key(article, size), order)
 
 
 def mark_duplicates(articles: list[Article], threshold: float) -> None:
