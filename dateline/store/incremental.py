@@ -302,8 +302,11 @@ def _components(new: list[tuple[int, Mention]], reach: _Reach) -> list[tuple[lis
 
 def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
             terms: list[str] | None = None,
-            batch_articles: dict[str, Article] | None = None) -> tuple[int, int]:
-    """Re-group the new mentions with the events they touch; returns (replaced, created).
+            batch_articles: dict[str, Article] | None = None,
+            reopened: set[str] = frozenset(), removed: list[Mention] = ()
+            ) -> tuple[int, int]:
+    """Re-group the new mentions with the events they touch, and the ``reopened``
+    events (which lost the ``removed`` mentions); returns (replaced, created).
 
     New mentions that cannot meet (no compatible date and close wording between them,
     directly or through a stored event they both reach) are re-grouped apart, each
@@ -314,12 +317,12 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
     mentions keeps its row (its id and content are a function of its mentions), so it
     counts neither as replaced nor as created.
     """
-    reach = _reach(conn, new, config, terms)
-    touched = sorted(reach.touched)
+    reach = _reach(conn, new, config, terms) if new else _Reach([], [])
+    touched = sorted(reach.touched | reopened)
     loaded = numbered_mentions(conn, [e for e in touched if not e.startswith(_ALONE)],
                                [int(e[len(_ALONE):]) for e in touched if e.startswith(_ALONE)])
     loaded.update({f"{_ALONE}{pair[0]}": [pair] for pair in loaded.pop(None, [])})
-    changed, kept = _regroup_parts(new, reach, loaded, config)
+    changed, kept = _regroup_parts(new, reach, loaded, config, reopened - reach.touched)
     dropped = [e for e in touched if e not in kept and not e.startswith(_ALONE)]
     for chunk in chunks(dropped):
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
@@ -335,9 +338,9 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
     again: list[Event] = []
     if written or dropped:
         nlp = process_pipeline() if config.use_ner else None
-        gone = {e: [m for _, m in loaded[e]] for e in dropped}
+        gone = {e: [m for _, m in loaded.get(e, [])] for e in dropped}
         again = describe_written(conn, written, new, numbered, gone, nlp,
-                                 batch_articles or {})
+                                 batch_articles or {}, list(removed))
     if written or again:
         sites = sites_of(conn, {m.article_id for e in written + again for m in e.mentions})
         conn.execute(events.insert(), [codec.event_row(e, e.id, sites)
@@ -349,17 +352,19 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
 
 
 def _regroup_parts(new: list[tuple[int, Mention]], reach: _Reach,
-                   loaded: dict[str, list[tuple[int, Mention]]], config: Config
+                   loaded: dict[str, list[tuple[int, Mention]]], config: Config,
+                   alone: set[str] = frozenset()
                    ) -> tuple[list[tuple[list[Mention], list[int]]], set[str]]:
     """The build's grouping over each pack of independent parts: the clusters that
     changed (mentions, row numbers) and the ids of touched events that came out as
-    they were."""
+    they were. ``alone``: events re-grouped though no new mention reaches them."""
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,
                             similarity=config.similarity)  # as the build's grouping
     packs: list[tuple[list[int], set[str]]] = []
     size = 0
-    for positions, event_ids in _components(new, reach):
+    parts = _components(new, reach) + ([([], set(alone))] if alone else [])
+    for positions, event_ids in parts:
         weight = len(positions) + sum(len(loaded.get(e, ())) for e in event_ids)
         if not packs or size + weight > PACK:
             packs.append(([], set()))

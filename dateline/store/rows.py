@@ -17,7 +17,7 @@ from dateline.store.schema import articles, events, mentions, sentences
 from dateline.timeline.build import describe_events, parse_for_description
 
 IN_CHUNK = 500  # values per SQL ``IN (...)``
-_ARTICLE_COLUMNS = [c for c in articles.c if c.name != "raw_text"]
+ARTICLE_COLUMNS = [c for c in articles.c if c.name != "raw_text"]
 
 
 def chunks(items: list, size: int = IN_CHUNK) -> Iterable[list]:
@@ -30,11 +30,13 @@ def next_id(conn: Connection, column) -> int:
 
 
 def events_with_mentions(conn: Connection, rows: list) -> list[Event]:
-    """Events of stored ``rows``, each with its mentions in the order they were stored."""
+    """Events of stored ``rows``, each with its mentions in a build's order (article by
+    article, each in reading order): which sentences are parsed to describe an event
+    follows that order."""
     by_event: dict[str, list] = {row["id"]: [] for row in rows}
     for chunk in chunks(list(by_event)):
         for row in conn.execute(select(mentions).where(mentions.c.event_id.in_(chunk))
-                                .order_by(mentions.c.id)).mappings():
+                                .order_by(mentions.c.article_id, mentions.c.id)).mappings():
             by_event[row["event_id"]].append(codec.mention_from_row(row))
     return [codec.event_from_row(row, by_event[row["id"]]) for row in rows]
 
@@ -114,7 +116,7 @@ def articles_of(conn: Connection, described: list[Event],
     wanted = sorted({m.article_id for event in described for m in event.mentions})
     found = {a: known[a] for a in wanted if a in known}
     for chunk in chunks([a for a in wanted if a not in found]):
-        for row in conn.execute(select(*_ARTICLE_COLUMNS).where(articles.c.id.in_(chunk))
+        for row in conn.execute(select(*ARTICLE_COLUMNS).where(articles.c.id.in_(chunk))
                                 ).mappings():
             found[row["id"]] = codec.article_from_row(row)
         for row in conn.execute(select(sentences.c.article_id, sentences.c.idx,
@@ -186,7 +188,8 @@ def set_terms(conn: Connection, terms: dict[int, str]) -> None:
 
 def describe_written(conn: Connection, written: list[Event], new: list[tuple[int, Mention]],
                      numbered: dict[int, int], gone: dict[str, list[Mention]], nlp,
-                     batch_articles: dict[str, Article]) -> list[Event]:
+                     batch_articles: dict[str, Article], removed: list[Mention] = ()
+                     ) -> list[Event]:
     """Describe the written events as a build of the whole collection does
     (``describe_events``), and the stored events whose description that changes:
     those their articles lead with, and those whose mentions name someone the
@@ -196,7 +199,8 @@ def describe_written(conn: Connection, written: list[Event], new: list[tuple[int
     dependency not followed, as it is not local). Returns the stored events described
     again (their rows deleted: they are written again) and stores the entities found
     for the new mentions. ``numbered``: id(mention) -> row number, of the mentions
-    written; ``gone``: the mentions of the event rows deleted, by event id."""
+    written; ``gone``: the mentions of the event rows deleted, by event id;
+    ``removed``: mentions deleted with their rows (an original that became a copy)."""
     skip = set(gone) | {e.id for e in written}
     again = lead_events(conn, sorted({m.article_id for e in written for m in e.mentions}),
                         skip)
@@ -207,8 +211,9 @@ def describe_written(conn: Connection, written: list[Event], new: list[tuple[int
                if not m.entities]
     docs = (parse_for_description(written + again, [m for _, m in new], nlp)
             if nlp is not None else None)
-    before = collection_entities(conn)
-    after = (before - entity_counts(m for found in gone.values() for m in found)
+    stored = collection_entities(conn)
+    before = stored + entity_counts(removed)
+    after = (stored - entity_counts(m for found in gone.values() for m in found)
              + entity_counts(m for e in written for m in e.mentions))
     renamed = events_naming(conn, changed_readings(before, after),
                             skip | {e.id for e in again})

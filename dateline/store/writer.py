@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
-from dateline.clean.duplicates import band_keys, jaccard, shingles
+from dateline.clean.duplicates import band_keys, is_copy, jaccard, original_key, shingles
 from dateline.config import Config
 from dateline.engine import LOCAL, Engine
 from dateline.model import Article, Mention, Warning_
@@ -25,6 +25,7 @@ from dateline.nlp import process_pipeline
 from dateline.store import codec
 from dateline.store.db import Store, db_reason
 from dateline.store.incremental import regroup
+from dateline.store.rows import ARTICLE_COLUMNS as _ARTICLE_COLUMNS
 from dateline.store.rows import chunks, next_id
 from dateline.store.schema import article_bands, articles, mentions, sentences, undated
 
@@ -116,6 +117,7 @@ class _Batch:
     bands: dict[str, list[str]]
     mentions: list[Mention]
     undated: list
+    superseded: dict[str, str] = field(default_factory=dict)  # stored original -> new one
 
 
 def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Config,
@@ -171,7 +173,8 @@ def _recheck(conn: Connection, work: _Batch, config: Config, result: AddResult) 
             new, article.id = article.id, old
             _rename(work, old, new)
     originals = [a for a in items if a.duplicate_of is None]
-    _stored_duplicates(conn, originals, work.bands, config.near_duplicate_threshold)
+    work.superseded = _stored_duplicates(conn, originals, work.bands,
+                                         config.near_duplicate_threshold)
     copied = {a.id for a in originals if a.duplicate_of is not None}
     work.mentions = [m for m in work.mentions if m.article_id not in copied]
     work.undated = [u for u in work.undated if u.article_id not in copied]
@@ -226,15 +229,17 @@ def _write_batch(conn: Connection, work: _Batch, config: Config,
             {"id": first + k, "article_id": r["article"], "sentence": r["sentence"],
              "expression": r["expression"], "reason": r["reason"]}
             for k, r in enumerate(undated_rows)])
-    if new_mentions:
+    reopened, removed = _supersede(conn, work.superseded)
+    if new_mentions or reopened:
         first = next_id(conn, mentions.c.id)
         ids = list(range(first, first + len(new_mentions)))
         terms = [codec.mention_terms(m) for m in new_mentions]
-        conn.execute(mentions.insert(), [
-            {**codec.mention_row(m, i), "terms": t}
-            for m, i, t in zip(new_mentions, ids, terms, strict=True)])
+        if new_mentions:
+            conn.execute(mentions.insert(), [
+                {**codec.mention_row(m, i), "terms": t}
+                for m, i, t in zip(new_mentions, ids, terms, strict=True)])
         replaced, created = regroup(conn, list(zip(ids, new_mentions, strict=True)), config,
-                                    terms, {a.id: a for a in items})
+                                    terms, {a.id: a for a in items}, reopened, removed)
         result.events_replaced += replaced
         result.events_created += created
     return [a.id for a in items]
@@ -261,28 +266,59 @@ def _unique_ids(conn: Connection, batch: list[Article]) -> None:
 
 
 def _stored_duplicates(conn: Connection, batch: list[Article], bands: dict[str, list[str]],
-                       threshold: float) -> None:
-    """Point batch originals that copy a stored article at the stored original."""
+                       threshold: float) -> dict[str, str]:
+    """Point batch originals that copy a stored article (the build's copy rule) at the
+    stored original, or, when the batch's copy is the one a build keeps
+    (``original_key``: earlier, or more complete), return it as the new original of
+    that stored one: {stored original: batch original}."""
     redirect: dict[str, str] = {}
+    superseded: dict[str, str] = {}
     for article in batch:
         keys = bands[article.id]
         if article.duplicate_of is not None or not keys:
             continue
         candidates = set(conn.execute(select(article_bands.c.article_id).where(
             article_bands.c.band_key.in_(keys))).scalars())
-        if not candidates:
-            continue
         mine = shingles(article.text)
-        best, best_score = None, threshold
+        best, best_score = None, -1.0
         for row in conn.execute(select(articles.c.id, articles.c.text, articles.c.duplicate_of)
                                 .where(articles.c.id.in_(sorted(candidates)))).mappings():
-            score = jaccard(mine, shingles(row["text"]))
-            if score >= best_score:
-                best, best_score = row["duplicate_of"] or row["id"], score
-        if best is not None:
-            redirect[article.id] = best
+            other = shingles(row["text"])
+            if is_copy(mine, other, threshold) and jaccard(mine, other) > best_score:
+                best, best_score = row["duplicate_of"] or row["id"], jaccard(mine, other)
+        if best is None:
+            continue
+        row = conn.execute(select(*_ARTICLE_COLUMNS).where(articles.c.id == best)
+                           ).mappings().one()
+        stored = codec.article_from_row(row)
+        if (best not in superseded and original_key(article, len(mine))
+                < original_key(stored, len(shingles(stored.text)))):
+            superseded[best] = article.id
+        else:
+            redirect[article.id] = superseded.get(best, best)
     for article in batch:
         if article.id in redirect:
             article.duplicate_of = redirect[article.id]
         elif article.duplicate_of in redirect:
             article.duplicate_of = redirect[article.duplicate_of]
+    return superseded
+
+
+def _supersede(conn: Connection, superseded: dict[str, str]) -> tuple[set[str], list]:
+    """Make stored originals copies of the batch's originals that supersede them: their
+    group points at the new original, and their mentions and undated rows go (a copy
+    reports nothing). Returns the events that held those mentions and the mentions."""
+    reopened: set[str] = set()
+    removed = []
+    for old, new in superseded.items():
+        conn.execute(update(articles).where(or_(articles.c.id == old,
+                                                articles.c.duplicate_of == old))
+                     .values(duplicate_of=new))
+        for row in conn.execute(select(mentions).where(mentions.c.article_id == old)
+                                ).mappings():
+            if row["event_id"] is not None:
+                reopened.add(row["event_id"])
+                removed.append(codec.mention_from_row(row))
+        conn.execute(delete(mentions).where(mentions.c.article_id == old))
+        conn.execute(delete(undated).where(undated.c.article_id == old))
+    return reopened, removed
