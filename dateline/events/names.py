@@ -144,6 +144,7 @@ class NameIndex:
         self._labels: dict[str, Counter[str]] = defaultdict(Counter)  # name -> labels
         self._long_forms: dict[str, set[str]] = defaultdict(set)  # acronym -> names
         self._countries: set[str] = set()
+        self._countries_by_start: dict[str, set[str]] = defaultdict(set)  # first 4 letters
         self._first_seen: dict[tuple[str, str], int] = {}  # (article, full name) -> sentence
         # Derived lookups, computed once per collection and dropped when it learns a name.
         self._country_memo: dict[str, str | None] = {}
@@ -220,6 +221,7 @@ class NameIndex:
             self._long_forms[acronym(name)].add(name)
         if label == "GPE":
             self._countries.add(name)
+            self._countries_by_start[name[:4]].add(name)
 
     def _learn_roles(self, article: str, sentence: str) -> None:
         for person in self._people_of(article):
@@ -296,7 +298,8 @@ class NameIndex:
         return self._country_memo[group]
 
     def _find_country(self, group: str) -> str | None:
-        matches = [c for c in self._countries
+        # every rule below needs both names to share their first four letters
+        matches = [c for c in self._countries_by_start.get(group[:4], ())
                    if min(len(c), len(group)) >= 4
                    and (group.startswith(c) or c.startswith(group)
                         or (group[:len(c) - 1] == c[:-1] and len(c) >= 5))]
