@@ -398,9 +398,11 @@ def changed_readings(before: Mapping[tuple[str, str], int],
     keys |= {(text.split()[0], label) for text, label in keys if len(text.split()) > 1}
     changed = {clean_name(text, label) for text, label in keys
                if old.resolve(text, label, "") != new.resolve(text, label, "")}
+    # a full name that is its own form, new or gone, reads as before wherever it is
+    # written (what it names is known by the resolution above)
     old_forms, new_forms = old.people_forms(), new.people_forms()
     changed |= {form for form in old_forms.keys() | new_forms.keys()
-                if old_forms.get(form) != new_forms.get(form)}
+                if old_forms.get(form, form) != new_forms.get(form, form)}
     return {name for name in changed if name}
 
 
