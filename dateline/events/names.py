@@ -149,6 +149,7 @@ class NameIndex:
         # Derived lookups, computed once per collection and dropped when it learns a name.
         self._country_memo: dict[str, str | None] = {}
         self._collection_forms: dict[str, str] | None = None
+        self._collection_people: dict[str, str] | None = None  # people_forms() itself
         # article -> description head -> {person: description words}
         self._roles: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
             lambda: defaultdict(dict))
@@ -213,7 +214,7 @@ class NameIndex:
         if not name:
             return
         self._country_memo.clear()
-        self._collection_forms = None
+        self._collection_forms = self._collection_people = None
         self._labels[name][label] += count
         if label == PERSON and len(name.split()) > 1:
             self._full_anywhere[name.split()[-1]][name] += count
@@ -342,20 +343,28 @@ class NameIndex:
                 if len(names) == 1:
                     forms.setdefault(surname, next(iter(names)))
             self._collection_forms = forms
-        forms = dict(self._collection_forms)
-        local: set[str] = set()
-        if article is not None:
-            for surname, names in self._full.get(article, {}).items():
-                forms[surname] = self._first_full_name(article, names)
-                local.add(surname)
-        # a word the collection mostly tags as a place or body is not a surname, unless
-        # the article itself names the person in full and the word is no place: the small
-        # model tags "Trump" and "Fiorina" as organisations more often than as people.
-        # One word with no full name anywhere is too weak a clue: the small model tags
-        # some countries as people
-        return {form: full for form, full in forms.items()
-                if len(full.split()) > 1 and (form == full or self._mostly_person(form) or (
-                    form in local and not self._mostly_place(form)))}
+        if self._collection_people is None:
+            self._collection_people = {
+                form: full for form, full in self._collection_forms.items()
+                if self._person_form(form, full, local=False)}
+        forms = dict(self._collection_people)
+        for surname, names in self._full.get(article, {}).items() if article else ():
+            full = self._first_full_name(article, names)
+            if self._person_form(surname, full, local=True):
+                forms[surname] = full
+            else:
+                forms.pop(surname, None)
+        return forms
+
+    def _person_form(self, form: str, full: str, local: bool) -> bool:
+        """Whether ``form`` stands for ``full``: a word the collection mostly tags as a
+        place or body is not a surname, unless the article itself (``local``) names the
+        person in full and the word is no place: the small model tags "Trump" and
+        "Fiorina" as organisations more often than as people. One word with no full
+        name anywhere is too weak a clue: the small model tags some countries as
+        people."""
+        return len(full.split()) > 1 and (form == full or self._mostly_person(form) or (
+            local and not self._mostly_place(form)))
 
     def _mostly_place(self, name: str) -> bool:
         labels = self._labels.get(name)
