@@ -143,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bulk load: {time.perf_counter() - start:.1f} s", file=sys.stderr)
         with store.read() as conn:
             base = article_count(conn)
-        from dateline.store.incremental import _entity_pipeline, refresh_terms
+        from dateline.nlp import process_pipeline
+        from dateline.store.rows import refresh_terms
 
         start = time.perf_counter()
         refreshed = refresh_terms(store)  # only after the grouping's features changed
@@ -152,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"changed): {time.perf_counter() - start:.1f} s")
 
         start = time.perf_counter()
-        _entity_pipeline()  # the one-time spaCy model load, timed on its own
+        process_pipeline()  # the one-time spaCy model load, timed on its own
         print(f"spaCy model load (once per process): {time.perf_counter() - start:.2f} s")
         steps = [
             # Articles of a later month (the next variant of the sources): new stories,
@@ -170,11 +171,11 @@ def main(argv: list[str] | None = None) -> int:
             paths = write_articles(docs, numbers, Path(tmp) / f"new{salt}", salt=salt)
             with store.read() as conn:
                 size = article_count(conn)
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             result = add(store, paths, Config(progress=False))
-            elapsed = time.perf_counter() - start
+            elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
             print(f"add {len(result.added)} articles to {size} ({label}): "
-                  f"{elapsed:.2f} s; events replaced {result.events_replaced}, "
+                  f"{elapsed:.2f} s, {cpu:.2f} CPU-s; events replaced {result.events_replaced}, "
                   f"written {result.events_created}; load {_load()}")
         start = time.perf_counter()
         rendered = timeline(store)

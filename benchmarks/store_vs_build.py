@@ -9,6 +9,10 @@ and sentence); of those, the script counts the ones whose title, participants (a
 location), quotes and claims are equal too. Ids are not compared (they differ by design).
 
     python benchmarks/store_vs_build.py [--orders 3] [--no-entities] [--seed 13]
+        [--tls libya:200]
+
+``--tls TOPIC:N`` adds the first N articles of a Timeline17 topic
+(``../shared/data/tls-t17/TOPIC/articles``).
 """
 
 from __future__ import annotations
@@ -59,12 +63,13 @@ def compare(built: list, stored: list) -> dict:
     return counts
 
 
-def stored_events(folder: Path, config, seed: int) -> list:
+def stored_events(folder: Path | list[str], config, seed: int) -> list:
     from dateline.ingest import read_articles
     from dateline.store import open_store, timeline
-    from dateline.store.incremental import add_articles
+    from dateline.store.writer import add_articles
 
-    articles, warnings = read_articles([str(folder)], config)
+    inputs = folder if isinstance(folder, list) else [str(folder)]
+    articles, warnings = read_articles(inputs, config)
     rng = random.Random(seed)
     rng.shuffle(articles)
     with tempfile.TemporaryDirectory() as tmp:
@@ -85,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--orders", type=int, default=3, help="random batch orders per corpus")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--no-entities", action="store_true", help="run without spaCy NER")
+    parser.add_argument("--tls", action="append", default=[], metavar="TOPIC:N",
+                        help="also the first N articles of a tls-t17 topic")
     args = parser.parse_args(argv)
 
     from dateline.config import Config
@@ -95,16 +102,23 @@ def main(argv: list[str] | None = None) -> int:
     totals = dict.fromkeys(["build", "store", *fields], 0)
     print("| corpus | order | build events | store events | " + " | ".join(fields) + " |")
     print("|---|---:|---:|---:|" + "---:|" * len(fields))
-    for folder in CORPORA:
-        if not any(folder.glob("*.txt")) and not any(folder.glob("*.html")):
-            continue
-        built = build_timeline(str(folder), config).events
+    corpora: list[tuple[str, Path | list[str]]] = [
+        (folder.name, folder) for folder in CORPORA
+        if any(folder.glob("*.txt")) or any(folder.glob("*.html"))]
+    for value in args.tls:
+        topic, _, count = value.partition(":")
+        files = sorted((ROOT.parent / "shared" / "data" / "tls-t17" / topic / "articles")
+                       .glob("*.jsonl"))[:int(count or 200)]
+        corpora.append((f"tls-t17/{topic}[:{len(files)}]", [str(f) for f in files]))
+    for name, folder in corpora:
+        built = build_timeline(folder if isinstance(folder, list) else str(folder),
+                               config).events
         for order in range(args.orders):
             start = time.perf_counter()
             counts = compare(built, stored_events(folder, config, args.seed + order))
-            for name in totals:
-                totals[name] += counts[name]
-            print(f"| {folder.name} | {order + 1} | {counts['build']} | {counts['store']} | "
+            for field in totals:
+                totals[field] += counts[field]
+            print(f"| {name} | {order + 1} | {counts['build']} | {counts['store']} | "
                   + " | ".join(str(counts[f]) for f in fields)
                   + f" |  <!-- {time.perf_counter() - start:.1f} s -->", flush=True)
     print(f"| **all** | | {totals['build']} | {totals['store']} | "

@@ -163,14 +163,14 @@ def test_item_7_failed_write_is_a_reason_not_a_traceback(tmp_path):
 def test_item_7_database_errors_do_not_print_article_text(tmp_path, monkeypatch, capsys):
     from sqlalchemy.exc import OperationalError
 
-    import dateline.store.incremental as incremental
+    import dateline.store.writer as writer
 
     def failing_add(*_args, **_kwargs):
         raise OperationalError("INSERT INTO articles VALUES (?)",
                                {"raw_text": "SECRET ARTICLE TEXT"},
                                sqlite3.OperationalError("attempt to write a readonly database"))
 
-    monkeypatch.setattr(incremental, "add", failing_add)
+    monkeypatch.setattr(writer, "add", failing_add)
     code = main(["add", str(DATA / "barrier-opens.txt"), "--db", str(tmp_path / "s.db"), "-q"])
     err = capsys.readouterr().err
     assert code == 1 and "readonly database" in err

@@ -1,4 +1,7 @@
-from dateline.events.names import NameIndex, clean_name
+import random
+from collections import Counter
+
+from dateline.events.names import NameIndex, changed_readings, clean_name
 from dateline.model import Entity, FuzzyDate, Mention, Timex
 from dateline.timeline.summaries import participants_and_location
 
@@ -81,3 +84,56 @@ def test_participants_ranked_and_location_never_a_participant():
     participants, location = participants_and_location(mentions)
     assert location == "Geneva"
     assert participants == ["Veldora", "Ilse Marrack", "Kastmark"]
+
+
+def _entities(mentions) -> Counter:
+    return Counter((e.text, e.label) for m in mentions for e in m.entities)
+
+
+FAMILY = [
+    mention("wire", 0, "Colonel Omar Haddad addressed the crowd in Tarsa on Monday.",
+            ("Omar Haddad", "PERSON"), ("Tarsa", "GPE")),
+    mention("wire", 3, "His son Karim Haddad later told reporters the army would hold.",
+            ("Karim Haddad", "PERSON")),
+    mention("wire", 5, "Haddad said the protesters were paid by foreigners.",
+            ("Haddad", "PERSON")),
+    mention("post", 1, "Karim Haddad met the Tarsan envoy in Vell on Monday.",
+            ("Karim Haddad", "PERSON"), ("Tarsan", "NORP"), ("Vell", "GPE")),
+    mention("post", 2, "Omar Haddad was not at the meeting.", ("Omar Haddad", "PERSON")),
+]
+
+
+def test_a_surname_tie_goes_to_the_full_name_the_article_gives_first_in_any_order():
+    """Two Haddads named once each: the lone "Haddad" of the wire is the one it
+    introduced first, however the collection's mentions were read (a build reads
+    them event by event, a store batch by batch)."""
+    for seed in range(5):
+        shuffled = FAMILY[:]
+        random.Random(seed).shuffle(shuffled)
+        names = NameIndex.from_mentions(shuffled)
+        assert names.resolve("Haddad", "PERSON", "wire").text == "Omar Haddad"
+        assert names.people_forms("wire")["Haddad"] == "Omar Haddad"
+
+
+def test_collection_counts_stand_in_for_the_collections_mentions():
+    """Describing a few events with the whole collection's entity counts reads every
+    name as an index of all the mentions does."""
+    whole = NameIndex.from_mentions(FAMILY)
+    part = NameIndex.from_mentions(FAMILY[3:], collection=_entities(FAMILY))
+    for m in FAMILY[3:]:
+        assert part.names_in(m) == whole.names_in(m)
+    assert part.people_forms("post") == whole.people_forms("post")
+    alone = NameIndex.from_mentions(FAMILY[3:])
+    assert alone.resolve("Tarsan", "NORP", "post").text == "Tarsan"  # no country known
+    assert part.resolve("Tarsan", "NORP", "post").text == "Tarsa"
+
+
+def test_changed_readings_name_what_a_new_batch_reads_otherwise():
+    first = _entities(FAMILY[:1] + FAMILY[2:3])  # one Haddad, and "Haddad" alone
+    assert changed_readings(first, first) == set()
+    # a second full name with that surname: "Haddad" alone is no longer Omar Haddad
+    assert "Haddad" in changed_readings(first, first + _entities(FAMILY[1:2]))
+    # a country arrives: its adjective now reads as the country; unrelated names do not
+    later = _entities(FAMILY[3:4]) - Counter({("Tarsa", "GPE"): 1})
+    changed = changed_readings(later, later + Counter({("Tarsa", "GPE"): 1}))
+    assert "Tarsan" in changed and "Karim Haddad" not in changed and "Vell" not in changed

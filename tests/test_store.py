@@ -21,6 +21,7 @@ from dateline.store import (
     schema,
     timeline,
 )
+from dateline.store.check import verify
 from dateline.store.commands import add_store_commands
 from dateline.store.query import get_event, list_articles, list_events
 
@@ -181,14 +182,36 @@ def test_incremental_store_matches_a_full_build(tmp_path):
 
 def test_near_copy_in_a_later_batch_is_marked_duplicate(store, tmp_path):
     add(store, [str(DATA / "barrier-opens.txt")], FAST)
+    copy = tmp_path / "copy.txt"
+    copy.write_text("\n".join((DATA / "barrier-opens.txt").read_text().splitlines()[:-2]))
+    add(store, [str(copy)], FAST)
+    total, articles = list_articles(store)
+    by_id = {a["id"]: a for a in articles}
+    assert by_id["copy"]["duplicate_of"] == "barrier-opens"
+    (event,) = _day_events(store, "2021-03-01")
+    assert event["source_count"] == 1
+
+
+def test_a_fuller_copy_added_later_becomes_the_original_as_in_a_build(store, tmp_path):
+    """Of two copies published the same day a build keeps the more complete one (here
+    the syndicated text with its credit line); the store keeps the same whichever
+    came first: the stored one becomes its copy and its sources go."""
+    from dateline.pipeline import build_timeline
+
+    add(store, [str(DATA / "barrier-opens.txt")], FAST)
     copy = tmp_path / "syndicated.txt"
     copy.write_text((DATA / "barrier-opens.txt").read_text() + "\nDistributed by Wire.\n")
     add(store, [str(copy)], FAST)
     total, articles = list_articles(store)
     by_id = {a["id"]: a for a in articles}
-    assert by_id["syndicated"]["duplicate_of"] == "barrier-opens"
+    built = build_timeline([str(DATA / "barrier-opens.txt"), str(copy)], FAST)
+    assert {a.id: a.duplicate_of for a in built.articles} == {
+        "barrier-opens": "syndicated", "syndicated": None}
+    assert by_id["barrier-opens"]["duplicate_of"] == "syndicated"
+    assert by_id["syndicated"]["duplicate_of"] is None
     (event,) = _day_events(store, "2021-03-01")
     assert event["source_count"] == 1
+    assert verify(store) == []
 
 
 def test_clashing_file_names_get_distinct_ids(store, tmp_path):

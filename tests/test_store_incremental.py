@@ -9,7 +9,8 @@ from sqlalchemy import func, select, update
 from dateline.config import Config
 from dateline.store import add, open_store, schema, timeline
 from dateline.store.check import verify
-from dateline.store.incremental import mention_terms, refresh_terms, terms_version
+from dateline.store.codec import mention_terms, terms_version
+from dateline.store.rows import refresh_terms
 
 DATA = Path(__file__).parent / "data" / "store"
 FAST = Config(use_ner=False, progress=False)
@@ -88,3 +89,96 @@ def test_a_later_day_report_takes_in_a_stored_month_mention(tmp_path):
         stored = timeline(store)
         assert verify(store) == []
     assert _shape(stored.events) == _shape(full.events)
+
+
+SINCE_REPORT = """Harwick mill owners count the cost of the long strike
+October 12, 2022
+
+The Harwick paper mill has stood idle since 2019, when its owners shut the plant after
+the long strike over shift pay, a union spokesman said.
+"""
+
+STRIKE_REPORTS = [
+    """Harwick paper mill workers walk out over shift pay
+October 3, 2022
+
+Workers at the Harwick paper mill began a long strike over shift pay in 2019, which
+closed the mill, according to union records published this week.
+""",
+    """Three years on, Harwick remembers the mill strike
+October 5, 2022
+
+The long strike over shift pay at the Harwick paper mill started in 2019 and closed the
+mill within months, former workers recalled at a meeting in the town hall.
+""",
+]
+
+
+def test_a_sentence_in_no_event_joins_the_event_a_later_batch_makes(tmp_path):
+    """"Idle since 2019" cannot make an event alone (a state's edge): stored first, it
+    waits in no event, and the reports of the 2019 strike that come later take it in,
+    as the build does with all three articles at once."""
+    from dateline.pipeline import build_timeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    since = folder / "mill-idle.txt"
+    since.write_text(SINCE_REPORT, encoding="utf-8")
+    reports = []
+    for number, text in enumerate(STRIKE_REPORTS):
+        reports.append(folder / f"mill-strike-{number}.txt")
+        reports[-1].write_text(text, encoding="utf-8")
+    full = build_timeline([str(since), *map(str, reports)], FAST)
+    (year,) = [e for e in full.events if e.date.iso() == "2019"]
+    assert "mill-idle" in {s.article for s in year.sources}  # what the store must keep
+    with open_store(tmp_path / "s.db") as store:
+        add(store, [str(since)], FAST)
+        assert not [e for e in timeline(store).events if e.date.iso() == "2019"]
+        for report in reports:
+            add(store, [str(report)], FAST)
+        stored = timeline(store)
+        assert verify(store) == []
+    assert _shape(stored.events) == _shape(full.events)
+
+
+SURNAME_ONLY = """Crowds gather in Tarsa as protests spread
+March 5, 2024
+
+Haddad addressed thousands of protesters in the main square of Tarsa on Monday, \
+promising that the curfew would be lifted within a week.
+
+The protests began after the arrest of two students last month.
+"""
+
+FULL_NAME = """Tarsa governor to face parliament inquiry
+March 12, 2024
+
+Governor Omar Haddad will appear before a parliamentary inquiry in Vell on Friday, \
+March 15, to answer questions about the handling of the protests, the speaker's office said.
+"""
+
+
+def test_a_name_a_later_batch_spells_out_reaches_the_events_stored_before(tmp_path):
+    """The first article names the governor by surname only; a later one, on another
+    event, gives his full name. A build reads the surname as the collection's one full
+    name, so the stored Monday event, written before anyone spelled the name out, is
+    described again when the later batch comes (before: it kept "Haddad")."""
+    from dateline.pipeline import build_timeline
+
+    config = Config(progress=False)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "protest.txt").write_text(SURNAME_ONLY, encoding="utf-8")
+    (folder / "inquiry.txt").write_text(FULL_NAME, encoding="utf-8")
+
+    def monday(events):
+        (event,) = [e for e in events if e.date.iso() == "2024-03-04"]
+        return event.participants
+
+    assert "Omar Haddad" in monday(build_timeline(str(folder), config).events)
+    with open_store(tmp_path / "s.db") as store:
+        add(store, [str(folder / "protest.txt")], config)
+        assert "Omar Haddad" not in monday(timeline(store).events)
+        add(store, [str(folder / "inquiry.txt")], config)
+        assert monday(timeline(store).events) == monday(
+            build_timeline(str(folder), config).events)

@@ -135,7 +135,7 @@ def test_item_2_nul_in_one_article_never_rolls_back_the_batch(pg_url, tmp_path, 
     were the database to refuse an article anyway, only that article is left out."""
     import json
 
-    from dateline.store import incremental
+    from dateline.store import writer
 
     feed = tmp_path / "nul.jsonl"
     feed.write_text(json.dumps({"text": "Ferry crews in Kestwick walked out on March 3, "
@@ -147,7 +147,7 @@ def test_item_2_nul_in_one_article_never_rolls_back_the_batch(pg_url, tmp_path, 
         assert any("NUL characters removed" in w.reason for w in result.warnings)
         # Without the clean-up the database refuses the row: one savepoint per article
         # keeps the rest of the batch.
-        monkeypatch.setattr(incremental, "_strip_nul", lambda article, warnings: None)
+        monkeypatch.setattr(writer, "_strip_nul", lambda article, warnings: None)
         feed.write_text(json.dumps({"text": "Second\u0000 report: ferry crews struck on "
                                             "March 3, 2022."}) + "\n", encoding="utf-8")
         again = add(store, [str(feed), str(DATA / "council-vote.txt")], FAST)

@@ -12,8 +12,8 @@ from dateline.config import Config
 from dateline.ingest import read_articles
 from dateline.pipeline import process_articles
 from dateline.store import EventQuery, open_store, timeline
-from dateline.store.incremental import add_articles
 from dateline.store.query import facets, list_events
+from dateline.store.writer import add_articles
 
 DEMO = Path(__file__).parent.parent / "examples"
 CONFIG = Config(use_ner=False, progress=False, max_events=1000)
@@ -130,31 +130,39 @@ def _built_and_stored(corpus: Path, tmp_path: Path, seed: int, largest_batch: in
     return built, stored
 
 
-@pytest.mark.parametrize("seed", [3, 11])
-def test_batches_in_any_order_give_the_built_events_and_descriptions(tmp_path, seed):
-    """``add`` in random batches then ``timeline`` = ``build``: the same events, titles,
-    participants, quotes and claims (a recall story told by four outlets)."""
-    corpus = Path(__file__).parent / "corpora" / "product_recall"
-    built, stored = _built_and_stored(corpus, tmp_path, seed, largest_batch=3)
+CORPORA = Path(__file__).parent / "corpora"
+
+
+@pytest.mark.parametrize("seed", [3, 11, 29])
+@pytest.mark.parametrize("corpus", ["product_recall", "tram_strike", "trial_hearings"])
+def test_batches_in_any_order_give_the_built_events_and_descriptions(tmp_path, corpus, seed):
+    """``add`` in random batches then ``timeline`` = ``build``: the same events, dates,
+    sources, titles, participants, places, quotes and claims (a recall story told by
+    four outlets, a tram strike, a trial's hearings)."""
+    built, stored = _built_and_stored(CORPORA / corpus, tmp_path, seed, largest_batch=4)
     assert len(built) >= 8
     assert stored == built
 
 
-@pytest.mark.parametrize("seed", [13, 15])
-def test_demo_in_batches_gives_every_shared_event_the_builds_quotes(tmp_path, seed):
-    """A later batch that changes an event of an article describes again the event the
-    article leads with (a quote in no dated sentence goes to it) and leaves the quotes of
-    the article's other events to them, so every event the store shares with the build
-    holds the same quotes (before: stale or doubled quotes on the lead event)."""
+@pytest.mark.parametrize("seed", [0, 13, 15])
+def test_demo_in_batches_describes_every_shared_event_as_the_build(tmp_path, seed):
+    """The demo in random batches: every event the store shares with the build (same
+    date and sources) is described alike: title, participants and place (with the
+    whole collection's names: a surname read as the full name another article gives),
+    which quotes it holds, and claims. Known gaps: a month or year mention stored
+    before the day event it retells may stay apart (not every event is shared), and a
+    stored quote whose speaker only the article's text names (no event's entities)
+    keeps the reading of that name it was given."""
     built, stored = _built_and_stored(DEMO, tmp_path, seed, largest_batch=4)
     shared = set(stored) & set(built)
-    assert len(shared) >= 20
-    # which quotes each event holds (who said them depends on the names the store knows
-    # when it describes, not all the collection's: a known gap)
-    def texts(described: tuple) -> list[str]:
-        return sorted(text for _, text in described[3])
+    assert len(shared) >= len(built) - 2
 
-    assert {k: texts(stored[k]) for k in shared} == {k: texts(built[k]) for k in shared}
+    def without_speakers(described: tuple) -> tuple:
+        title, participants, location, quotes, claims = described
+        return title, participants, location, sorted(text for _, text in quotes), claims
+
+    assert ({k: without_speakers(stored[k]) for k in shared}
+            == {k: without_speakers(built[k]) for k in shared})
 
 
 def test_a_store_made_before_quotes_and_claims_is_migrated(tmp_path):

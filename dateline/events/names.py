@@ -198,9 +198,12 @@ class NameIndex:
         self._labels: dict[str, Counter[str]] = defaultdict(Counter)  # name -> labels
         self._long_forms: dict[str, set[str]] = defaultdict(set)  # acronym -> names
         self._countries: set[str] = set()
+        self._countries_by_start: dict[str, set[str]] = defaultdict(set)  # first 4 letters
+        self._first_seen: dict[tuple[str, str], int] = {}  # (article, full name) -> sentence
         # Derived lookups, computed once per collection and dropped when it learns a name.
         self._country_memo: dict[str, str | None] = {}
         self._collection_forms: dict[str, str] | None = None
+        self._collection_people: dict[str, str] | None = None  # people_forms() itself
         # article -> description head -> {person: description words}
         self._roles: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
             lambda: defaultdict(dict))
@@ -209,17 +212,25 @@ class NameIndex:
     # -- building ---------------------------------------------------------------------
     @classmethod
     def from_mentions(cls, mentions: Iterable[Mention],
-                      texts: Mapping[str, Iterable[str]] | None = None) -> NameIndex:
+                      texts: Mapping[str, Iterable[str]] | None = None,
+                      collection: Mapping[tuple[str, str], int] | None = None) -> NameIndex:
         """Learn the names of ``mentions`` (their entities and sentences).
 
         ``texts`` optionally gives more sentences per article (the whole article) in
-        which to look for descriptions equated with a person.
+        which to look for descriptions equated with a person. ``collection``: the
+        entities (text, label) of every mention of the collection with their counts,
+        when ``mentions`` are only some of it (a store describes a few events at a
+        time): what the collection says comes from it, what an article says from
+        ``mentions``.
         """
         index = cls()
         mentions = list(mentions)
         for mention in mentions:
             for entity in mention.entities:
-                index._learn(mention.article_id, entity.text, entity.label)
+                index._learn(mention.article_id, entity.text, entity.label,
+                             collection is None, mention.sentence_index)
+        for (text, label), count in sorted((collection or {}).items()):
+            index._learn_collection(clean_name(text, label), label, count)
         sentences: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
             sentences[mention.article_id].add(mention.sentence)
@@ -241,27 +252,39 @@ class NameIndex:
         """Learn one article's names from (sentence, entities) pairs, for readers that
         have sentences and entities but no dated mentions (the quote evaluation)."""
         sentences = list(sentences)
-        for _, entities in sentences:
+        for position, (_, entities) in enumerate(sentences):
             for entity in entities:
-                self._learn(article, entity.text, entity.label)
+                self._learn(article, entity.text, entity.label, position=position)
         for sentence, _ in sentences:
             self._learn_roles(article, sentence)
 
-    def _learn(self, article: str, text: str, label: str) -> None:
+    def _learn(self, article: str, text: str, label: str, collection: bool = True,
+               position: int = 0) -> None:
+        """Learn one entity of ``article`` (at sentence ``position``); ``collection``:
+        for the collection's statistics too."""
         name = clean_name(text, label)
         if not name:
             return
-        self._country_memo.clear()
-        self._collection_forms = None
-        self._labels[name][label] += 1
         if label == PERSON and len(name.split()) > 1:
-            surname = name.split()[-1]
-            self._full[article][surname][name] += 1
-            self._full_anywhere[surname][name] += 1
+            self._full[article][name.split()[-1]][name] += 1
+            first = self._first_seen.setdefault((article, name), position)
+            self._first_seen[(article, name)] = min(first, position)
+        if collection:
+            self._learn_collection(name, label)
+
+    def _learn_collection(self, name: str, label: str, count: int = 1) -> None:
+        if not name:
+            return
+        self._country_memo.clear()
+        self._collection_forms = self._collection_people = None
+        self._labels[name][label] += count
+        if label == PERSON and len(name.split()) > 1:
+            self._full_anywhere[name.split()[-1]][name] += count
         if label in (ORG, "GPE") and not _is_acronym(name) and len(name.split()) > 1:
             self._long_forms[acronym(name)].add(name)
         if label == "GPE":
             self._countries.add(name)
+            self._countries_by_start[name[:4]].add(name)
 
     def _learn_roles(self, article: str, sentence: str) -> None:
         for person in self._people_of(article):
@@ -343,7 +366,7 @@ class NameIndex:
     def _full_name(self, surname: str, article: str, local_only: bool = False) -> str | None:
         local = self._full.get(article, {}).get(surname)
         if local:
-            return local.most_common(1)[0][0]
+            return self._first_full_name(article, local)
         if local_only:
             return None
         anywhere = self._full_anywhere.get(surname)
@@ -351,13 +374,18 @@ class NameIndex:
             return next(iter(anywhere))
         return None
 
+    def _first_full_name(self, article: str, names: Counter[str]) -> str:
+        """The full name an article uses most with a surname, on a tie the one it
+        names first (in reading order, whatever order its events were read in)."""
+        return min(names, key=lambda n: (-names[n], self._first_seen.get((article, n), 0), n))
+
     def _kind_of(self, name: str, label: str) -> str:
         """The label the collection gives a name most often (its own label on a tie)."""
         labels = self._labels.get(name)
         if not labels:
             return label
         best = max(labels.values())
-        return label if labels[label] == best else labels.most_common(1)[0][0]
+        return label if labels[label] == best else _most(labels)
 
     def _country_for(self, group: str) -> str | None:
         if group not in self._country_memo:
@@ -365,7 +393,8 @@ class NameIndex:
         return self._country_memo[group]
 
     def _find_country(self, group: str) -> str | None:
-        matches = [c for c in self._countries
+        # every rule below needs both names to share their first four letters
+        matches = [c for c in self._countries_by_start.get(group[:4], ())
                    if min(len(c), len(group)) >= 4
                    and (group.startswith(c) or c.startswith(group)
                         or (group[:len(c) - 1] == c[:-1] and len(c) >= 5))]
@@ -400,7 +429,7 @@ class NameIndex:
             # once per article (which cost a quarter of a build's time).
             forms: dict[str, str] = {}
             for name, labels in self._labels.items():
-                if labels and labels.most_common(1)[0][0] == PERSON:  # (a looked-up name)
+                if labels and _most(labels) == PERSON:  # (a looked-up name)
                     full = self.resolve(name, PERSON, "")
                     if full is not None:
                         forms[name] = full.text
@@ -408,28 +437,36 @@ class NameIndex:
                 if len(names) == 1:
                     forms.setdefault(surname, next(iter(names)))
             self._collection_forms = forms
-        forms = dict(self._collection_forms)
-        local: set[str] = set()
-        if article is not None:
-            for surname, names in self._full.get(article, {}).items():
-                forms[surname] = names.most_common(1)[0][0]
-                local.add(surname)
-        # a word the collection mostly tags as a place or body is not a surname, unless
-        # the article itself names the person in full and the word is no place: the small
-        # model tags "Trump" and "Fiorina" as organisations more often than as people.
-        # One word with no full name anywhere is too weak a clue: the small model tags
-        # some countries as people
-        return {form: full for form, full in forms.items()
-                if len(full.split()) > 1 and (form == full or self._mostly_person(form) or (
-                    form in local and not self._mostly_place(form)))}
+        if self._collection_people is None:
+            self._collection_people = {
+                form: full for form, full in self._collection_forms.items()
+                if self._person_form(form, full, local=False)}
+        forms = dict(self._collection_people)
+        for surname, names in self._full.get(article, {}).items() if article else ():
+            full = self._first_full_name(article, names)
+            if self._person_form(surname, full, local=True):
+                forms[surname] = full
+            else:
+                forms.pop(surname, None)
+        return forms
+
+    def _person_form(self, form: str, full: str, local: bool) -> bool:
+        """Whether ``form`` stands for ``full``: a word the collection mostly tags as a
+        place or body is not a surname, unless the article itself (``local``) names the
+        person in full and the word is no place: the small model tags "Trump" and
+        "Fiorina" as organisations more often than as people. One word with no full
+        name anywhere is too weak a clue: the small model tags some countries as
+        people."""
+        return len(full.split()) > 1 and (form == full or self._mostly_person(form) or (
+            local and not self._mostly_place(form)))
 
     def _mostly_place(self, name: str) -> bool:
         labels = self._labels.get(name)
-        return bool(labels) and labels.most_common(1)[0][0] in ("GPE", "LOC", "FAC", GROUP)
+        return bool(labels) and _most(labels) in ("GPE", "LOC", "FAC", GROUP)
 
     def _mostly_person(self, name: str) -> bool:
         labels = self._labels.get(name)
-        return not labels or labels.most_common(1)[0][0] == PERSON
+        return not labels or _most(labels) == PERSON
 
     def names_in(self, mention: Mention) -> list[Name]:
         """The normalized names a mention's sentence mentions, once each, in order."""
@@ -449,6 +486,34 @@ class NameIndex:
         for person in self.described_in(mention.sentence, mention.article_id):
             seen.setdefault(person, Name(person, PERSON))
         return list(seen.values())
+
+
+def changed_readings(before: Mapping[tuple[str, str], int],
+                     after: Mapping[tuple[str, str], int]) -> set[str]:
+    """The names (as an article may write them) that the collection reads otherwise
+    after a change of its entities (``(text, label) -> count``, see
+    ``NameIndex.from_mentions``): a surname that now has one full name, or two; a
+    word now mostly tagged a place; an adjective whose country arrived; a person's
+    written form for quotes. Only what the collection says counts (an article's own
+    full names win over it and do not change with it)."""
+    old, new = (NameIndex.from_mentions([], None, counts) for counts in (before, after))
+    keys = set(before) | set(after)
+    keys |= {(text.split()[0], label) for text, label in keys if len(text.split()) > 1}
+    changed = {clean_name(text, label) for text, label in keys
+               if old.resolve(text, label, "") != new.resolve(text, label, "")}
+    # a full name that is its own form, new or gone, reads as before wherever it is
+    # written (what it names is known by the resolution above)
+    old_forms, new_forms = old.people_forms(), new.people_forms()
+    changed |= {form for form in old_forms.keys() | new_forms.keys()
+                if old_forms.get(form, form) != new_forms.get(form, form)}
+    return {name for name in changed if name}
+
+
+def _most(counts: Counter[str]) -> str:
+    """The most frequent key, ties to the first in alphabetical order: what the
+    collection says, whatever order it was read in (a build reads it event by event, a
+    store batch by batch)."""
+    return max(sorted(counts), key=counts.__getitem__)
 
 
 def _in_title(text: str, sentence: str) -> bool:

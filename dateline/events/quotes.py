@@ -21,8 +21,9 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateline.events.names import NameIndex, clean_name
@@ -136,6 +137,32 @@ def _is_speech(content: str) -> bool:
         (".", "?", "!", ",", "…"))
 
 
+@lru_cache(maxsize=16)
+def _form_pattern(forms: frozenset[str]) -> re.Pattern | None:
+    """Any of ``forms`` as a whole word, the longest that fits at each place."""
+    ordered = sorted(forms, key=lambda form: (-len(form), form))
+    return (re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b")
+            if ordered else None)
+
+
+class _FormPattern:
+    """Two form patterns read as one alternation of all their forms: the leftmost match,
+    the longer at one place (two forms of one length cannot both fit there)."""
+
+    def __init__(self, *patterns: re.Pattern | None):
+        self.patterns = [p for p in patterns if p is not None]
+
+    def search(self, text: str, position: int = 0) -> re.Match | None:
+        found = [m for p in self.patterns if (m := p.search(text, position)) is not None]
+        return min(found, key=lambda m: (m.start(), -m.end()), default=None)
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        position = 0
+        while (match := self.search(text, position)) is not None:
+            yield match
+            position = match.end()
+
+
 class _People:
     """Finds written forms of people's names in text and says whose they are."""
 
@@ -148,9 +175,13 @@ class _People:
         self.article = article
         # picks who "he"/"she" is among the candidates (the learned ranker by default)
         self.choose: Callable[[Sequence[Candidate]], str | None] = default_ranker().choose
-        ordered = sorted(self.forms, key=len, reverse=True)
-        self.pattern = (re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b")
-                        if ordered else None)
+        # The collection's forms are one pattern, made once (a long alternation takes
+        # longer to compile than an article takes to read); the article's own are another.
+        shared = (frozenset(names.people_forms().keys() & self.forms.keys())
+                  if names is not None else frozenset())
+        own = frozenset(self.forms.keys() - shared)
+        self.pattern = (_FormPattern(_form_pattern(shared), _form_pattern(own))
+                        if self.forms else None)
 
     def last_named(self, text: str) -> str | None:
         """The person named last in ``text``: a known name, or one after an honorific

@@ -32,7 +32,6 @@ from starlette.concurrency import run_in_threadpool
 
 from dateline.config import Config
 from dateline.store import Store
-from dateline.store.incremental import add_articles
 from dateline.store.query import (
     EventQuery,
     facets,
@@ -42,6 +41,7 @@ from dateline.store.query import (
     list_events,
 )
 from dateline.store.schema import articles as articles_table
+from dateline.store.writer import add_articles
 from dateline.timeline.query import QueryError, parse_query
 from dateline.version import __version__
 

@@ -10,7 +10,7 @@ from importlib import import_module
 
 _HOMES = {
     "Store": "db", "StoreError": "db", "default_db_path": "db", "open_store": "db",
-    "AddResult": "incremental", "add": "incremental", "add_articles": "incremental",
+    "AddResult": "writer", "add": "writer", "add_articles": "writer",
     "EventQuery": "query", "timeline": "query",
 }
 __all__ = sorted(_HOMES)

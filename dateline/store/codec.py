@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 
+from dateline.events import similarity
 from dateline.events.quotes import Quote
 from dateline.model import Article, Entity, Event, FuzzyDate, Mention, Precision, Source, Timex
 
@@ -143,3 +144,38 @@ def event_from_row(row: Mapping, mentions: list[Mention]) -> Event:
                  quotes=[Quote(q["speaker"], q["text"], q["article"])
                          for q in loads(row.get("quotes"), [])],
                  claims=loads(row.get("claims"), []))
+
+
+# --- word features: the grouping's terms of a mention, kept in its row --------------
+
+_SEP = "\x1f"  # never inside a word or name phrase (letters, digits, ' ’ - and spaces)
+
+
+def terms_version() -> str:
+    """Version of the grouping's word features that stored ``terms`` were made with."""
+    return f"f{similarity.FEATURES_VERSION}"
+
+
+def mention_terms(mention: Mention) -> str:
+    """The ``terms`` column: the grouping's features of the sentence and of the story."""
+    context = similarity.content_words(mention.context) if mention.context else []
+    return (f"{terms_version()}\t{_SEP.join(similarity.mention_terms(mention))}"
+            f"\t{_SEP.join(context)}")
+
+
+def split_terms(value: str | None) -> tuple[list[str], str] | None:
+    """(sentence words, context words still joined: ``words`` splits them, once per
+    article) of a current ``terms`` value; None when missing or made by other grouping
+    code."""
+    if not value:
+        return None
+    version, _, rest = value.partition("\t")
+    if version != terms_version():
+        return None
+    sentence, _, context = rest.partition("\t")
+    return words(sentence), context
+
+
+def words(value: str) -> list[str]:
+    """The words of a joined part of a ``terms`` value."""
+    return value.split(_SEP) if value else []

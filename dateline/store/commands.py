@@ -22,7 +22,7 @@ from dateline.options import (
     positive_int,
 )
 
-DEFAULT_BATCH = 100  # as dateline.store.incremental.DEFAULT_BATCH (not imported: lazy)
+DEFAULT_BATCH = 100  # as dateline.store.writer.DEFAULT_BATCH (not imported: lazy)
 
 
 

@@ -15,6 +15,7 @@ from dateline.export.records import article_record, event_record
 from dateline.model import HEADLINE, Event, Timeline
 from dateline.store import codec
 from dateline.store.db import Store
+from dateline.store.rows import events_with_mentions
 from dateline.store.schema import articles, events, mentions, sentences, undated
 from dateline.timeline.build import default_max_events, select_events
 from dateline.timeline.dates import references_from_mentions, select_dated
@@ -63,17 +64,6 @@ def _conditions(query: EventQuery) -> list:
     return conditions
 
 
-def _events_with_mentions(conn: Connection, rows: list) -> list[Event]:
-    by_event: dict[str, list] = {row["id"]: [] for row in rows}
-    ids = list(by_event)
-    for start in range(0, len(ids), 500):
-        for row in conn.execute(select(mentions).where(
-                mentions.c.event_id.in_(ids[start:start + 500])).order_by(mentions.c.id)
-                ).mappings():
-            by_event[row["event_id"]].append(codec.mention_from_row(row))
-    return [codec.event_from_row(row, by_event[row["id"]]) for row in rows]
-
-
 def _matching(conn: Connection, query: EventQuery, ordering: list) -> list[Event]:
     """Every stored event the query keeps, in ``ordering``: SQL conditions first, then
     the entity query with the build's own filter over the described events (participants
@@ -81,7 +71,7 @@ def _matching(conn: Connection, query: EventQuery, ordering: list) -> list[Event
     the events it reads, as in a build)."""
     rows = conn.execute(select(events).where(and_(true(), *_conditions(query)))
                         .order_by(*ordering, events.c.id)).mappings().all()
-    found = _events_with_mentions(conn, rows)
+    found = events_with_mentions(conn, rows)
     if not query.entity:
         return found
     return filter_events(found, query.entity)
@@ -99,7 +89,7 @@ def _page(conn: Connection, query: EventQuery, ordering: list, limit: int,
     total = conn.execute(select(func.count()).select_from(events).where(where)).scalar()
     rows = conn.execute(select(events).where(where).order_by(*ordering, events.c.id)
                         .limit(limit).offset(offset)).mappings().all()
-    return total, _events_with_mentions(conn, rows)
+    return total, events_with_mentions(conn, rows)
 
 
 def article_count(conn: Connection) -> int:
@@ -202,7 +192,7 @@ def get_event(store: Store, event_id: str) -> dict | None:
         row = conn.execute(select(events).where(events.c.id == event_id)).mappings().first()
         if row is None:
             return None
-        (event,) = _events_with_mentions(conn, [row])
+        (event,) = events_with_mentions(conn, [row])
         ids = sorted({m.article_id for m in event.mentions})
         meta = {r["id"]: r for r in conn.execute(
             select(*_ARTICLE_META).where(articles.c.id.in_(ids))).mappings()}
@@ -295,7 +285,7 @@ def facets(store: Store, limit: int = 40) -> dict:
         total_articles = article_count(conn)
         rows = conn.execute(select(events).order_by(events.c.score.desc(), events.c.id)
                             .limit(FACET_EVENTS)).mappings().all()
-        found = _events_with_mentions(conn, rows)
+        found = events_with_mentions(conn, rows)
         sites = dict(conn.execute(select(articles.c.id, articles.c.site)).all()) \
             if total_articles <= 5000 else {}
     entity_counts: Counter[str] = Counter()

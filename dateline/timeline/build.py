@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 
 from dateline.events.claims import attach_claims
 from dateline.events.grouping import resolve_date
-from dateline.events.mentions import attach_entities
+from dateline.events.mentions import attach_entities, entities_of
 from dateline.events.names import NameIndex
 from dateline.events.quotes import attach_quotes
 from dateline.events.roles import event_roles, parse_sentences
@@ -80,10 +80,62 @@ def sentences_to_parse(events: list[Event]) -> list[str]:
     return chosen
 
 
+def parse_for_description(events: list[Event], new: list[Mention], nlp
+                          ) -> dict[str, object]:
+    """The parses ``describe_events`` reads when most mentions already carry their
+    entities (a store keeps them), with at most one pass of the model per sentence; the
+    ``new`` mentions get their entities here.
+
+    A new sentence is parsed in full (its entities come with the parse; a new sentence
+    not parsed gets them from the recognizer alone). A known sentence keeps its entities:
+    it is parsed without the recognizer (about half of the model's time) and its
+    entities are set on the parse, and when it names no one it is parsed only if it is
+    an event's summary (for the title), since roles come from entities alone.
+    """
+    fresh_texts = {m.sentence for m in new}
+    known: dict[str, list] = {}
+    for event in events:
+        for mention in event.mentions:
+            if mention.sentence not in fresh_texts:
+                known[mention.sentence] = mention.entities or known.get(mention.sentence, [])
+    summaries = {event.summary for event in events}
+    wanted = list(dict.fromkeys(sentences_to_parse(events)))
+    docs: dict[str, object] = {}
+    stored = [t for t in wanted if t in known and (known[t] or t in summaries)]
+    if stored and "ner" in nlp.pipe_names:
+        with nlp.select_pipes(disable=["ner"]):
+            for text, doc in zip(stored, nlp.pipe(stored, batch_size=32), strict=True):
+                if (spans := _entity_spans(doc, text, known[text])) is not None:
+                    doc.ents = spans
+                    docs[text] = doc
+    rest = [t for t in wanted if t not in docs and (t not in known or t in stored)]
+    docs.update(zip(rest, nlp.pipe(rest, batch_size=32), strict=True))
+    for mention in new:
+        if mention.sentence in docs:
+            mention.entities = entities_of(docs[mention.sentence])
+    attach_entities([m for m in new if m.sentence not in docs], nlp)
+    return docs
+
+
+def _entity_spans(doc, text: str, entities: list) -> list | None:
+    """``entities`` as spans of ``doc``, or None when one is not on the parse's tokens."""
+    spans, position = [], 0
+    for entity in entities:
+        start = text.find(entity.text, position)
+        span = (doc.char_span(start, start + len(entity.text), label=entity.label)
+                if start >= 0 else None)
+        if span is None:
+            return None
+        spans.append(span)
+        position = start + len(entity.text)
+    return spans
+
+
 def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None = None,
                     entities_known: bool = False, docs: dict[str, object] | None = None,
                     more_names: Iterable[Mention] = (),
-                    taken: Collection[tuple[str, int]] = ()) -> None:
+                    taken: Collection[tuple[str, int]] = (),
+                    collection: Mapping[tuple[str, str], int] | None = None) -> None:
     """Who, where, quotes, counting claims and a parsed title for the events a reader sees.
 
     Entity recognition and parsing are the slowest steps per sentence, so they run on
@@ -97,7 +149,9 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     ``more_names``: other mentions of the collection to learn names from (a store
     describes a few events at a time; a build learns from every event it shows).
     ``taken``: (article, sentence index) of sentences reporting events not described now,
-    whose quotes stay theirs (see ``attach_quotes``).
+    whose quotes stay theirs (see ``attach_quotes``). ``collection``: the entities of
+    the whole collection with their counts, when the events are only part of it (see
+    ``NameIndex.from_mentions``).
     """
     mentions = [m for event in events for m in event.mentions]
     # With a model, who and where come from the parse of each sentence (the event's verb
@@ -110,7 +164,7 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     articles = list(articles) if articles is not None else None
     texts = ({a.id: [s.text for s in a.sentences] for a in articles}
              if articles is not None else None)
-    names = NameIndex.from_mentions([*mentions, *more_names], texts)
+    names = NameIndex.from_mentions([*mentions, *more_names], texts, collection)
     for event in events:
         if docs:
             event.participants, event.location = event_roles(event.mentions, docs, names)
