@@ -40,25 +40,32 @@ class Engine:
     def distributed(self) -> bool:
         return self.client is not None
 
-    def map_chunks(self, function: Callable[[list[T]], list[R]], items: Sequence[T],
-                   on_chunk: Callable[[int], None] | None = None) -> list[R]:
+    def map_chunks(self, function: Callable[..., list[R]], items: Sequence[T],
+                   on_chunk: Callable[[int], None] | None = None, **shared: Any) -> list[R]:
         """``function`` applied to consecutive chunks of ``items``; results in input order.
 
         ``function`` must be a module-level function (workers import it by name) that
         returns one result per item. ``on_chunk(n)`` reports progress as chunks finish.
+        ``shared``: keyword arguments every chunk receives (collection-wide results a map
+        reads, such as the name index); a cluster gets each once per worker, not once
+        per task.
         """
         chunks = [list(items[i:i + self.chunk_size])
                   for i in range(0, len(items), self.chunk_size)]
         results: list[R] = []
         if self.client is None:
             for chunk in chunks:
-                results.extend(function(chunk))
+                results.extend(function(chunk, **shared))
                 if on_chunk:
                     on_chunk(len(chunk))
             return results
+        if not chunks:
+            return results
         from distributed import as_completed
 
-        futures = self.client.map(function, chunks, pure=False)
+        sent = {name: self.client.scatter(value, broadcast=True, hash=False)
+                for name, value in shared.items()}
+        futures = self.client.map(function, chunks, pure=False, **sent)
         position = {future.key: number for number, future in enumerate(futures)}
         done: list[list[R] | None] = [None] * len(futures)
         for future in as_completed(futures):
@@ -67,6 +74,8 @@ class Engine:
                 on_chunk(len(chunks[position[future.key]]))
         for part in done:
             results.extend(part or [])
+        for future in sent.values():
+            future.release()
         return results
 
 

@@ -198,14 +198,14 @@ def process_articles(articles: list[Article], config: Config,
         # a quoted speaker, as in the store), so every event is described first, with
         # the names and quote placement of the whole collection, as the store has them.
         report("describing", len(events))
-        describe_events(events, nlp, articles)
+        describe_events(events, nlp, articles, engine=engine)
         events = filter_events(events, config.query)
         selected = choose_events(events, articles, config)
     else:
         selected = choose_events(events, articles, config)
         if selected:
             report("describing", len(selected))
-            describe_events(selected, nlp, articles)
+            describe_events(selected, nlp, articles, engine=engine)
 
     return Timeline(articles=articles, events=selected,
                     undated=undated_records(articles, mentions, undated), warnings=warnings,

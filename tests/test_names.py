@@ -1,3 +1,5 @@
+import pickle
+
 from dateline.events.names import NameIndex, clean_name
 from dateline.model import Entity, FuzzyDate, Mention, Timex
 from dateline.timeline.summaries import participants_and_location
@@ -81,3 +83,21 @@ def test_participants_ranked_and_location_never_a_participant():
     participants, location = participants_and_location(mentions)
     assert location == "Geneva"
     assert participants == ["Veldora", "Ilse Marrack", "Kastmark"]
+
+
+def test_the_index_a_cluster_worker_receives_resolves_as_the_one_built():
+    mentions = [
+        mention("a", 0, "Finance Minister Rasmus Holt of Veldora resigned on Monday.",
+                ("Rasmus Holt", "PERSON"), ("Veldora", "GPE")),
+        mention("a", 1, "The minister said Holt's successor would be named on Friday.",
+                ("Holt", "PERSON")),
+        mention("b", 0, "Holt left the Veldoran cabinet after the budget vote.",
+                ("Holt", "ORG"), ("Veldoran", "NORP")),
+    ]
+    names = NameIndex.from_mentions(mentions)
+    received = pickle.loads(pickle.dumps(names))
+    for one in mentions:
+        assert received.names_in(one) == names.names_in(one)
+    assert received.people_forms("b") == names.people_forms("b") == {
+        "Rasmus Holt": "Rasmus Holt", "Holt": "Rasmus Holt"}
+    assert received.resolve("Veldoran", "NORP", "b").text == "Veldora"
