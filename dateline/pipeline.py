@@ -6,18 +6,21 @@ sequences them, reports progress, and keeps one failing article from stopping th
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 
-from dateline.clean import clean_articles
 from dateline.clean.duplicates import mark_duplicates
+from dateline.clean.linemodel import LineModel
+from dateline.clean.linemodel import load as load_line_model
+from dateline.clean.noise import ArticleLineStats, clean_article, collection_stats
 from dateline.clean.sentences import split_sentences
 from dateline.config import Config
 from dateline.dating.inference import anchor_date, infer_publication_dates
-from dateline.dating.pubdate import date_articles
+from dateline.dating.pubdate import date_article, site_date_orders
 from dateline.dating.timex import tag
 from dateline.engine import LOCAL, Engine, open_engine
 from dateline.events.grouping import group_mentions, place_undated
@@ -66,11 +69,41 @@ def annotate_article(article: Article) -> None:
             position += 1
 
 
-def prepare_articles(articles: list[Article], config: Config) -> None:
+PreparedFields = tuple[str, str | None, list[str], list[tuple[str, str]], dt.date | None,
+                       str | None, float | None, list[str]]
+
+
+def prepare_chunk(items: list[tuple[Article, ArticleLineStats, str | None]],
+                  line_model: LineModel | None = None) -> list[PreparedFields]:
+    """Clean and date (stated dates) each article of a chunk, given its share of the
+    collection's line statistics and its site's date order; return only the fields
+    these steps set (body, title, captions, removed lines, publication date and its
+    provenance): the map task of preparing articles."""
+    results: list[PreparedFields] = []
+    for article, line_stats, order in items:
+        clean_article(article, 0, line_stats, line_model)
+        date_article(article, order)
+        results.append((article.text, article.title, article.captions, article.removed,
+                        article.published, article.published_source,
+                        article.published_confidence, article.published_evidence))
+    return results
+
+
+def prepare_articles(articles: list[Article], config: Config, engine: Engine = LOCAL) -> None:
     """Clean, date (stated, then inferred) and mark duplicates: everything per article
-    that comes before sentences."""
-    clean_articles(articles)
-    date_articles(articles)
+    that comes before sentences. The collection-wide steps (line statistics, site date
+    orders, inference, duplicates) run here; cleaning and dating each article run
+    where ``engine`` says."""
+    stats = collection_stats(articles)
+    orders = site_date_orders(articles)
+    items = [(article, stats.of_article(index, article.raw_text), order)
+             for index, (article, order) in enumerate(zip(articles, orders, strict=True))]
+    del stats
+    results = engine.map_chunks(prepare_chunk, items, line_model=load_line_model())
+    for article, fields in zip(articles, results, strict=True):
+        (article.text, article.title, article.captions, article.removed, article.published,
+         article.published_source, article.published_confidence,
+         article.published_evidence) = fields
     infer_publication_dates(articles)
     mark_duplicates(articles, config.near_duplicate_threshold)
 
@@ -151,7 +184,7 @@ def collect_events(articles: list[Article], config: Config,
     warnings = warnings if warnings is not None else []
     report = on_stage or (lambda stage, count: None)
     report("cleaning", len(articles))
-    prepare_articles(articles, config)
+    prepare_articles(articles, config, engine)
     report("dating", len(articles))
     mentions, undated = extract_all(articles, warnings, config.progress, nlp, engine)
     report("grouping", len(mentions))
