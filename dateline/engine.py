@@ -23,6 +23,13 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 DEFAULT_CHUNK = 32  # articles per task: large enough to amortise scheduling, small to balance
+# Dask's defaults suit interactive use; a batch build does not read a statistical profile
+# of every worker (sampled every 10 ms) nor event-loop ticks every 20 ms. Measured here
+# on an idle 2-worker cluster: 1.8 CPU-s a minute in this process and 1.2 per worker
+# with the defaults, 0.9 and 0.3 with these (and no sampling of the running tasks).
+LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False,
+                        "distributed.admin.tick.interval": "500ms",
+                        "distributed.admin.system-monitor.interval": "2s"}
 
 
 class EngineError(RuntimeError):
@@ -102,6 +109,7 @@ def open_engine(workers: int = 0, scheduler: str | None = None,
         yield Engine(chunk_size=chunk_size)
         return
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError as error:  # pragma: no cover - dask is a dependency
         raise EngineError("the Dask engine needs dask[distributed] installed") from error
@@ -111,9 +119,11 @@ def open_engine(workers: int = 0, scheduler: str | None = None,
             client = Client(scheduler, timeout=f"{timeout}s")
         else:
             # One thread per process: the work is pure Python, threads would share the GIL.
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=50)
-            client = Client(cluster)
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1,
+                                       processes=True, dashboard_address=None,
+                                       silence_logs=50)
+                client = Client(cluster)
     except (OSError, TimeoutError) as error:
         if cluster is not None:
             cluster.close()
