@@ -31,8 +31,9 @@ from dateline.model import Article, Event, Mention, Sentence, Timeline, Warning_
 from dateline.timeline.build import (
     default_max_events,
     describe_events,
-    make_event,
+    event_of,
     select_events,
+    sketch_events,
 )
 from dateline.timeline.dates import references_from_mentions, select_dated
 from dateline.timeline.query import filter_events
@@ -194,7 +195,9 @@ def collect_events(articles: list[Article], config: Config,
     clusters = group_mentions(mentions, params)
     joined, undated = place_undated(clusters, undated, articles)
     mentions = mentions + joined
-    events = [event for cluster in clusters if (event := make_event(cluster)) is not None]
+    sketches = engine.map_chunks(sketch_events, clusters)
+    events = [event for cluster, sketch in zip(clusters, sketches, strict=True)
+              if (event := event_of(cluster, sketch)) is not None]
     return events, mentions, undated
 
 

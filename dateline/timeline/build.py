@@ -14,7 +14,7 @@ from dateline.events.mentions import entities_of
 from dateline.events.names import NameIndex
 from dateline.events.quotes import find_quotes_of, place_quotes, quote_sources
 from dateline.events.roles import event_roles, parse_sentences
-from dateline.model import Article, Entity, Event, Mention, Source
+from dateline.model import Article, Entity, Event, FuzzyDate, Mention, Source
 from dateline.nlp import entities_only
 from dateline.timeline.summaries import participants_and_location, representative
 from dateline.timeline.titles import title_by_patterns, title_from_parse
@@ -25,6 +25,41 @@ def default_max_events(article_count: int) -> int:
     return max(40, round(12 * math.sqrt(article_count)))
 
 
+# date, date conflicts, title, summary, score
+EventSketch = tuple[FuzzyDate, list[dict], str, str, float]
+
+
+def sketch_events(clusters: list[list[Mention]]) -> list[EventSketch | None]:
+    """What ``make_event`` decides of each cluster (date, conflicts, title, summary,
+    score), without the mentions: the map task that makes events."""
+    sketches: list[EventSketch | None] = []
+    for mentions in clusters:
+        stated = [m for m in mentions if not m.supporting]
+        if not stated:
+            sketches.append(None)
+            continue
+        date, conflicts = resolve_date(stated)
+        # Summaries come from sources that state the chosen date, so text and date agree.
+        agreeing = [m for m in stated if m.date == date] or stated
+        best = representative(agreeing)
+        articles = {m.article_id for m in mentions}
+        score = (len(articles) + 0.1 * len(stated)
+                 + 0.3 * any(m.sentence_index < 3 for m in stated)
+                 + 0.2 * (2 - date.precision.rank))
+        sketches.append((date, conflicts, title_by_patterns(best), best.sentence,
+                         round(score, 3)))
+    return sketches
+
+
+def event_of(mentions: list[Mention], sketch: EventSketch | None) -> Event | None:
+    """The event of a cluster from its sketch (None: no event, see ``make_event``)."""
+    if sketch is None:
+        return None
+    date, conflicts, title, summary, score = sketch
+    return Event(id="", date=date, title=title, summary=summary, mentions=mentions,
+                 sources=Source.of_mentions(mentions), score=score, date_conflicts=conflicts)
+
+
 def make_event(mentions: list[Mention]) -> Event | None:
     """One event from a cluster: date by majority, summary and title from a source.
 
@@ -32,21 +67,7 @@ def make_event(mentions: list[Mention]) -> Event | None:
     supporting sentences (continuations of a dated sentence, "since last autumn") add
     sources to an event but never make one alone.
     """
-    stated = [m for m in mentions if not m.supporting]
-    if not stated:
-        return None
-    date, conflicts = resolve_date(stated)
-    # Summaries come from sources that state the chosen date, so the text and date agree.
-    agreeing = [m for m in stated if m.date == date] or stated
-    best = representative(agreeing)
-    sources = Source.of_mentions(mentions)
-    articles = {m.article_id for m in mentions}
-    score = (len(articles) + 0.1 * len(stated)
-             + 0.3 * any(m.sentence_index < 3 for m in stated)
-             + 0.2 * (2 - date.precision.rank))
-    return Event(id="", date=date, title=title_by_patterns(best), summary=best.sentence,
-                 mentions=mentions, sources=sources, score=round(score, 3),
-                 date_conflicts=conflicts)
+    return event_of(mentions, sketch_events([mentions])[0])
 
 
 def select_events(events: list[Event], max_events: int, per_date: int | None = None
