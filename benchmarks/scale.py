@@ -10,13 +10,14 @@ distinct events as the collection has articles.
 
 Usage: python benchmarks/scale.py --sizes 1000 10000 --workers 0 2 [--write]
 (workers 0 = the default single process; N = a local Dask cluster of N processes).
-Writes benchmarks/RESULTS_scale.md with --write.
+Appends a section to benchmarks/RESULTS_scale.md with --write.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import random
@@ -83,29 +84,60 @@ def _worker_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _cpu() -> float:
+    """CPU seconds of this process so far (all its threads)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _task_seconds(stream: list[dict]) -> float:
+    """Seconds the workers spent computing tasks (from Dask's task stream)."""
+    return sum(part["stop"] - part["start"] for task in stream
+               for part in task["startstops"] if part["action"] == "compute")
+
+
 def run(size: int, workers: int, folder: Path) -> dict:
+    from contextlib import nullcontext
+
     from dateline.config import Config
     from dateline.engine import open_engine
+    from dateline.export import render
     from dateline.ingest import read_articles
     from dateline.pipeline import process_articles
 
     config = Config(progress=False, workers=workers)
     wall = time.perf_counter()
-    cpu = time.process_time()
-    articles, warnings = read_articles([str(folder / f"{size}.jsonl")], config)
+    cpu = _cpu()
     with open_engine(config.workers) as engine:
-        timeline = process_articles(articles, config, warnings, engine=engine)
+        # The serial fraction: CPU spent in this process (reading, the collection-wide
+        # reduces, the in-process scheduler) against CPU spent on the workers.
+        before = engine.client.run(_cpu) if engine.distributed else {}
+        main_cpu = _cpu()
+        if engine.distributed:
+            from distributed import get_task_stream
+
+            watch = get_task_stream(engine.client)
+        else:
+            watch = nullcontext([])
+        with watch as stream:
+            articles, warnings = read_articles([str(folder / f"{size}.jsonl")], config)
+            timeline = process_articles(articles, config, warnings, engine=engine)
+        main_cpu = _cpu() - main_cpu
+        tasks = _task_seconds(stream.data) if engine.distributed else 0.0
         worker_peaks = []
         worker_cpu = 0.0
         if engine.distributed:
             worker_peaks = list(engine.client.run(_worker_peak_mb).values())
-            worker_cpu = sum(engine.client.run(time.process_time).values())
+            after = engine.client.run(_cpu)
+            worker_cpu = sum(after[worker] - before[worker] for worker in after)
     wall = time.perf_counter() - wall
     return {"size": size, "workers": workers, "wall": wall,
-            "cpu": time.process_time() - cpu + worker_cpu,
+            "cpu": _cpu() - cpu + worker_cpu, "main_cpu": main_cpu,
+            "worker_cpu": worker_cpu, "task_s": tasks,
             "peak_main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "peak_worker": max(worker_peaks, default=0.0),
-            "events": len(timeline.events), "articles": len(articles)}
+            "events": len(timeline.events), "articles": len(articles),
+            "digest": hashlib.sha256(render(timeline, "json").encode()).hexdigest()[:12]}
 
 
 def main() -> int:
@@ -115,7 +147,7 @@ def main() -> int:
     parser.add_argument("--one", nargs=2, type=int, metavar=("SIZE", "WORKERS"),
                         help=argparse.SUPPRESS)  # one measurement in a fresh process
     parser.add_argument("--folder", help=argparse.SUPPRESS)
-    parser.add_argument("--write", action="store_true", help=f"write {RESULTS.name}")
+    parser.add_argument("--write", action="store_true", help=f"append the table to {RESULTS.name}")
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run(args.one[0], args.one[1], Path(args.folder))))
@@ -144,24 +176,31 @@ def main() -> int:
                 row = json.loads(done.stdout.strip().splitlines()[-1])
                 rows.append(row)
                 print(f"{size} articles, {workers or 1} process(es): {row['wall']:.1f} s wall, "
-                      f"{row['cpu']:.1f} CPU-s, {size / row['cpu']:.1f} articles/CPU-s, "
+                      f"{row['cpu']:.1f} CPU-s ({row['main_cpu']:.1f} main, "
+                      f"{row['worker_cpu']:.1f} workers, {row['task_s']:.1f} s in tasks), "
+                      f"{size / row['cpu']:.1f} articles/CPU-s, "
                       f"peak {row['peak_main']:.0f} MB main / {row['peak_worker']:.0f} MB "
-                      f"worker, {row['events']} events", flush=True)
+                      f"worker, {row['events']} events, JSON {row['digest']}", flush=True)
     if args.write:
         load = os.getloadavg()[0]
-        lines = ["## Scale (benchmarks/scale.py)", "",
+        lines = ["", f"## Scale (benchmarks/scale.py), {dt.date.today().isoformat()}", "",
                  f"{len(real)} real articles (Timeline17 + news-silver), grown as the module "
                  "doc says; each row a fresh process. Load average at the end: "
-                 f"{load:.1f} on {os.cpu_count()} cores.", "",
-                 "| articles | workers | wall s | CPU-s (all processes) | articles/CPU-s "
-                 "| peak MB main | peak MB per worker | events |",
-                 "|---|---|---|---|---|---|---|---|"]
+                 f"{load:.1f} on {os.cpu_count()} cores. Main CPU-s: the calling process "
+                 "(reads, collection-wide reduces, the local cluster's scheduler); "
+                 "worker CPU-s: the workers during the build.", "",
+                 "| articles | workers | wall s | CPU-s (all processes) | main CPU-s "
+                 "| worker CPU-s | articles/CPU-s | peak MB main | peak MB per worker "
+                 "| events | JSON sha256 |",
+                 "|---|---|---|---|---|---|---|---|---|---|---|"]
         for row in rows:
             lines.append(f"| {row['size']} | {row['workers'] or 'none (one process)'} | "
-                         f"{row['wall']:.1f} | {row['cpu']:.1f} | {row['size'] / row['cpu']:.1f} "
+                         f"{row['wall']:.1f} | {row['cpu']:.1f} | {row['main_cpu']:.1f} | "
+                         f"{row['worker_cpu']:.1f} | {row['size'] / row['cpu']:.1f} "
                          f"| {row['peak_main']:.0f} | {row['peak_worker']:.0f} | "
-                         f"{row['events']} |")
-        RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
+                         f"{row['events']} | {row['digest']} |")
+        with open(RESULTS, "a", encoding="utf-8") as handle:
+            handle.write("\n".join(lines) + "\n")
     return 0
 
 

@@ -6,18 +6,21 @@ sequences them, reports progress, and keeps one failing article from stopping th
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 
-from dateline.clean import clean_articles
 from dateline.clean.duplicates import mark_duplicates
+from dateline.clean.linemodel import LineModel
+from dateline.clean.linemodel import load as load_line_model
+from dateline.clean.noise import ArticleLineStats, clean_article, collection_stats
 from dateline.clean.sentences import split_sentences
 from dateline.config import Config
 from dateline.dating.inference import anchor_date, infer_publication_dates
-from dateline.dating.pubdate import date_articles
+from dateline.dating.pubdate import date_article, site_date_orders
 from dateline.dating.timex import tag
 from dateline.engine import LOCAL, Engine, open_engine
 from dateline.events.grouping import group_mentions, place_undated
@@ -28,8 +31,9 @@ from dateline.model import Article, Event, Mention, Sentence, Timeline, Timex, W
 from dateline.timeline.build import (
     default_max_events,
     describe_events,
-    make_event,
+    event_of,
     select_events,
+    sketch_events,
 )
 from dateline.timeline.dates import references_from_mentions, select_dated
 from dateline.timeline.query import filter_events
@@ -80,12 +84,43 @@ def annotate_article(article: Article, tagged: tuple[str, list[Timex]] | None = 
 Tagged = dict[str, tuple[str, list[Timex]]]  # article id -> (text, its expressions)
 
 
-def prepare_articles(articles: list[Article], config: Config) -> Tagged:
+PreparedFields = tuple[str, str | None, list[str], list[tuple[str, str]], dt.date | None,
+                       str | None, float | None, list[str]]
+
+
+def prepare_chunk(items: list[tuple[Article, ArticleLineStats, str | None]],
+                  line_model: LineModel | None = None) -> list[PreparedFields]:
+    """Clean and date (stated dates) each article of a chunk, given its share of the
+    collection's line statistics and its site's date order; return only the fields
+    these steps set (body, title, captions, removed lines, publication date and its
+    provenance): the map task of preparing articles."""
+    results: list[PreparedFields] = []
+    for article, line_stats, order in items:
+        clean_article(article, 0, line_stats, line_model)
+        date_article(article, order)
+        results.append((article.text, article.title, article.captions, article.removed,
+                        article.published, article.published_source,
+                        article.published_confidence, article.published_evidence))
+    return results
+
+
+def prepare_articles(articles: list[Article], config: Config, engine: Engine = LOCAL
+                     ) -> Tagged:
     """Clean, date (stated, then inferred) and mark duplicates: everything per article
-    that comes before sentences. Returns the expressions date inference tagged in
-    undated articles' texts, for ``extract_all`` to reuse."""
-    clean_articles(articles)
-    date_articles(articles)
+    that comes before sentences. The collection-wide steps (line statistics, site date
+    orders, inference, duplicates) run here; cleaning and dating each article run
+    where ``engine`` says. Returns the expressions date inference tagged in undated
+    articles' texts, for ``extract_all`` to reuse."""
+    stats = collection_stats(articles)
+    orders = site_date_orders(articles)
+    items = [(article, stats.of_article(index, article.raw_text), order)
+             for index, (article, order) in enumerate(zip(articles, orders, strict=True))]
+    del stats
+    results = engine.map_chunks(prepare_chunk, items, line_model=load_line_model())
+    for article, fields in zip(articles, results, strict=True):
+        (article.text, article.title, article.captions, article.removed, article.published,
+         article.published_source, article.published_confidence,
+         article.published_evidence) = fields
     tagged = infer_publication_dates(articles)
     mark_duplicates(articles, config.near_duplicate_threshold)
     return tagged
@@ -175,7 +210,7 @@ def collect_events(articles: list[Article], config: Config,
     warnings = warnings if warnings is not None else []
     report = on_stage or (lambda stage, count: None)
     report("cleaning", len(articles))
-    tagged = prepare_articles(articles, config)
+    tagged = prepare_articles(articles, config, engine)
     report("dating", len(articles))
     mentions, undated = extract_all(articles, warnings, config.progress, nlp, engine, tagged)
     report("grouping", len(mentions))
@@ -185,7 +220,9 @@ def collect_events(articles: list[Article], config: Config,
     clusters = group_mentions(mentions, params)
     joined, undated = place_undated(clusters, undated, articles)
     mentions = mentions + joined
-    events = [event for cluster in clusters if (event := make_event(cluster)) is not None]
+    sketches = engine.map_chunks(sketch_events, clusters)
+    events = [event for cluster, sketch in zip(clusters, sketches, strict=True)
+              if (event := event_of(cluster, sketch)) is not None]
     return events, mentions, undated
 
 
@@ -222,14 +259,14 @@ def process_articles(articles: list[Article], config: Config,
         # a quoted speaker, as in the store), so every event is described first, with
         # the names and quote placement of the whole collection, as the store has them.
         report("describing", len(events))
-        describe_events(events, nlp, articles)
+        describe_events(events, nlp, articles, engine=engine)
         events = filter_events(events, config.query)
         selected = choose_events(events, articles, config)
     else:
         selected = choose_events(events, articles, config)
         if selected:
             report("describing", len(selected))
-            describe_events(selected, nlp, articles)
+            describe_events(selected, nlp, articles, engine=engine)
 
     return Timeline(articles=articles, events=selected,
                     undated=undated_records(articles, mentions, undated), warnings=warnings,

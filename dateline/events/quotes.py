@@ -462,17 +462,15 @@ def paragraph_openings(article: Article) -> set[int]:
     return openings
 
 
-def attach_quotes(events: list[Event], names: NameIndex | None = None,
-                  articles: Iterable[Article] | None = None,
-                  taken: Collection[tuple[str, int]] = ()) -> None:
-    """Fill ``Event.quotes`` with the quotes of each event's source sentences.
+QuoteSource = tuple[str, list[tuple[int, str]], str, set[int]]
+"""What ``find_quotes`` reads of one article: id, (index, text) sentences, lead, openings."""
 
-    With ``articles`` the quotes are read in the whole article (a quote can open in a
-    sentence before the event's and "he" can name someone from any earlier sentence);
-    without, in the sentences the events know of and each article's lead. ``taken``:
-    (article, sentence index) of sentences that report other events, not described now
-    (a store describes a few at a time): their quotes are theirs, not the lead event's.
-    """
+
+def quote_sources(events: list[Event], articles: Iterable[Article] | None = None
+                  ) -> list[QuoteSource]:
+    """The articles whose quotes ``events`` can carry, with what is read of each: the
+    whole article when ``articles`` is given, else the sentences the events know of and
+    the article's lead (see ``attach_quotes``)."""
     by_article: dict[str, list[tuple[int, str]]] = {}
     leads: dict[str, str] = {}
     openings: dict[str, set[int]] = {}
@@ -487,10 +485,39 @@ def attach_quotes(events: list[Event], names: NameIndex | None = None,
                     (mention.sentence_index, mention.sentence))
                 leads.setdefault(mention.article_id, mention.context)
     wanted = {m.article_id for event in events for m in event.mentions}
-    quotes: dict[str, list[FoundQuote]] = {
-        article: find_quotes(sentences, article, names, leads.get(article, ""),
-                             openings.get(article, ()))
-        for article, sentences in by_article.items() if article in wanted}
+    return [(article, sentences, leads.get(article, ""), openings.get(article, set()))
+            for article, sentences in by_article.items() if article in wanted]
+
+
+def find_quotes_of(sources: list[QuoteSource], names: NameIndex | None = None
+                   ) -> list[list[FoundQuote]]:
+    """``find_quotes`` of each article: the map task of quote finding (articles are
+    independent once the collection's ``names`` are known)."""
+    return [find_quotes(sentences, article, names, lead, openings)
+            for article, sentences, lead, openings in sources]
+
+
+def attach_quotes(events: list[Event], names: NameIndex | None = None,
+                  articles: Iterable[Article] | None = None,
+                  taken: Collection[tuple[str, int]] = ()) -> None:
+    """Fill ``Event.quotes`` with the quotes of each event's source sentences.
+
+    With ``articles`` the quotes are read in the whole article (a quote can open in a
+    sentence before the event's and "he" can name someone from any earlier sentence);
+    without, in the sentences the events know of and each article's lead. ``taken``:
+    (article, sentence index) of sentences that report other events, not described now
+    (a store describes a few at a time): their quotes are theirs, not the lead event's.
+    """
+    sources = quote_sources(events, articles)
+    found = find_quotes_of(sources, names)
+    place_quotes(events, {source[0]: quotes for source, quotes in zip(sources, found,
+                                                                      strict=True)}, taken)
+
+
+def place_quotes(events: list[Event], quotes: Mapping[str, list[FoundQuote]],
+                 taken: Collection[tuple[str, int]] = ()) -> None:
+    """Give each event the quotes found in its sentences (``quotes``: article -> found),
+    the rest of an article's quotes to the event it leads with (see ``attach_quotes``)."""
     placed: set[tuple[str, str]] = {
         (found.quote.article, found.quote.text)
         for article, found_quotes in quotes.items() for found in found_quotes

@@ -129,7 +129,7 @@ def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Confi
         _unique_ids(conn, items)
     from dateline.pipeline import extract_all, prepare_articles
 
-    prepare_articles(items, config)
+    prepare_articles(items, config, engine)
     bands = {a.id: band_keys(a.text) for a in items}
     with store.read() as conn:
         _stored_duplicates(conn, items, bands, config.near_duplicate_threshold)

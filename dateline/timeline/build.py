@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from functools import partial
+from typing import Any, Protocol
 
 from dateline.events.claims import attach_claims
 from dateline.events.grouping import resolve_date
 from dateline.events.mentions import attach_entities, entities_of
 from dateline.events.names import NameIndex
-from dateline.events.quotes import attach_quotes
+from dateline.events.quotes import find_quotes_of, place_quotes, quote_sources
 from dateline.events.roles import event_roles, parse_sentences
-from dateline.model import Article, Event, Mention, Source
+from dateline.model import Article, Entity, Event, FuzzyDate, Mention, Source
+from dateline.nlp import entities_only
 from dateline.timeline.summaries import participants_and_location, representative
 from dateline.timeline.titles import title_by_patterns, title_from_parse
 
@@ -22,6 +25,41 @@ def default_max_events(article_count: int) -> int:
     return max(40, round(12 * math.sqrt(article_count)))
 
 
+# date, date conflicts, title, summary, score
+EventSketch = tuple[FuzzyDate, list[dict], str, str, float]
+
+
+def sketch_events(clusters: list[list[Mention]]) -> list[EventSketch | None]:
+    """What ``make_event`` decides of each cluster (date, conflicts, title, summary,
+    score), without the mentions: the map task that makes events."""
+    sketches: list[EventSketch | None] = []
+    for mentions in clusters:
+        stated = [m for m in mentions if not m.supporting]
+        if not stated:
+            sketches.append(None)
+            continue
+        date, conflicts = resolve_date(stated)
+        # Summaries come from sources that state the chosen date, so text and date agree.
+        agreeing = [m for m in stated if m.date == date] or stated
+        best = representative(agreeing)
+        articles = {m.article_id for m in mentions}
+        score = (len(articles) + 0.1 * len(stated)
+                 + 0.3 * any(m.sentence_index < 3 for m in stated)
+                 + 0.2 * (2 - date.precision.rank))
+        sketches.append((date, conflicts, title_by_patterns(best), best.sentence,
+                         round(score, 3)))
+    return sketches
+
+
+def event_of(mentions: list[Mention], sketch: EventSketch | None) -> Event | None:
+    """The event of a cluster from its sketch (None: no event, see ``make_event``)."""
+    if sketch is None:
+        return None
+    date, conflicts, title, summary, score = sketch
+    return Event(id="", date=date, title=title, summary=summary, mentions=mentions,
+                 sources=Source.of_mentions(mentions), score=score, date_conflicts=conflicts)
+
+
 def make_event(mentions: list[Mention]) -> Event | None:
     """One event from a cluster: date by majority, summary and title from a source.
 
@@ -29,21 +67,7 @@ def make_event(mentions: list[Mention]) -> Event | None:
     supporting sentences (continuations of a dated sentence, "since last autumn") add
     sources to an event but never make one alone.
     """
-    stated = [m for m in mentions if not m.supporting]
-    if not stated:
-        return None
-    date, conflicts = resolve_date(stated)
-    # Summaries come from sources that state the chosen date, so the text and date agree.
-    agreeing = [m for m in stated if m.date == date] or stated
-    best = representative(agreeing)
-    sources = Source.of_mentions(mentions)
-    articles = {m.article_id for m in mentions}
-    score = (len(articles) + 0.1 * len(stated)
-             + 0.3 * any(m.sentence_index < 3 for m in stated)
-             + 0.2 * (2 - date.precision.rank))
-    return Event(id="", date=date, title=title_by_patterns(best), summary=best.sentence,
-                 mentions=mentions, sources=sources, score=round(score, 3),
-                 date_conflicts=conflicts)
+    return event_of(mentions, sketch_events([mentions])[0])
 
 
 def select_events(events: list[Event], max_events: int, per_date: int | None = None
@@ -131,11 +155,103 @@ def _entity_spans(doc, text: str, entities: list) -> list | None:
     return spans
 
 
+class ChunkMapper(Protocol):
+    """Where describing's per-sentence and per-article work runs: ``dateline.engine``'s
+    ``Engine`` (this process, or a Dask cluster whose workers load their own model)."""
+
+    @property
+    def distributed(self) -> bool: ...
+
+    def map_chunks(self, function: Callable[..., list], items: Sequence,
+                   on_chunk: Callable[[int], None] | None = None, **shared: Any) -> list: ...
+
+
+SentenceResult = tuple[list[Entity], Any]  # entities, and the parse when one was asked for
+
+
+# What roles and titles read of a parse (with the words and spaces): a worker sends these
+# arrays, which rebuild the same Doc here twenty times faster than spaCy's serialisation.
+PARSE_ATTRS = ["HEAD", "DEP", "POS", "TAG", "ENT_IOB", "ENT_TYPE"]
+
+
+def analyse_sentences(items: list[tuple[str, bool]], nlp=None, packed: bool = False
+                      ) -> list[SentenceResult]:
+    """The entities of each (sentence, parse it?) item and, when asked, its full parse:
+    the map task of describing. A worker loads its own model (``nlp`` None) and sends
+    parses back ``packed`` (words, spaces, ``PARSE_ATTRS`` array), never spaCy objects
+    with their vocabulary."""
+    if nlp is None:
+        from dateline.nlp import process_pipeline
+
+        nlp = process_pipeline()
+    parsed = parse_sentences([text for text, parse in items if parse], nlp)
+    rest = [text for text, parse in items if not parse]
+    with entities_only(nlp):
+        recognised = dict(zip(rest, nlp.pipe(rest, batch_size=64), strict=True))
+    results: list[SentenceResult] = []
+    for text, parse in items:
+        doc = parsed[text] if parse else recognised[text]
+        kept = doc if parse else None
+        if kept is not None and packed:
+            kept = ([t.text for t in doc], [bool(t.whitespace_) for t in doc],
+                    doc.to_array(PARSE_ATTRS))
+        results.append((entities_of(doc), kept))
+    return results
+
+
+def _unpack(packed: tuple, nlp):
+    from spacy.tokens import Doc
+
+    words, spaces, array = packed
+    return Doc(nlp.vocab, words=words, spaces=spaces).from_array(PARSE_ATTRS, array)
+
+
+def _map(engine: ChunkMapper | None, function: Callable[..., list], items: list,
+         **shared: Any) -> list:
+    return engine.map_chunks(function, items, **shared) if engine is not None else \
+        function(items, **shared)
+
+
+def analyse_mentions(events: list[Event], nlp, docs: dict[str, object] | None = None,
+                     entities_known: bool = False, engine: ChunkMapper | None = None
+                     ) -> dict[str, object]:
+    """Parse the sentences describing reads (unless ``docs`` are given) and set every
+    mention's entities (unless ``entities_known``), each distinct sentence once; the
+    parses read, by sentence. The model runs where ``engine`` says."""
+    work: dict[str, bool] = {}
+    if docs is None:
+        work.update(dict.fromkeys(sentences_to_parse(events), True))
+    known = dict(docs or {})
+    mentions = [m for event in events for m in event.mentions]
+    if not entities_known:
+        work.update((m.sentence, False) for m in mentions
+                    if m.sentence not in work and m.sentence not in known)
+    items = list(work.items())
+    if engine is not None and engine.distributed:
+        results = [(found, doc if doc is None else _unpack(doc, nlp))
+                   for found, doc in engine.map_chunks(
+                       partial(analyse_sentences, packed=True), items)]
+    else:
+        results = _map(engine, partial(analyse_sentences, nlp=nlp), items)
+    entities: dict[str, list[Entity]] = {}
+    for (text, _), (found, doc) in zip(items, results, strict=True):
+        entities[text] = found
+        if doc is not None:
+            known[text] = doc
+    if not entities_known:
+        for mention in mentions:
+            if mention.sentence not in entities:
+                entities[mention.sentence] = entities_of(known[mention.sentence])
+            mention.entities = entities[mention.sentence]
+    return known
+
+
 def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None = None,
                     entities_known: bool = False, docs: dict[str, object] | None = None,
                     more_names: Iterable[Mention] = (),
                     taken: Collection[tuple[str, int]] = (),
-                    collection: Mapping[tuple[str, str], int] | None = None) -> None:
+                    collection: Mapping[tuple[str, str], int] | None = None,
+                    engine: ChunkMapper | None = None) -> None:
     """Who, where, quotes, counting claims and a parsed title for the events a reader sees.
 
     Entity recognition and parsing are the slowest steps per sentence, so they run on
@@ -151,16 +267,17 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     ``taken``: (article, sentence index) of sentences reporting events not described now,
     whose quotes stay theirs (see ``attach_quotes``). ``collection``: the entities of
     the whole collection with their counts, when the events are only part of it (see
-    ``NameIndex.from_mentions``).
+    ``NameIndex.from_mentions``). ``engine``: where the model and quote finding run, as
+    maps over sentences and articles (this process, in one go, when None); names, roles
+    and quote placement are collection-wide and run here.
     """
     mentions = [m for event in events for m in event.mentions]
     # With a model, who and where come from the parse of each sentence (the event's verb
     # and its arguments); without, from the names the sentences mention. The full parse
     # carries the entities too: one pass of the model per sentence, not two.
-    if docs is None:
-        docs = parse_sentences(sentences_to_parse(events), nlp) if nlp is not None else {}
-    if nlp is not None and not entities_known:
-        attach_entities(mentions, nlp, docs=docs)
+    if nlp is not None:
+        docs = analyse_mentions(events, nlp, docs, entities_known, engine)
+    docs = docs or {}
     articles = list(articles) if articles is not None else None
     texts = ({a.id: [s.text for s in a.sentences] for a in articles}
              if articles is not None else None)
@@ -171,7 +288,10 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
         else:
             event.participants, event.location = participants_and_location(
                 event.mentions, names)
-    attach_quotes(events, names, articles, taken)
+    sources = quote_sources(events, articles)
+    found = _map(engine, find_quotes_of, sources, names=names)
+    place_quotes(events, {source[0]: quotes for source, quotes in zip(sources, found,
+                                                                      strict=True)}, taken)
     attach_claims(events)
     if nlp is None:
         return
