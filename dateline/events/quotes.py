@@ -157,8 +157,19 @@ class _FormPattern:
         return min(found, key=lambda m: (m.start(), -m.end()), default=None)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
+        """The matches of ``search`` one after the other, each pattern scanning the text
+        once: a pattern's next match is kept while it lies ahead (searching again from
+        a later position finds the same one), instead of scanning the rest of the text
+        again after every match of the other pattern (a long alternation scans slowly)."""
+        ahead = [p.search(text) for p in self.patterns]
         position = 0
-        while (match := self.search(text, position)) is not None:
+        while True:
+            ahead = [p.search(text, position) if m is not None and m.start() < position
+                     else m for p, m in zip(self.patterns, ahead, strict=True)]
+            match = min((m for m in ahead if m is not None),
+                        key=lambda m: (m.start(), -m.end()), default=None)
+            if match is None:
+                return
             yield match
             position = match.end()
 
