@@ -163,6 +163,11 @@ def _own_cached(text: str) -> tuple[float, ...]:
     return tuple(_own(text))
 
 
+def clear_cache() -> None:
+    """Forget the features cached by line text (at the end of a collection)."""
+    _own_cached.cache_clear()
+
+
 def _own(text: str) -> list[float]:
     words = _WORD_RE.findall(text)
     n = len(words)

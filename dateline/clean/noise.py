@@ -950,3 +950,14 @@ def clean_articles(articles: list[Article],
     stats = collection_stats(articles)
     for index, article in enumerate(articles):
         clean_article(article, index, stats, model)
+    clear_line_caches()
+
+
+def clear_line_caches() -> None:
+    """Forget the per-line results cached by text. They share work between a collection's
+    pages; kept, they would hold up to 65,536 of its lines (with their words, keys and
+    features) through every later stage of the run."""
+    for cached in (_content_words_of, _normalise_cached, _is_date_line_cached,
+                   _is_caption_cached, _strong_reason_of):
+        cached.cache_clear()
+    linemodel.clear_cache()
