@@ -489,3 +489,79 @@ def test_expressions_tagged_for_another_text_are_not_taken() -> None:
     annotate_article(article, (other, tag(other)))
     found = [t.text for s in article.sentences for t in s.timexes]
     assert "March 10, 2022" in found and "June 14, 1931" not in found
+
+
+def _page_lines(count: int) -> list[str]:
+    """A long pasted page: a menu, many numbered reports, teasers and a footer."""
+    head = ["Home", "News", "Sport", "Kestwick Gazette", "Ferry strike goes on"]
+    body = [f"{sentence} Update {n}." if n % 3 else sentence
+            for n, sentence in zip(range(count), itertools.cycle(SENTENCES))]
+    teasers = ["Read more:", "Council approves budget", "Bridge closure: what we know"]
+    return head + body + teasers + ["© 2022 Kestwick Gazette. All rights reserved."]
+
+
+def _reference_own_rows(lines: list[str]) -> list[list[float]]:
+    """The per-page own features as ``_feature_rows`` set them before they went into one
+    array: a list of floats per line."""
+    from collections import Counter
+
+    from dateline.clean import linemodel as lm
+
+    n = len(lines)
+    rows = [list(lm._own(text)) for text in lines]
+    counts = Counter(text.strip().lower() for text in lines)
+    prose_chars = [len(t) if r[lm._I_PROSE] else 0 for t, r in zip(lines, rows, strict=True)]
+    any_prose = sum(prose_chars) > 0
+    total = sum(prose_chars) or 1
+    seen = 0
+    for i, row in enumerate(rows):
+        row[lm._I_POS] = i / n
+        row[lm._I_BEFORE] = seen / total
+        seen += prose_chars[i]
+        row[lm._I_AFTER] = (total - seen) / total if any_prose else 0.0
+        row[lm._I_REP] = 1.0 if counts[lines[i].strip().lower()] > 1 else 0.0
+    return rows
+
+
+def test_line_features_in_one_array_are_the_same_floats():
+    from dateline.clean.linemodel import _OWN, line_features
+
+    lines = _page_lines(600)
+    own = [row[:len(_OWN)] for row in line_features(lines)]
+    assert own == _reference_own_rows(lines)
+
+
+def test_line_model_scores_by_blocks_as_row_by_row():
+    """Scoring a block at a time (a page longer than one block) gives every line the
+    bits ``_Stage.score`` gives it alone."""
+    from dateline.clean import linemodel
+
+    model = linemodel.load()
+    assert model is not None
+    lines = _page_lines(linemodel._BLOCK + 700)
+    rows = linemodel.line_features(lines)
+    first = [model.first.score(row) for row in rows]
+    contexts = linemodel.stage2_contexts(first)
+    expected = [model.second.score(row + context)
+                for row, context in zip(rows, contexts, strict=True)]
+    assert model.probabilities(lines) == expected
+
+
+def test_cleaning_leaves_no_lines_cached_and_cleans_alike_again():
+    """The text-keyed line caches are emptied when a collection is cleaned (they would
+    keep its lines alive), and a second cleaning, with cold caches, is the same."""
+    from dateline.clean import clean_articles, linemodel, noise
+    from dateline.model import Article
+
+    def collection() -> list[Article]:
+        return [Article(id=f"a{k}", path=f"page{k}.txt", raw_text="\n".join(_page_lines(40)))
+                for k in range(3)]
+
+    first, second = collection(), collection()
+    clean_articles(first)
+    for cached in (noise._normalise_cached, noise._strong_reason_of,
+                   noise._is_date_line_cached, linemodel._own_cached):
+        assert cached.cache_info().currsize == 0
+    clean_articles(second)
+    assert [(a.title, a.text, a.removed) for a in first] == \
+        [(a.title, a.text, a.removed) for a in second]

@@ -16,7 +16,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -51,6 +51,7 @@ _CONTEXT = ("prose_m2", "prose_m1", "prose_p1", "prose_p2", "words_m1", "words_p
 FEATURES = _OWN + _CONTEXT
 _STAGE2_OFFSETS = (-3, -2, -1, 1, 2, 3)
 _STAGE2_WIDTH = 1 + len(_STAGE2_OFFSETS) + 2 + 2  # score, neighbours, two means, two maxima
+_BLOCK = 4096  # rows scored at a time
 
 
 @dataclass
@@ -67,8 +68,17 @@ class _Stage:
         return _sigmoid(z)
 
     def score_rows(self, rows: np.ndarray) -> list[float]:
-        """``score`` of every row of ``rows`` (lines x features), to the last bit: the
-        terms are summed left to right as ``score`` does, not pairwise."""
+        """``score`` of every row of ``rows`` (lines x features), to the last bit."""
+        return self.score_blocks(rows[lo:lo + _BLOCK] for lo in range(0, len(rows), _BLOCK))
+
+    def score_blocks(self, blocks: Iterable[np.ndarray]) -> list[float]:
+        """``score`` of every row of consecutive blocks of rows. A block at a time: the
+        arithmetic makes several temporaries the size of the rows, which for a page of
+        200,000 lines were 60 MB each."""
+        return [p for block in blocks for p in self._score_block(block)]
+
+    def _score_block(self, rows: np.ndarray) -> list[float]:
+        """The terms are summed left to right as ``score`` does, not pairwise."""
         if not len(rows):
             return []
         terms = np.empty((rows.shape[0], rows.shape[1] + 1))
@@ -97,7 +107,9 @@ class LineModel:
         rows = _filled(_feature_rows(lines), len(lines), len(FEATURES))
         first = self.first.score_rows(rows)
         context = _filled(_stage2_rows(first), len(lines), _STAGE2_WIDTH)
-        return self.second.score_rows(np.hstack([rows, context]))
+        return self.second.score_blocks(
+            np.hstack([rows[lo:lo + _BLOCK], context[lo:lo + _BLOCK]])
+            for lo in range(0, len(lines), _BLOCK))
 
     def to_json(self) -> dict:
         return {"features": list(FEATURES), "threshold": self.threshold,
@@ -151,6 +163,11 @@ def _own_cached(text: str) -> tuple[float, ...]:
     return tuple(_own(text))
 
 
+def clear_cache() -> None:
+    """Forget the features cached by line text (at the end of a collection)."""
+    _own_cached.cache_clear()
+
+
 def _own(text: str) -> list[float]:
     words = _WORD_RE.findall(text)
     n = len(words)
@@ -192,30 +209,34 @@ def line_features(lines: list[str]) -> list[list[float]]:
 
 def _feature_rows(lines: list[str]) -> Iterator[list[float]]:
     n = len(lines)
-    rows = [list(_own_cached(text)) for text in lines]
+    # one array, not a list of float lists per line: on a page of 200,000 lines those
+    # lists and their float objects took about 150 MB
+    rows = np.empty((n, len(_OWN)), dtype=float)
+    for i, text in enumerate(lines):
+        rows[i] = _own_cached(text)
     counts = Counter(text.strip().lower() for text in lines)
-    prose_chars = [len(text) if row[_I_PROSE] else 0 for text, row in zip(lines, rows,
-                                                                         strict=True)]
+    prose = rows[:, _I_PROSE].tolist()
+    prose_chars = [len(text) if flag else 0 for text, flag in zip(lines, prose, strict=True)]
     any_prose = sum(prose_chars) > 0
     total = sum(prose_chars) or 1
     seen = 0
-    prose_at = [i for i, row in enumerate(rows) if row[_I_PROSE]]
-    for i, row in enumerate(rows):
-        row[_I_POS] = i / n
-        row[_I_BEFORE] = seen / total
+    prose_at = [i for i, flag in enumerate(prose) if flag]
+    for i in range(n):
+        rows[i, _I_POS] = i / n
+        rows[i, _I_BEFORE] = seen / total
         seen += prose_chars[i]
-        row[_I_AFTER] = (total - seen) / total if any_prose else 0.0
-        row[_I_REP] = 1.0 if counts[lines[i].strip().lower()] > 1 else 0.0
-    prose = [row[_I_PROSE] for row in rows]
-    short = [row[_I_SHORT] for row in rows]
-    dated = [row[_I_DATED] for row in rows]
-    words = [row[_I_WORDS] for row in rows]
+        rows[i, _I_AFTER] = (total - seen) / total if any_prose else 0.0
+        rows[i, _I_REP] = 1.0 if counts[lines[i].strip().lower()] > 1 else 0.0
+    del counts
+    short = rows[:, _I_SHORT].tolist()
+    dated = rows[:, _I_DATED].tolist()
+    words = rows[:, _I_WORDS].tolist()
     nearest = _nearest_distances(prose_at, n)
     densities = [_relative_density(prose_chars, width) for width in (3, 8, 20)]
     prose5, prose12 = _flag_means(prose, 5), _flag_means(prose, 12)
     short5, dated3 = _flag_means(short, 5), _flag_means(dated, 3)
-    for i, row in enumerate(rows):
-        yield row + [
+    for i in range(n):
+        yield rows[i].tolist() + [
             _at(prose, i - 2), _at(prose, i - 1), _at(prose, i + 1), _at(prose, i + 2),
             _at(words, i - 1), _at(words, i + 1),
             prose5[i], prose12[i], math.log1p(nearest[i]),

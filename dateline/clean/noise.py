@@ -24,6 +24,7 @@ Date lines and bylines are always dropped from ``text`` (the dating stage reads 
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -226,23 +227,31 @@ _STAMP_NOT_COMMENT = frozenset("updated published posted modified last first edi
 _STORY_WORDS_MIN = 3  # content words a line needs before its story overlap means anything
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
+    """One non-blank line of a page. A pasted page can hold 200,000 lines, all alive
+    while its article is classified: slots and shared word strings keep each small."""
+
     text: str
     para: int
-    words: list[str]
+    words: tuple[str, ...]
     norm: str
     keep: bool = True
     caption: bool = False
     reason: str | None = None
-    cache: dict = field(default_factory=dict)  # per-line results of the costly tests
+    # per-line results of the costly tests (None: not computed yet)
+    date: bool | None = None
+    captioned: bool | None = None
+    strong: str | None | bool = False  # False: not computed yet (None is a result)
 
 
 @dataclass
 class _CollectionStats:
     """Which normalised lines appear in which articles, and which articles are copies."""
 
-    where: dict[str, set[int]] = field(default_factory=dict)
+    # a line in one article only keeps a 1-tuple (a set per line would be 200 bytes more
+    # per distinct line); only the count of its holders matters then
+    where: dict[str, set[int] | tuple[int]] = field(default_factory=dict)
     kin: dict[int, set[int]] = field(default_factory=dict)
     head: dict[str, set[int]] = field(default_factory=dict)  # lines seen in page headers
 
@@ -254,7 +263,7 @@ class _CollectionStats:
         """Other unrelated articles carrying this line (copies of the same story excluded)."""
         return self._unrelated(index, self.where.get(norm, set()))
 
-    def _unrelated(self, index: int, others: set[int]) -> int:
+    def _unrelated(self, index: int, others: set[int] | tuple[int]) -> int:
         if len(others) <= 1:
             return 0
         kin = self.kin.get(index, set())
@@ -294,7 +303,7 @@ def normalise(line: str) -> str:
     return _NUM_RE.sub("0", _SPACE_RE.sub(" ", line.strip().lower()))
 
 
-def _content_words(words: list[str]) -> frozenset[str]:
+def _content_words(words: tuple[str, ...] | list[str]) -> frozenset[str]:
     return _content_words_of(tuple(words))
 
 
@@ -320,7 +329,9 @@ def _split_lines(text: str) -> list[_Line]:
         if previous_blank and lines:
             para += 1
         previous_blank = False
-        lines.append(_Line(stripped, para, _WORD_RE.findall(stripped),
+        # interned: the words of a page repeat from line to line, so each line keeps
+        # pointers to shared strings rather than its own copies
+        lines.append(_Line(stripped, para, tuple(map(sys.intern, _WORD_RE.findall(stripped))),
                            _normalise_cached(stripped)))
     return lines
 
@@ -341,6 +352,17 @@ def _header_norms(raw_lines: list[str]) -> set[str]:
     return found
 
 
+def _add_holder(where: dict[str, set[int] | tuple[int]], norm: str, index: int) -> None:
+    """Record that article ``index`` holds the line ``norm`` (once per article)."""
+    holders = where.get(norm)
+    if holders is None:
+        where[norm] = (index,)
+    elif isinstance(holders, tuple):
+        where[norm] = {holders[0], index}
+    else:
+        holders.add(index)
+
+
 def collection_stats(articles: list[Article]) -> _CollectionStats:
     """Index line repetition across the collection, discounting syndicated copies.
 
@@ -354,7 +376,7 @@ def collection_stats(articles: list[Article]) -> _CollectionStats:
         norms = {_normalise_cached(raw) for raw in raw_lines} - {""}
         sizes.append(sum(len(n.split()) for n in norms))
         for norm in norms:
-            stats.where.setdefault(norm, set()).add(index)
+            _add_holder(stats.where, norm, index)
         for norm in _header_norms(raw_lines):
             stats.head.setdefault(norm, set()).add(index)
     shared_long: Counter[tuple[int, int]] = Counter()
@@ -390,10 +412,12 @@ _TEXT_CACHE = 65536
 
 
 def _once(line: _Line, key: str, test: Callable[[str], bool]) -> bool:
-    """``test`` of a line's text, computed once per line (and cached across lines)."""
-    value = line.cache.get(key)
+    """``test`` of a line's text, computed once per line (and cached across lines);
+    ``key`` names the line's slot that keeps it."""
+    value = getattr(line, key)
     if value is None:
-        value = line.cache[key] = test(line.text)
+        value = test(line.text)
+        setattr(line, key, value)
     return value
 
 
@@ -409,7 +433,7 @@ def _is_date_line_cached(text: str) -> bool:
 
 def _captioned(line: _Line) -> bool:
     """``is_caption`` for a line, computed once."""
-    return _once(line, "caption", _is_caption_cached)
+    return _once(line, "captioned", _is_caption_cached)
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
@@ -418,9 +442,9 @@ def _is_caption_cached(text: str) -> bool:
 
 
 def _strong_reason(line: _Line) -> str | None:
-    if "strong" not in line.cache:
-        line.cache["strong"] = _strong_reason_of(line.text, tuple(line.words))
-    return line.cache["strong"]
+    if line.strong is False:
+        line.strong = _strong_reason_of(line.text, line.words)
+    return line.strong
 
 
 @lru_cache(maxsize=_TEXT_CACHE)
@@ -953,3 +977,14 @@ def clean_articles(articles: list[Article],
     stats = collection_stats(articles)
     for index, article in enumerate(articles):
         clean_article(article, index, stats, model)
+    clear_line_caches()
+
+
+def clear_line_caches() -> None:
+    """Forget the per-line results cached by text. They share work between a collection's
+    pages; kept, they would hold up to 65,536 of its lines (with their words, keys and
+    features) through every later stage of the run."""
+    for cached in (_content_words_of, _normalise_cached, _is_date_line_cached,
+                   _is_caption_cached, _strong_reason_of):
+        cached.cache_clear()
+    linemodel.clear_cache()
