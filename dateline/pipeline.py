@@ -16,7 +16,12 @@ from functools import partial
 from dateline.clean.duplicates import mark_duplicates
 from dateline.clean.linemodel import LineModel
 from dateline.clean.linemodel import load as load_line_model
-from dateline.clean.noise import ArticleLineStats, clean_article, collection_stats
+from dateline.clean.noise import (
+    ArticleLineStats,
+    clean_article,
+    clear_line_caches,
+    collection_stats,
+)
 from dateline.clean.sentences import split_sentences
 from dateline.config import Config
 from dateline.dating.inference import anchor_date, infer_publication_dates
@@ -117,6 +122,7 @@ def prepare_articles(articles: list[Article], config: Config, engine: Engine = L
              for index, (article, order) in enumerate(zip(articles, orders, strict=True))]
     del stats
     results = engine.map_chunks(prepare_chunk, items, line_model=load_line_model())
+    clear_line_caches()  # what they share between pages would live through every later stage
     for article, fields in zip(articles, results, strict=True):
         (article.text, article.title, article.captions, article.removed, article.published,
          article.published_source, article.published_confidence,

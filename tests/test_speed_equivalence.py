@@ -557,11 +557,20 @@ def test_cleaning_leaves_no_lines_cached_and_cleans_alike_again():
         return [Article(id=f"a{k}", path=f"page{k}.txt", raw_text="\n".join(_page_lines(40)))
                 for k in range(3)]
 
-    first, second = collection(), collection()
+    from dateline.pipeline import prepare_articles
+
+    def nothing_cached() -> bool:
+        return all(cached.cache_info().currsize == 0
+                   for cached in (noise._normalise_cached, noise._strong_reason_of,
+                                  noise._is_date_line_cached, linemodel._own_cached))
+
+    first, second, third = collection(), collection(), collection()
     clean_articles(first)
-    for cached in (noise._normalise_cached, noise._strong_reason_of,
-                   noise._is_date_line_cached, linemodel._own_cached):
-        assert cached.cache_info().currsize == 0
+    assert nothing_cached()
     clean_articles(second)
     assert [(a.title, a.text, a.removed) for a in first] == \
         [(a.title, a.text, a.removed) for a in second]
+    prepare_articles(third, Config())  # the build's path: cleaning mapped over articles
+    assert nothing_cached()
+    assert [(a.title, a.text, a.removed) for a in third] == \
+        [(a.title, a.text, a.removed) for a in first]
