@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 RESULTS = ROOT / "benchmarks" / "RESULTS_scale.md"
+PER_FILE = 1000  # articles per JSONL file written for a run
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
 
 
@@ -80,6 +81,15 @@ def grown(articles: list[dict], size: int, seed: int = 7) -> list[dict]:
     return result
 
 
+def write_parts(items: list[dict], folder: Path, per_file: int = PER_FILE) -> None:
+    """``items`` as JSONL files of ``per_file`` articles each: one file of 10,000 long
+    articles would pass the reader's 20 MB limit for a single input."""
+    folder.mkdir(parents=True)
+    for start in range(0, len(items), per_file):
+        with open(folder / f"part-{start // per_file:04d}.jsonl", "w", encoding="utf-8") as out:
+            out.writelines(json.dumps(item) + "\n" for item in items[start:start + per_file])
+
+
 def _worker_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -120,7 +130,7 @@ def run(size: int, workers: int, folder: Path) -> dict:
         else:
             watch = nullcontext([])
         with watch as stream:
-            articles, warnings = read_articles([str(folder / f"{size}.jsonl")], config)
+            articles, warnings = read_articles([str(folder / str(size))], config)
             timeline = process_articles(articles, config, warnings, engine=engine)
         main_cpu = _cpu() - main_cpu
         tasks = _task_seconds(stream.data) if engine.distributed else 0.0
@@ -162,9 +172,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for size in args.sizes:
-            with open(folder / f"{size}.jsonl", "w", encoding="utf-8") as handle:
-                for item in grown(real, size):
-                    handle.write(json.dumps(item) + "\n")
+            write_parts(grown(real, size), folder / str(size))
             for workers in args.workers:
                 # Each measurement in a fresh process: peak memory is per run.
                 done = subprocess.run([sys.executable, __file__, "--one", str(size),
@@ -174,6 +182,9 @@ def main() -> int:
                     print(done.stderr, file=sys.stderr)
                     return 1
                 row = json.loads(done.stdout.strip().splitlines()[-1])
+                if row["articles"] != size:  # a file refused (size limit) must not pass as fast
+                    print(f"only {row['articles']} of {size} articles were read", file=sys.stderr)
+                    return 1
                 rows.append(row)
                 print(f"{size} articles, {workers or 1} process(es): {row['wall']:.1f} s wall, "
                       f"{row['cpu']:.1f} CPU-s ({row['main_cpu']:.1f} main, "
