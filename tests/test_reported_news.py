@@ -91,3 +91,25 @@ def test_inflections_share_one_stem():
     assert _stem("compensation") == _stem("compensated")
     assert _stem("meetings") == _stem("meeting")
     assert _stem("business") == "business" and _stem("process") == _stem("processes")
+
+
+HARVEST = "\n".join([
+    "Drought cuts Orvaland wheat planting",
+    "April 9, 2026",
+    "",
+    "Orvaland's farm ministry said on Wednesday that the wheat area sown this spring has "
+    "shrunk by 14 per cent compared with last year.",
+    "",
+    "Exports in the first quarter fell by a fifth compared to the same quarter of 2024.",
+    "",
+    "The last drought of this size, in 2019, halved the harvest.",
+])
+
+
+def test_a_comparison_yardstick_dates_no_event():
+    """"compared with last year" is what a figure is measured against, not when something
+    happened; a year the text says something happened in still dates its event."""
+    dates = {event.date.iso() for event in _timeline(HARVEST).events}
+    assert "2026-04-08" in dates  # the ministry's statement, on Wednesday
+    assert "2019" in dates
+    assert "2025" not in dates and "2024" not in dates

@@ -29,7 +29,10 @@ from dateline.nlp import entities_only
 # support an event that other sentences report but never makes one alone; after a
 # perfect it dates the onset ("has been trying to buy it since December").
 _BOUNDING_WORDS = re.compile(
-    r"\b(?:through|throughout|by|from|as of|before|up to|between|within)\s*$",
+    r"\b(?:through|throughout|by|from|as of|before|up to|between|within"
+    # a yardstick, not when something happened: "shrunk by 18 per cent compared with
+    # last year", "compared to the same quarter of 2019"
+    r"|compared (?:with|to)(?: the same \w+ (?:of|in))?)\s*$",
     re.IGNORECASE,
 )
 # A season named alone ("released in summer", "winter generation") is mostly generic,
