@@ -6,7 +6,6 @@ sequences them, reports progress, and keeps one failing article from stopping th
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -89,23 +88,22 @@ def annotate_article(article: Article, tagged: tuple[str, list[Timex]] | None = 
 Tagged = dict[str, tuple[str, list[Timex]]]  # article id -> (text, its expressions)
 
 
-PreparedFields = tuple[str, str | None, list[str], list[tuple[str, str]], dt.date | None,
-                       str | None, float | None, list[str]]
+# What cleaning and stated dating set on an article: all a worker sends back of it.
+PREPARED_FIELDS = ("text", "title", "captions", "removed", "published", "published_source",
+                   "published_confidence", "published_evidence")
 
 
 def prepare_chunk(items: list[tuple[Article, ArticleLineStats, str | None]],
-                  line_model: LineModel | None = None) -> list[PreparedFields]:
+                  line_model: LineModel | None = None) -> list[tuple]:
     """Clean and date (stated dates) each article of a chunk, given its share of the
     collection's line statistics and its site's date order; return only the fields
     these steps set (body, title, captions, removed lines, publication date and its
     provenance): the map task of preparing articles."""
-    results: list[PreparedFields] = []
+    results: list[tuple] = []
     for article, line_stats, order in items:
         clean_article(article, 0, line_stats, line_model)
         date_article(article, order)
-        results.append((article.text, article.title, article.captions, article.removed,
-                        article.published, article.published_source,
-                        article.published_confidence, article.published_evidence))
+        results.append(tuple(getattr(article, name) for name in PREPARED_FIELDS))
     return results
 
 
@@ -124,9 +122,8 @@ def prepare_articles(articles: list[Article], config: Config, engine: Engine = L
     results = engine.map_chunks(prepare_chunk, items, line_model=load_line_model())
     clear_line_caches()  # what they share between pages would live through every later stage
     for article, fields in zip(articles, results, strict=True):
-        (article.text, article.title, article.captions, article.removed, article.published,
-         article.published_source, article.published_confidence,
-         article.published_evidence) = fields
+        for name, value in zip(PREPARED_FIELDS, fields, strict=True):
+            setattr(article, name, value)
     tagged = infer_publication_dates(articles)
     mark_duplicates(articles, config.near_duplicate_threshold)
     return tagged

@@ -89,12 +89,12 @@ _NUMBER = re.compile(r"\d[\d,.]*")
 
 
 # A model designation: "A380", "777-200LR", "KC-45", "the 787" (a bare four-digit number
-# is a year, not a model).
-_MODEL_TOKEN = r"(?:[A-Z]{1,3}-?\d{2,}[\w\-]*|\d{3}(?:-[\w\-]+)?)"
-_RUN_WORD = rf"(?:[A-Z][\w&'’.\-]*|{_MODEL_TOKEN})"
+# is a year, not a model). The one definition for names and the entity query.
+MODEL_TOKEN = r"(?:[A-Z]{1,3}-?\d{2,}[\w\-]*|\d{3}(?:-[\w\-]+)?)"
+_RUN_WORD = rf"(?:[A-Z][\w&'’.\-]*|{MODEL_TOKEN})"
 _NAME_RUN = re.compile(rf"(?<![\w\-,.$£€]){_RUN_WORD}(?: {_RUN_WORD})*(?![\w\-])")
 _BARE_NUMBER = re.compile(r"\d{3}(?:-[\w\-]+)?")
-_IS_MODEL = re.compile(rf"{_MODEL_TOKEN}s?")
+IS_MODEL = re.compile(rf"{MODEL_TOKEN}s?")
 _COMPANY_WORDS = COMPANY_WORDS | frozenset(CORPORATE_SUFFIXES)
 ANTECEDENT_WINDOW = 3  # sentences back in which a description's name is looked for
 
@@ -363,7 +363,7 @@ class NameIndex:
         Corp."), only a carrier's for "the airline". It reads the name alone, so a
         description means the same whichever events are described."""
         if kind == "PRODUCT":
-            return lambda run: any(_IS_MODEL.fullmatch(w) for w in run.split())
+            return lambda run: any(IS_MODEL.fullmatch(w) for w in run.split())
         if kind == "INDEX":  # "Dow Jones Industrial Average", "Nasdaq Composite", "FTSE 100"
             return lambda run: len(run.split()) > 1 and (
                 run.split()[-1].lower() in SHORTENED_HEADS or run.split()[-1].isdigit())

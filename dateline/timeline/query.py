@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dateline.events.names import acronym, same_entity
+from dateline.events.names import IS_MODEL, MODEL_TOKEN, acronym, same_entity
 from dateline.events.similarity import name_phrases
 from dateline.lexicon import (
     CORPORATE_SUFFIXES,
@@ -30,10 +30,9 @@ _TOKEN = re.compile(r'\s*(?:(\()|(\))|"([^"]*)"|(AND|OR|NOT)\b|([^\s()"]+))')
 _SUFFIXES = re.compile(r"[,\s]+(?:" + alternation(CORPORATE_SUFFIXES) + r")\.?$", re.IGNORECASE)
 
 
-_MODEL = re.compile(r"[A-Z]{0,3}-?\d{3,}[A-Z]{0,3}")
 # A model designation right after a name makes the name a product's ("Airbus A320",
 # "Boeing 787s"); years ("Boeing 2008") and amounts are not designations.
-_DESIGNATION = re.compile(r"[ \t]+(?:[A-Z]{1,3}-?\d{2,}|\d{3})[A-Z]{0,3}s?\b")
+_DESIGNATION = re.compile(rf"[ \t]+{MODEL_TOKEN}s?(?![\w\-])")
 # A name inside a hyphenated modifier qualifies a noun: "an all-Airbus fleet",
 # "A380-ready terminals", "Halder-built jets".
 _HYPHEN_BEFORE = re.compile(r"\b[a-z]+-$")
@@ -156,7 +155,7 @@ def name_variants(term: str, known_names: Iterable[str]) -> set[str]:
     words = base.split()
     if len(words) >= 2:
         # A model designation names the product alone: "the 787", "A380s".
-        variants.update(w for w in words if _MODEL.fullmatch(w))
+        variants.update(w for w in words if IS_MODEL.fullmatch(w))
     return {v for v in variants if v}
 
 
