@@ -13,7 +13,12 @@ news-tls DATEWISE features, a pairwise ranker and a model of the words of a day'
 all ranked worse on the held-out story than the count alone, so the count ranks days and
 the story's own period comes before background: days well before the collection's first
 article (precedents, earlier crises) stay available but rank after every day of the
-story. Ties go to the earlier day, the story's beginnings.
+story. Ties go to the earlier day, the story's beginnings. Choosing days greedily with a
+discount for redundancy with days already chosen (shared referring articles, adjacency,
+alike reports), counting wire agencies or event reports rather than articles, and
+PageRank over the day-to-day reference graph ranked worse or traded one story for
+another (mean 0.31-0.44 against 0.440): gold days come in runs, so the day after a
+chosen one is as often gold as an echo.
 
 Per date, the events shown are the ones most central among that day's reports: their
 sentences closest to the TF-IDF centroid of every sentence dated that day, never page
