@@ -452,8 +452,8 @@ def retellings(article: Article, mentions: list[Mention], context: str) -> list[
 
     "This was Jobs' third period of medical leave." gives no date, but its article dates
     the leave ("has been on medical leave since January"). Such a sentence continues the
-    dated sentence's event when it shares with it a participant (a name, or a name's
-    last word) and at least ``RETELL_SHARED`` words of what happened (names and
+    dated sentence's event when it shares with it a participant (a name, or a word of
+    one: "Halvik" for "Halvik Motors") and at least ``RETELL_SHARED`` words of what happened (names and
     reporting words aside), names one of them as something known ("the", "his", a
     possessive: ``_refers_back``), and when no dated sentence of another date shares as
     many. Only what has happened is retold: an announced date ("will be available on
