@@ -130,3 +130,25 @@ def test_the_store_places_retellings_as_the_build_does(folder, built, tmp_path):
 
     assert placed(events) == placed(plain.events)
     assert len(placed(events)) == 2
+
+
+RECALL = Path(__file__).parent / "corpora" / "product_recall"
+
+
+def test_a_stored_quote_speaker_follows_a_full_name_a_later_article_gives(tmp_path):
+    """"Ms Idowu said ... 'A recall is not a punishment'" is stored first; the article
+    added next retells the first meeting with "Agency director Grace Idowu": the stored
+    quote's speaker is then read as the build reads it, "Grace Idowu"."""
+    config = Config(progress=False, max_events=100)
+    second = RECALL / "tribune-kestrel-second-meeting.txt"
+    first = RECALL / "tribune-kestrel-first-meeting.txt"
+
+    def speaker(events) -> str:
+        (found,) = [q.speaker for e in events for q in e.quotes if "punishment" in q.text]
+        return found
+
+    assert speaker(build_timeline([str(second), str(first)], config).events) == "Grace Idowu"
+    with open_store(tmp_path / "s.db") as store:
+        add(store, [str(second)], config)
+        add(store, [str(first)], config)
+        assert speaker(stored_timeline(store, max_events=100).events) == "Grace Idowu"

@@ -12,6 +12,7 @@ publication date to anchor "on Wednesday") becomes an undated item instead of a 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from dateline.dating.inference import anchor_date
@@ -406,6 +407,7 @@ def attach_entities(mentions: list[Mention], nlp, batch_size: int = 64,
 
 
 RETELL_SHARED = 2  # words of what happened a dateless sentence shares with the report it retells
+RETELL_COMMON = 50  # a word in more dated sentences of the article tells none of them apart
 # Reporting words ("statement", "said") tell that someone spoke, not what happened.
 _REPORTING_STEMS = frozenset(content_words(" ".join(reporting_forms()))) | frozenset(
     content_words("statement announcement comment report claim"))
@@ -453,14 +455,14 @@ def retellings(article: Article, mentions: list[Mention], context: str) -> list[
     "This was Jobs' third period of medical leave." gives no date, but its article dates
     the leave ("has been on medical leave since January"). Such a sentence continues the
     dated sentence's event when it shares with it a participant (a name, or a word of
-    one: "Halvik" for "Halvik Motors") and at least ``RETELL_SHARED`` words of what happened (names and
-    reporting words aside), names one of them as something known ("the", "his", a
-    possessive: ``_refers_back``), and when no dated sentence of another date shares as
-    many. Only what has happened is retold: an announced date ("will be available on
-    July 1") is not a report's anchor.
-    Of a sentence's several dates it takes the one whose neighbouring words it shares
-    most. It never makes an event alone; decided within the article, it follows the
-    dated sentence wherever grouping takes it, in a build and in the store alike.
+    one: "Halvik" for "Halvik Motors") and at least ``RETELL_SHARED`` words of what
+    happened (names and reporting words aside), names one of them as something known
+    ("the", "his", a possessive: ``_refers_back``), and when no dated sentence of
+    another date shares as many. Only what has happened is retold: an announced date
+    ("will be available on July 1") is not a report's anchor. Of a sentence's several
+    dates it takes the one whose neighbouring words it shares most. It never makes an
+    event alone; decided within the article, it follows the dated sentence wherever
+    grouping takes it, in a build and in the store alike.
     """
     stated = [m for m in mentions if not m.inherited and not m.bounding and not m.future
               and m.sentence_index != HEADLINE]
@@ -473,19 +475,30 @@ def retellings(article: Article, mentions: list[Mention], context: str) -> list[
     for mention in stated:
         anchors.setdefault(mention.sentence_index, []).append(mention)
     names = {i: _name_keys(group[0].sentence) for i, group in anchors.items()}
-    words = {i: _what_happened(group[0].sentence, names[i]) for i, group in anchors.items()}
     dates = {i: {m.date for m in group} for i, group in anchors.items()}
+    # Which dated sentences use each word: a retelling is scored against the sentences
+    # it shares words with, never against the whole article (linear in a long page).
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, group in anchors.items():
+        for word in _what_happened(group[0].sentence, names[i]):
+            postings[word].append(i)
     added = []
     for sentence in loose:
         my_names = _name_keys(sentence.text)
         mine = _what_happened(sentence.text, my_names)
-        shared = {i: len(mine & words[i]) for i in anchors}
-        best = max(anchors, key=lambda i: shared[i])
-        if (shared[best] < RETELL_SHARED or not my_names & names[best]
-                or not _refers_back(sentence.text, mine & words[best])):
+        shared: Counter[int] = Counter()
+        for word in mine:
+            if len(postings.get(word, ())) <= RETELL_COMMON:
+                shared.update(postings.get(word, ()))
+        if not shared:
             continue
-        if any(shared[i] >= shared[best] and dates[i] != dates[best]
-               for i in anchors if i != best):
+        best = max(shared, key=lambda i: (shared[i], -i))
+        words = {w for w in mine if best in postings.get(w, ())}
+        if (shared[best] < RETELL_SHARED or not my_names & names[best]
+                or not _refers_back(sentence.text, words)):
+            continue
+        if any(count >= shared[best] and dates[i] != dates[best]
+               for i, count in shared.items() if i != best):
             continue
         anchor = max(anchors[best], key=lambda m: len(mine & set(near_date_words(m))))
         added.append(Mention(article.id, sentence.index, sentence.text, anchor.date,
