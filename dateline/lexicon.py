@@ -150,6 +150,11 @@ CORPORATE_SUFFIXES = ("inc", "incorporated", "corp", "corporation", "co", "compa
 # it is ("the S&P 500 Index").
 SHORTENED_HEADS = frozenset("average composite index exchange".split())
 
+# Determiners and possessives by which a sentence refers back to something already known
+# ("his resignation", "the contract", "its launch"); a possessive name ("Jobs' medical
+# leave") does the same.
+DEFINITE_WORDS = frozenset("the this that these those his her its their".split())
+
 # Head nouns of definite descriptions that news text uses for a thing it has just named
 # ("Boeing 787 Dreamliners ... The first jets"; "China Eastern Airlines ... The airline"):
 # what kind of name each stands for. PRODUCT: a named model or product; ORG: a company;

@@ -12,13 +12,15 @@ publication date to anchor "on Wednesday") becomes an undated item instead of a 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from dateline.dating.inference import anchor_date
 from dateline.dating.timex import to_fuzzy_date
 from dateline.dating.timex.context import reads_future
 from dateline.events.quotes import quote_spans
-from dateline.lexicon import alternation, reporting_forms
+from dateline.events.similarity import content_words, name_phrases, near_date_words
+from dateline.lexicon import DEFINITE_WORDS, alternation, reporting_forms
 from dateline.model import HEADLINE, Article, Entity, FuzzyDate, Mention, Precision, Sentence, Timex
 from dateline.nlp import entities_only
 
@@ -174,6 +176,7 @@ def extract_mentions(article: Article, nlp=None) -> tuple[list[Mention], list[Un
                                     context=context, continues=previous.sentence_index))
         else:
             previous = None
+    mentions.extend(retellings(article, mentions, context))
     return mentions, undated
 
 
@@ -401,3 +404,104 @@ def attach_entities(mentions: list[Mention], nlp, batch_size: int = 64,
         entities = entities_of(docs.get(text) or found[text])
         for mention in group:
             mention.entities = entities
+
+
+RETELL_SHARED = 2  # words of what happened a dateless sentence shares with the report it retells
+RETELL_COMMON = 50  # a word in more dated sentences of the article tells none of them apart
+# Reporting words ("statement", "said") tell that someone spoke, not what happened.
+_REPORTING_STEMS = frozenset(content_words(" ".join(reporting_forms()))) | frozenset(
+    content_words("statement announcement comment report claim"))
+
+
+_TOKEN = re.compile(r"[\w'’-]+")
+_DEFINITE_REACH = 4  # words between a determiner or possessive and the word it refers by
+
+
+def _refers_back(text: str, stems: set[str]) -> bool:
+    """Whether one of ``stems`` is named as something known: after a determiner or a
+    possessive within a few words ("Jobs' third period of medical leave", "the award"),
+    not introduced as new ("a number of passenger aircraft")."""
+    tokens = _TOKEN.findall(text)
+    for k, token in enumerate(tokens):
+        if not stems & set(content_words(token)):
+            continue
+        for before in tokens[max(0, k - _DEFINITE_REACH):k]:
+            if before.lower() in DEFINITE_WORDS or before.endswith(("'s", "’s", "'", "’")):
+                return True
+    return False
+
+
+def _name_keys(text: str) -> set[str]:
+    """A sentence's names and the words they are shortened to: "Steve Jobs" is also
+    "Jobs", "Halvik Motors" also "Halvik"."""
+    keys = set()
+    for name in name_phrases(text):
+        lowered = name.lower()
+        keys.add(lowered)
+        keys.update(word for word in lowered.split() if len(word) > 2)
+    return keys
+
+
+def _what_happened(text: str, names: set[str]) -> set[str]:
+    """A sentence's content words beyond its names and its reporting words."""
+    in_names = {w for name in names for w in content_words(name)}
+    return set(content_words(text)) - in_names - _REPORTING_STEMS
+
+
+def retellings(article: Article, mentions: list[Mention], context: str) -> list[Mention]:
+    """Report sentences without a date that retell what one dated sentence of their
+    article reports: they continue its event.
+
+    "This was Jobs' third period of medical leave." gives no date, but its article dates
+    the leave ("has been on medical leave since January"). Such a sentence continues the
+    dated sentence's event when it shares with it a participant (a name, or a word of
+    one: "Halvik" for "Halvik Motors") and at least ``RETELL_SHARED`` words of what
+    happened (names and reporting words aside), names one of them as something known
+    ("the", "his", a possessive: ``_refers_back``), and when no dated sentence of
+    another date shares as many. Only what has happened is retold: an announced date
+    ("will be available on July 1") is not a report's anchor. Of a sentence's several
+    dates it takes the one whose neighbouring words it shares most. It never makes an
+    event alone; decided within the article, it follows the dated sentence wherever
+    grouping takes it, in a build and in the store alike.
+    """
+    stated = [m for m in mentions if not m.inherited and not m.bounding and not m.future
+              and m.sentence_index != HEADLINE]
+    placed = {m.sentence_index for m in mentions}
+    loose = [s for s in article.sentences if s.index not in placed
+             and _reads_as_report(s.text) and not _has_date(s)]
+    if not stated or not loose:
+        return []
+    anchors: dict[int, list[Mention]] = {}
+    for mention in stated:
+        anchors.setdefault(mention.sentence_index, []).append(mention)
+    names = {i: _name_keys(group[0].sentence) for i, group in anchors.items()}
+    dates = {i: {m.date for m in group} for i, group in anchors.items()}
+    # Which dated sentences use each word: a retelling is scored against the sentences
+    # it shares words with, never against the whole article (linear in a long page).
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, group in anchors.items():
+        for word in _what_happened(group[0].sentence, names[i]):
+            postings[word].append(i)
+    added = []
+    for sentence in loose:
+        my_names = _name_keys(sentence.text)
+        mine = _what_happened(sentence.text, my_names)
+        shared: Counter[int] = Counter()
+        for word in mine:
+            if len(postings.get(word, ())) <= RETELL_COMMON:
+                shared.update(postings.get(word, ()))
+        if not shared:
+            continue
+        best = max(shared, key=lambda i: (shared[i], -i))
+        words = {w for w in mine if best in postings.get(w, ())}
+        if (shared[best] < RETELL_SHARED or not my_names & names[best]
+                or not _refers_back(sentence.text, words)):
+            continue
+        if any(count >= shared[best] and dates[i] != dates[best]
+               for i, count in shared.items() if i != best):
+            continue
+        anchor = max(anchors[best], key=lambda m: len(mine & set(near_date_words(m))))
+        added.append(Mention(article.id, sentence.index, sentence.text, anchor.date,
+                             _carried(anchor.timex), future=anchor.future, context=context,
+                             continues=anchor.sentence_index))
+    return added

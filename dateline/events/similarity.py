@@ -100,16 +100,21 @@ def name_phrases(sentence: str) -> list[str]:
     return names
 
 
-def _near_date(mention: Mention, window: int = NEAR_DATE_WORDS) -> list[str]:
+def near_date_words(mention: Mention, window: int = NEAR_DATE_WORDS) -> list[str]:
     """Content words next to the date: what the date is the date of ("Tuesday's talks",
-    "talks in Geneva on Tuesday"), weighted beyond the rest of the sentence."""
+    "talks in Geneva on Tuesday"); none for a sentence that does not state its date."""
     text = mention.sentence
     start, end = mention.timex.start, mention.timex.end
     if mention.inherited or text[start:end] != mention.timex.text:
         return []
     before = _WORD.findall(text[:start])[-window:]
     after = _WORD.findall(text[end:])[:window]
-    return ["near:" + w for w in content_words(" ".join(before + after))]
+    return content_words(" ".join(before + after))
+
+
+def _near_date(mention: Mention) -> list[str]:
+    """The words next to the date, weighted beyond the rest of the sentence."""
+    return ["near:" + w for w in near_date_words(mention)]
 
 
 def mention_terms(mention: Mention) -> list[str]:
