@@ -79,3 +79,13 @@ def test_the_name_a_relative_clause_is_about_takes_part_in_its_event(nlp):
     found = roles(nlp, "The talks in Geneva, where Mira Olsen met union leaders on Monday, "
                        "ended early.", "on Monday")
     assert found.participants == ["Mira Olsen"]
+
+
+def test_the_front_of_a_title_is_its_owner_not_a_body(nlp):
+    # "Kastmark's Water and Energy" is tagged as an organisation; it is the minister's
+    # portfolio, and Kastmark is who takes part; a body that owns a title stays whole
+    found = roles(nlp, "The accord was signed on Thursday by Kastmark's Water and Energy "
+                       "Minister Rasmus Holt and United Nations mediator Helena Barros.",
+                  "on Thursday")
+    assert not any("Energy" in name for name in found.participants)
+    assert "United" not in found.participants

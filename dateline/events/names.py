@@ -480,14 +480,7 @@ class NameIndex:
         """The normalized names a mention's sentence mentions, once each, in order."""
         seen: dict[str, Name] = {}
         for entity in mention.entities:
-            text = entity.text
-            if entity.label != PERSON and _in_title(text, mention.sentence):
-                # "Kastmark Water and" of "Kastmark Water and Energy Minister Rasmus
-                # Holt": the title's owner ("Kastmark", "UN") is named, not a body
-                words = text.split()
-                while len(words) > 1 and words[-1].lower() in _TITLE_WORDS:
-                    words.pop()
-                text = words[0] if len(words) > 1 else " ".join(words)
+            text = title_owner(entity.text, entity.label, mention.sentence)
             name = self.resolve(text, entity.label, mention.article_id)
             if name is not None and name.text not in seen:
                 seen[name.text] = name
@@ -522,6 +515,18 @@ def _most(counts: Counter[str]) -> str:
     collection says, whatever order it was read in (a build reads it event by event, a
     store batch by batch)."""
     return max(sorted(counts), key=counts.__getitem__)
+
+
+def title_owner(text: str, label: str, sentence: str) -> str:
+    """An entity that is the front of a person's title names the title's owner, not a
+    body: "Kastmark's Water and Energy" of "Kastmark's Water and Energy Minister Rasmus
+    Holt" is Kastmark (as "UN" of "UN envoy")."""
+    if label == PERSON or not _in_title(text, sentence):
+        return text
+    words = text.split()
+    while len(words) > 1 and words[-1].lower() in _TITLE_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _in_title(text: str, sentence: str) -> bool:

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dateline.events.names import NameIndex
+from dateline.events.names import NameIndex, title_owner
 from dateline.lexicon import DESCRIPTION_HEADS
 from dateline.model import Mention
 
@@ -127,7 +127,7 @@ def sentence_roles(doc, start: int, end: int, names: NameIndex | None, article: 
                     places.append(name.text)
             continue
         argument = all(d in _ARGUMENT | _INSIDE | _MODIFIERS for d in deps)
-        text = ent.text
+        text = title_owner(ent.text, ent.label_, doc.text)
         resolved = names.resolve(text, ent.label_, article) if names is not None else None
         name = resolved.text if resolved is not None else text
         kind = resolved.kind if resolved is not None else ent.label_
