@@ -24,7 +24,13 @@ from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 
 from dateline.config import Config
 from dateline.events.grouping import group_mentions
-from dateline.events.similarity import STORY_BONUS, GroupingParams, story_bonus, tfidf_vectors
+from dateline.events.similarity import (
+    STORY_BONUS,
+    GroupingParams,
+    TermWeights,
+    story_bonus,
+    tfidf_vectors,
+)
 from dateline.model import Article, Event, Mention, Precision
 from dateline.nlp import process_pipeline
 from dateline.store import codec
@@ -36,6 +42,7 @@ from dateline.store.rows import (
     sites_of,
 )
 from dateline.store.schema import events, mentions
+from dateline.store.terms import StoredWeights
 from dateline.timeline.build import make_event
 from dateline.unionfind import UnionFind
 
@@ -165,7 +172,7 @@ def _date_pairs(first_a, last_a, day_a, first_b, last_b, day_b, tolerance: int):
 
 
 def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config,
-           terms: list[str] | None = None) -> _Reach:
+           terms: list[str] | None = None, weights: TermWeights | None = None) -> _Reach:
     """The stored events (and new mentions) each new mention may meet.
 
     Candidates are the stored mentions whose dates are compatible with a new mention
@@ -191,7 +198,8 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
     terms = terms if terms is not None else [codec.mention_terms(m) for m in new]
     new_sentences, joined = map(list, zip(*map(codec.split_terms, terms), strict=True))
     new_contexts = [codec.words(context) for context in joined]
-    vectors = tfidf_vectors(new_sentences + [t for t, _ in found_terms], _same)
+    vectors = tfidf_vectors(new_sentences + [t for t, _ in found_terms], _same,
+                            weights=weights)
     if vectors is None:  # no word anywhere: nothing is similar, keep the batch together
         return _Reach([set() for _ in new], [(0, k) for k in range(1, count)])
     new_rows, old_rows = vectors[:count], vectors[count:]
@@ -317,12 +325,14 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
     mentions keeps its row (its id and content are a function of its mentions), so it
     counts neither as replaced nor as created.
     """
-    reach = _reach(conn, new, config, terms) if new else _Reach([], [])
+    weights = StoredWeights(conn)  # words weigh as in a build of the whole collection
+    reach = _reach(conn, new, config, terms, weights) if new else _Reach([], [])
     touched = sorted(reach.touched | reopened)
     loaded = numbered_mentions(conn, [e for e in touched if not e.startswith(_ALONE)],
                                [int(e[len(_ALONE):]) for e in touched if e.startswith(_ALONE)])
     loaded.update({f"{_ALONE}{pair[0]}": [pair] for pair in loaded.pop(None, [])})
-    changed, kept = _regroup_parts(new, reach, loaded, config, reopened - reach.touched)
+    changed, kept = _regroup_parts(new, reach, loaded, config, weights,
+                                   reopened - reach.touched)
     dropped = [e for e in touched if e not in kept and not e.startswith(_ALONE)]
     for chunk in chunks(dropped):
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
@@ -353,7 +363,7 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
 
 def _regroup_parts(new: list[tuple[int, Mention]], reach: _Reach,
                    loaded: dict[str, list[tuple[int, Mention]]], config: Config,
-                   alone: set[str] = frozenset()
+                   weights: TermWeights, alone: set[str] = frozenset()
                    ) -> tuple[list[tuple[list[Mention], list[int]]], set[str]]:
     """The build's grouping over each pack of independent parts: the clusters that
     changed (mentions, row numbers) and the ids of touched events that came out as
@@ -383,7 +393,7 @@ def _regroup_parts(new: list[tuple[int, Mention]], reach: _Reach,
                             + [new[k] for k in positions],
                             key=lambda pair: (pair[1].article_id, pair[0]))
         number_of = {id(m): i for i, m in everything}
-        for cluster in group_mentions([m for _, m in everything], params):
+        for cluster in group_mentions([m for _, m in everything], params, weights=weights):
             numbers = [number_of[id(m)] for m in cluster]
             if members.get(f"ev{min(numbers)}") == set(numbers):
                 kept.add(f"ev{min(numbers)}")  # the same mentions: the stored row is right
