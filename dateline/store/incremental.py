@@ -49,16 +49,13 @@ from dateline.unionfind import UnionFind
 PERIOD_DAY_LIMIT = 2000  # a coarse mention looks for a finer event in periods this full
 CANDIDATE_SIMILARITY = 0.1  # wording this close to a new mention re-groups an event
 ATTACH_CANDIDATE_SIMILARITY = 0.3  # ... and this close for a coarse one joining a finer event
+WHOLE = 3000  # stated mentions: a collection this small is re-grouped whole, as a build does
 PACK = 300  # independent parts of a re-grouping are clustered together up to this size
 _BLOCK_COLUMNS = 4096
 _ALONE = "m"  # prefix of a stored mention in no event, as a group of its own (``_group_of``)
 _CANDIDATE_COLUMNS = [mentions.c.id, mentions.c.event_id, mentions.c.article_id,
                       mentions.c.precision, mentions.c.first_day, mentions.c.last_day,
                       mentions.c.terms]
-
-
-def _same(tokens):
-    return tokens  # the ``terms`` column holds words already analysed
 
 
 def _date_lookups(conn: Connection, new: list[Mention], tolerance: int) -> list:
@@ -198,7 +195,7 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
     terms = terms if terms is not None else [codec.mention_terms(m) for m in new]
     new_sentences, joined = map(list, zip(*map(codec.split_terms, terms), strict=True))
     new_contexts = [codec.words(context) for context in joined]
-    vectors = tfidf_vectors(new_sentences + [t for t, _ in found_terms], _same,
+    vectors = tfidf_vectors(new_sentences + [t for t, _ in found_terms], list,
                             weights=weights)
     if vectors is None:  # no word anywhere: nothing is similar, keep the batch together
         return _Reach([set() for _ in new], [(0, k) for k in range(1, count)])
@@ -207,7 +204,7 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
     stored_contexts = list(contexts.values())
     story = None
     if bonus and any(stored_contexts + new_contexts):
-        context_vectors = tfidf_vectors(stored_contexts + new_contexts, _same, use_idf=False)
+        context_vectors = tfidf_vectors(stored_contexts + new_contexts, list, use_idf=False)
         if context_vectors is not None:
             mine = context_vectors[len(stored_contexts):]
             cosine = (mine @ context_vectors.T).toarray()
@@ -307,7 +304,6 @@ def _components(new: list[tuple[int, Mention]], reach: _Reach) -> list[tuple[lis
     return list(parts.values())
 
 
-
 def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
             terms: list[str] | None = None,
             batch_articles: dict[str, Article] | None = None,
@@ -326,7 +322,15 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
     counts neither as replaced nor as created.
     """
     weights = StoredWeights(conn)  # words weigh as in a build of the whole collection
-    reach = _reach(conn, new, config, terms, weights) if new else _Reach([], [])
+    if weights.documents <= WHOLE:  # every stored group, as one part: the build's grouping
+        mine = {number for number, _ in new}
+        groups = {_group_of(row) for row in conn.execute(select(mentions.c.id,
+                                                                mentions.c.event_id))
+                  if row.id not in mine}
+        reach = _Reach([groups] * len(new), [(0, k) for k in range(1, len(new))])
+        reopened = reopened | groups
+    else:
+        reach = _reach(conn, new, config, terms, weights) if new else _Reach([], [])
     touched = sorted(reach.touched | reopened)
     loaded = numbered_mentions(conn, [e for e in touched if not e.startswith(_ALONE)],
                                [int(e[len(_ALONE):]) for e in touched if e.startswith(_ALONE)])

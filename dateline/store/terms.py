@@ -89,6 +89,7 @@ class StoredWeights(TermWeights):
         self.conn = conn
         if not _stored(conn, codec.terms_version(), [DOCUMENTS]):
             recount(conn)
+        super().__init__(_stored(conn, codec.terms_version(), [DOCUMENTS])[DOCUMENTS], {})
 
     def idf(self, vocabulary: list[str]) -> np.ndarray:
         found = _stored(self.conn, codec.terms_version(), [DOCUMENTS, *vocabulary])
