@@ -23,24 +23,12 @@ from scipy import sparse
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 
 from dateline.config import Config
+from dateline.events import similarity
 from dateline.events.grouping import group_mentions
-from dateline.events.similarity import (
-    STORY_BONUS,
-    GroupingParams,
-    TermWeights,
-    story_bonus,
-    tfidf_vectors,
-)
 from dateline.model import Article, Event, Mention, Precision
 from dateline.nlp import process_pipeline
 from dateline.store import codec
-from dateline.store.rows import (
-    chunks,
-    describe_written,
-    numbered_mentions,
-    set_terms,
-    sites_of,
-)
+from dateline.store.rows import chunks, current_terms, describe_written, numbered_mentions, sites_of
 from dateline.store.schema import events, mentions
 from dateline.store.terms import StoredWeights
 from dateline.timeline.build import make_event
@@ -133,16 +121,7 @@ def _candidates(conn: Connection, new: list[Mention], tolerance: int, skip: set[
             if row.id not in seen:
                 seen.add(row.id)
                 rows.append(row)
-    terms = {row.id: codec.split_terms(row.terms) for row in rows}
-    stale = [number for number, value in terms.items() if value is None]
-    if stale:  # made by older code
-        fresh: dict[int, str] = {}
-        for chunk in chunks(stale):
-            for row in conn.execute(select(mentions).where(mentions.c.id.in_(chunk))
-                                    ).mappings():
-                fresh[row["id"]] = codec.mention_terms(codec.mention_from_row(row))
-        terms.update((number, codec.split_terms(value)) for number, value in fresh.items())
-        set_terms(conn, fresh)
+    terms = current_terms(conn, {row.id: row.terms for row in rows})
     return rows, [terms[row.id] for row in rows]
 
 
@@ -169,7 +148,8 @@ def _date_pairs(first_a, last_a, day_a, first_b, last_b, day_b, tolerance: int):
 
 
 def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config,
-           terms: list[str] | None = None, weights: TermWeights | None = None) -> _Reach:
+           terms: list[str] | None = None, weights: similarity.TermWeights | None = None
+           ) -> _Reach:
     """The stored events (and new mentions) each new mention may meet.
 
     Candidates are the stored mentions whose dates are compatible with a new mention
@@ -195,20 +175,21 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
     terms = terms if terms is not None else [codec.mention_terms(m) for m in new]
     new_sentences, joined = map(list, zip(*map(codec.split_terms, terms), strict=True))
     new_contexts = [codec.words(context) for context in joined]
-    vectors = tfidf_vectors(new_sentences + [t for t, _ in found_terms], list,
+    vectors = similarity.tfidf_vectors(new_sentences + [t for t, _ in found_terms], list,
                             weights=weights)
     if vectors is None:  # no word anywhere: nothing is similar, keep the batch together
         return _Reach([set() for _ in new], [(0, k) for k in range(1, count)])
     new_rows, old_rows = vectors[:count], vectors[count:]
-    bonus = STORY_BONUS
+    bonus = similarity.STORY_BONUS
     stored_contexts = list(contexts.values())
     story = None
     if bonus and any(stored_contexts + new_contexts):
-        context_vectors = tfidf_vectors(stored_contexts + new_contexts, list, use_idf=False)
+        context_vectors = similarity.tfidf_vectors(stored_contexts + new_contexts, list,
+                                                   use_idf=False)
         if context_vectors is not None:
             mine = context_vectors[len(stored_contexts):]
             cosine = (mine @ context_vectors.T).toarray()
-            story = story_bonus(cosine, bonus)
+            story = similarity.story_bonus(cosine, bonus)
     index = {a: k for k, a in enumerate(contexts)}
     old_columns = np.array([index[row.article_id] for row in found], dtype=int)
     new_columns = np.arange(len(stored_contexts), len(stored_contexts) + count)
@@ -367,12 +348,12 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
 
 def _regroup_parts(new: list[tuple[int, Mention]], reach: _Reach,
                    loaded: dict[str, list[tuple[int, Mention]]], config: Config,
-                   weights: TermWeights, alone: set[str] = frozenset()
+                   weights: similarity.TermWeights, alone: set[str] = frozenset()
                    ) -> tuple[list[tuple[list[Mention], list[int]]], set[str]]:
     """The build's grouping over each pack of independent parts: the clusters that
     changed (mentions, row numbers) and the ids of touched events that came out as
     they were. ``alone``: events re-grouped though no new mention reaches them."""
-    params = GroupingParams(threshold=config.similarity_threshold,
+    params = similarity.GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,
                             similarity=config.similarity)  # as the build's grouping
     packs: list[tuple[list[int], set[str]]] = []
