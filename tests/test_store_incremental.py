@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from dateline.config import Config
 from dateline.store import add, open_store, schema, timeline
@@ -182,3 +183,35 @@ def test_a_name_a_later_batch_spells_out_reaches_the_events_stored_before(tmp_pa
         add(store, [str(folder / "inquiry.txt")], config)
         assert monday(timeline(store).events) == monday(
             build_timeline(str(folder), config).events)
+
+
+def _stated_counts(conn) -> Counter:
+    from dateline.store import codec
+    from dateline.store.terms import DOCUMENTS, changes, sentence_terms
+
+    rows = conn.execute(select(schema.mentions).where(
+        schema.mentions.c.continues.is_(None))).mappings().all()
+    counts = changes(sentence_terms(r["terms"], codec.mention_from_row(r)) for r in rows)
+    counts[DOCUMENTS] += 0
+    return counts
+
+
+def test_the_store_keeps_the_collections_document_frequencies(tmp_path):
+    """What a build fits its IDF on (every stated mention's sentence features) is kept
+    current batch by batch, and counted once for a store made without it."""
+    paths = [DATA / "barrier-opens.txt", DATA / "council-vote.txt",
+             DATA / "barrier-second-report.txt"]
+    with open_store(tmp_path / "s.db") as store:
+        for path in paths[:2]:
+            add(store, [str(path)], FAST)
+        with store.read() as conn:
+            kept = dict(conn.execute(select(schema.term_counts.c.term,
+                                            schema.term_counts.c.documents)).all())
+            assert kept == dict(_stated_counts(conn)) and kept[""] >= 2
+        with store.write() as conn:  # as left by an older dateline
+            conn.execute(delete(schema.term_counts))
+        add(store, [str(paths[2])], FAST)
+        with store.read() as conn:
+            kept = dict(conn.execute(select(schema.term_counts.c.term,
+                                            schema.term_counts.c.documents)).all())
+            assert kept == dict(_stated_counts(conn))

@@ -111,14 +111,15 @@ def _described(events) -> dict[tuple, tuple]:
              sorted(repr(sorted(c.items())) for c in e.claims)) for e in events}
 
 
-def _built_and_stored(corpus: Path, tmp_path: Path, seed: int, largest_batch: int
-                      ) -> tuple[dict, dict]:
+def _built_and_stored(corpus: Path | list[Path], tmp_path: Path, seed: int,
+                      largest_batch: int) -> tuple[dict, dict]:
     """The described events of ``build`` and of ``add`` in random batches (sizes 1 to
     ``largest_batch``, in a shuffled order) then ``timeline``, on the same files."""
     config = Config(progress=False, max_events=1000)
-    articles, warnings = read_articles([str(corpus)], config)
+    inputs = [str(p) for p in corpus] if isinstance(corpus, list) else [str(corpus)]
+    articles, warnings = read_articles(inputs, config)
     built = _described(process_articles(articles, config, warnings).events)
-    articles, _ = read_articles([str(corpus)], config)
+    articles, _ = read_articles(inputs, config)
     rng = random.Random(seed)
     rng.shuffle(articles)
     with open_store(tmp_path / "batches.db") as store:
@@ -132,6 +133,8 @@ def _built_and_stored(corpus: Path, tmp_path: Path, seed: int, largest_batch: in
 
 
 CORPORA = Path(__file__).parent / "corpora"
+TLS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "tls-t17"
+TLS_SLICE = 40  # articles: about a minute per batch order (``slow``)
 
 
 @pytest.mark.parametrize("seed", [3, 11, 29])
@@ -146,26 +149,38 @@ def test_batches_in_any_order_give_the_built_events_and_descriptions(tmp_path, c
 
 
 @pytest.mark.parametrize("seed", [0, 13, 15])
-def test_demo_in_batches_describes_every_shared_event_as_the_build(tmp_path, seed):
-    """The demo in random batches: every event the store shares with the build (same
-    date and sources) is described alike: title, participants and place (with the
-    whole collection's names: a surname read as the full name another article gives),
-    which quotes it holds, and claims. Known gaps: a month or year mention stored
-    before the day event it retells may stay apart (not every event is shared), and a
-    stored quote whose speaker only the article's text names (no event's entities)
-    keeps the reading of that name it was given (also where a title cut from the quote
-    names its speaker)."""
+def test_demo_in_batches_gives_the_built_timeline(tmp_path, seed):
+    """The demo in random batches: the build's events, dates, sources and descriptions
+    (names read with the whole collection's: a surname as the full name another article
+    gives; a month mention stored before the day event it retells joins it), all of
+    them (before, one event of some orders was grouped otherwise). A title cut from a
+    quote names its speaker, so it is compared without the speaker too."""
     built, stored = _built_and_stored(DEMO, tmp_path, seed, largest_batch=4)
-    shared = set(stored) & set(built)
-    assert len(shared) >= len(built) - 2
 
     def without_speakers(described: tuple) -> tuple:
         title, participants, location, quotes, claims = described
         title = re.sub(r"^[^:“]+: (?=“)", "", title)  # 'Ilse Marrack: “...”' / 'Marrack: “...”'
         return title, participants, location, sorted(text for _, text in quotes), claims
 
-    assert ({k: without_speakers(stored[k]) for k in shared}
-            == {k: without_speakers(built[k]) for k in shared})
+    # Known gap: a stored quote whose speaker only the article's text names (in no
+    # event's entities) keeps the reading of that name it was given.
+    assert ({k: without_speakers(v) for k, v in stored.items()}
+            == {k: without_speakers(v) for k, v in built.items()})
+
+
+@pytest.mark.slow
+@pytest.mark.shared_data
+@pytest.mark.skipif(not (TLS / "libya").is_dir(), reason="tls-t17 data absent")
+@pytest.mark.parametrize("seed", [5, 21])
+def test_real_news_in_batches_gives_the_built_timeline(tmp_path, seed):
+    """Real reports of one long story (the first Timeline17 Libya articles: many outlets,
+    weeks of daily news, surnames, quotes) added in random batches give the build's
+    events and descriptions: words weigh as in the whole collection (its IDF), however
+    few events a batch re-groups."""
+    files = sorted((TLS / "libya" / "articles").glob("*.jsonl"))[:TLS_SLICE]
+    built, stored = _built_and_stored(files, tmp_path, seed, largest_batch=4)
+    assert len(built) >= 50
+    assert stored == built
 
 
 def test_a_store_made_before_quotes_and_claims_is_migrated(tmp_path):
@@ -182,7 +197,7 @@ def test_a_store_made_before_quotes_and_claims_is_migrated(tmp_path):
     engine.dispose()
     with open_store(path) as store:
         with store.read() as conn:
-            assert schema.current_version(conn) == schema.LATEST == 7
+            assert schema.current_version(conn) == schema.LATEST == 8
             columns = {c["name"] for c in inspect(conn).get_columns("events")}
             assert {"quotes", "claims"} <= columns
         articles, _ = read_articles([str(DEMO / "ledger-marrack-geneva-reaction.txt")],

@@ -23,6 +23,7 @@ from dateline.events.similarity import (  # re-exported for callers of the group
     STORY_BONUS,
     GroupingParams,
     MentionSimilarity,
+    TermWeights,
     content_words,
     mention_terms,
     name_phrases,
@@ -301,18 +302,20 @@ def _merge_clusters(clusters: list[list[int]], vectors, threshold: float) -> lis
 
 
 def group_mentions(mentions: list[Mention], params: GroupingParams | None = None,
-                   encoder=None) -> list[list[Mention]]:
+                   encoder=None, weights: TermWeights | None = None) -> list[list[Mention]]:
     """Cluster mentions into events; every mention lands in exactly one cluster.
 
     Mentions that state a date are clustered; a mention that only continues a dated
     sentence follows that sentence into its cluster. ``params.similarity`` picks the
     content similarity; ``encoder`` (embeddings only) replaces the packaged model, with
-    anything that has a sentence-transformers style ``encode(sentences)``.
+    anything that has a sentence-transformers style ``encode(sentences)``; ``weights``
+    (lexical only): the whole collection's term statistics when ``mentions`` are a
+    part of it (a store re-grouping some events), so words weigh as in a build.
     """
     params = params or GroupingParams()
     stated = [m for m in mentions if not m.inherited]
     if params.similarity == "lexical":
-        similarity = MentionSimilarity(stated)
+        similarity = MentionSimilarity(stated, weights=weights)
     elif params.similarity == "embeddings":
         from dateline.events.embeddings import EmbeddingSimilarity, embedding_params
 

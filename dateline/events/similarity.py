@@ -10,11 +10,16 @@ and both read the thresholds of :class:`GroupingParams`; grouping only clusters.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import (
+    ENGLISH_STOP_WORDS,
+    CountVectorizer,
+    TfidfTransformer,
+)
 
 from dateline.lexicon import MONTH_NAMES, WEEKDAY_NAMES, reporting_forms
 from dateline.model import Mention
@@ -126,13 +131,39 @@ def mention_terms(mention: Mention) -> list[str]:
     return tokens
 
 
-def tfidf_vectors(items: list, analyzer, use_idf: bool = True):
-    """L2-normalized TF-IDF rows of ``items`` (None when there is no word at all)."""
-    vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, use_idf=use_idf)
+class TermWeights:
+    """Document frequencies of a whole collection: how many of its ``documents`` (stated
+    mentions) use each term. Given to ``tfidf_vectors``, part of a collection is weighted
+    as the whole collection weighs it (the IDF a build of every article fits), so a
+    store re-grouping a few events compares sentences with the build's numbers."""
+
+    def __init__(self, documents: int, counts: Mapping[str, int]):
+        self.documents = documents
+        self.counts = counts
+
+    def idf(self, vocabulary: list[str]) -> np.ndarray:
+        """scikit-learn's smoothed IDF, ln((1 + n) / (1 + df)) + 1, of each term."""
+        df = np.array([self.counts.get(term, 0) for term in vocabulary], dtype=np.float64)
+        return np.log((self.documents + 1) / (df + 1)) + 1
+
+
+def tfidf_vectors(items: list, analyzer, use_idf: bool = True,
+                  weights: TermWeights | None = None):
+    """L2-normalized TF-IDF rows of ``items`` (None when there is no word at all); with
+    ``weights``, the IDF is the collection's instead of one fitted on ``items``. Each
+    row's terms are in vocabulary (alphabetical) order, so a row computed within part of
+    a collection sums its products in the same order as within the whole: with the
+    collection's ``weights``, the same floats."""
+    counter = CountVectorizer(analyzer=analyzer)
     try:
-        return vectorizer.fit_transform(items)
+        counts = counter.fit_transform(items)
     except ValueError:
         return None
+    counts.sort_indices()
+    transformer = TfidfTransformer(sublinear_tf=True, use_idf=use_idf).fit(counts)
+    if weights is not None and use_idf:
+        transformer.idf_ = weights.idf(counter.get_feature_names_out().tolist())
+    return transformer.transform(counts, copy=False)
 
 
 def story_bonus(cosine: np.ndarray, weight: float = STORY_BONUS) -> np.ndarray:
@@ -176,9 +207,11 @@ class MentionSimilarity:
     block, not with the square of the collection.
     """
 
-    def __init__(self, mentions: list[Mention], story_bonus: float = STORY_BONUS):
+    def __init__(self, mentions: list[Mention], story_bonus: float = STORY_BONUS,
+                 weights: TermWeights | None = None):
         self.size = len(mentions)
-        self.sentences = tfidf_vectors(mentions, mention_terms) if mentions else None
+        self.sentences = (tfidf_vectors(mentions, mention_terms, weights=weights)
+                          if mentions else None)
         self.story_bonus = story_bonus
         self.story = StoryBonus(mentions, story_bonus)
         self.contexts = self.story.contexts

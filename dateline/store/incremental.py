@@ -23,35 +23,27 @@ from scipy import sparse
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 
 from dateline.config import Config
+from dateline.events import similarity
 from dateline.events.grouping import group_mentions
-from dateline.events.similarity import STORY_BONUS, GroupingParams, story_bonus, tfidf_vectors
 from dateline.model import Article, Event, Mention, Precision
 from dateline.nlp import process_pipeline
 from dateline.store import codec
-from dateline.store.rows import (
-    chunks,
-    describe_written,
-    numbered_mentions,
-    set_terms,
-    sites_of,
-)
+from dateline.store.rows import chunks, current_terms, describe_written, numbered_mentions, sites_of
 from dateline.store.schema import events, mentions
+from dateline.store.terms import StoredWeights
 from dateline.timeline.build import make_event
 from dateline.unionfind import UnionFind
 
 PERIOD_DAY_LIMIT = 2000  # a coarse mention looks for a finer event in periods this full
 CANDIDATE_SIMILARITY = 0.1  # wording this close to a new mention re-groups an event
 ATTACH_CANDIDATE_SIMILARITY = 0.3  # ... and this close for a coarse one joining a finer event
+WHOLE = 3000  # stated mentions: a collection this small is re-grouped whole, as a build does
 PACK = 300  # independent parts of a re-grouping are clustered together up to this size
 _BLOCK_COLUMNS = 4096
 _ALONE = "m"  # prefix of a stored mention in no event, as a group of its own (``_group_of``)
 _CANDIDATE_COLUMNS = [mentions.c.id, mentions.c.event_id, mentions.c.article_id,
                       mentions.c.precision, mentions.c.first_day, mentions.c.last_day,
                       mentions.c.terms]
-
-
-def _same(tokens):
-    return tokens  # the ``terms`` column holds words already analysed
 
 
 def _date_lookups(conn: Connection, new: list[Mention], tolerance: int) -> list:
@@ -129,16 +121,7 @@ def _candidates(conn: Connection, new: list[Mention], tolerance: int, skip: set[
             if row.id not in seen:
                 seen.add(row.id)
                 rows.append(row)
-    terms = {row.id: codec.split_terms(row.terms) for row in rows}
-    stale = [number for number, value in terms.items() if value is None]
-    if stale:  # made by older code
-        fresh: dict[int, str] = {}
-        for chunk in chunks(stale):
-            for row in conn.execute(select(mentions).where(mentions.c.id.in_(chunk))
-                                    ).mappings():
-                fresh[row["id"]] = codec.mention_terms(codec.mention_from_row(row))
-        terms.update((number, codec.split_terms(value)) for number, value in fresh.items())
-        set_terms(conn, fresh)
+    terms = current_terms(conn, {row.id: row.terms for row in rows})
     return rows, [terms[row.id] for row in rows]
 
 
@@ -165,7 +148,8 @@ def _date_pairs(first_a, last_a, day_a, first_b, last_b, day_b, tolerance: int):
 
 
 def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config,
-           terms: list[str] | None = None) -> _Reach:
+           terms: list[str] | None = None, weights: similarity.TermWeights | None = None
+           ) -> _Reach:
     """The stored events (and new mentions) each new mention may meet.
 
     Candidates are the stored mentions whose dates are compatible with a new mention
@@ -191,19 +175,21 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
     terms = terms if terms is not None else [codec.mention_terms(m) for m in new]
     new_sentences, joined = map(list, zip(*map(codec.split_terms, terms), strict=True))
     new_contexts = [codec.words(context) for context in joined]
-    vectors = tfidf_vectors(new_sentences + [t for t, _ in found_terms], _same)
+    vectors = similarity.tfidf_vectors(new_sentences + [t for t, _ in found_terms], list,
+                            weights=weights)
     if vectors is None:  # no word anywhere: nothing is similar, keep the batch together
         return _Reach([set() for _ in new], [(0, k) for k in range(1, count)])
     new_rows, old_rows = vectors[:count], vectors[count:]
-    bonus = STORY_BONUS
+    bonus = similarity.STORY_BONUS
     stored_contexts = list(contexts.values())
     story = None
     if bonus and any(stored_contexts + new_contexts):
-        context_vectors = tfidf_vectors(stored_contexts + new_contexts, _same, use_idf=False)
+        context_vectors = similarity.tfidf_vectors(stored_contexts + new_contexts, list,
+                                                   use_idf=False)
         if context_vectors is not None:
             mine = context_vectors[len(stored_contexts):]
             cosine = (mine @ context_vectors.T).toarray()
-            story = story_bonus(cosine, bonus)
+            story = similarity.story_bonus(cosine, bonus)
     index = {a: k for k, a in enumerate(contexts)}
     old_columns = np.array([index[row.article_id] for row in found], dtype=int)
     new_columns = np.arange(len(stored_contexts), len(stored_contexts) + count)
@@ -299,7 +285,6 @@ def _components(new: list[tuple[int, Mention]], reach: _Reach) -> list[tuple[lis
     return list(parts.values())
 
 
-
 def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
             terms: list[str] | None = None,
             batch_articles: dict[str, Article] | None = None,
@@ -317,12 +302,22 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
     mentions keeps its row (its id and content are a function of its mentions), so it
     counts neither as replaced nor as created.
     """
-    reach = _reach(conn, new, config, terms) if new else _Reach([], [])
+    weights = StoredWeights(conn)  # words weigh as in a build of the whole collection
+    if weights.documents <= WHOLE:  # every stored group, as one part: the build's grouping
+        mine = {number for number, _ in new}
+        groups = {_group_of(row) for row in conn.execute(select(mentions.c.id,
+                                                                mentions.c.event_id))
+                  if row.id not in mine}
+        reach = _Reach([groups] * len(new), [(0, k) for k in range(1, len(new))])
+        reopened = reopened | groups
+    else:
+        reach = _reach(conn, new, config, terms, weights) if new else _Reach([], [])
     touched = sorted(reach.touched | reopened)
     loaded = numbered_mentions(conn, [e for e in touched if not e.startswith(_ALONE)],
                                [int(e[len(_ALONE):]) for e in touched if e.startswith(_ALONE)])
     loaded.update({f"{_ALONE}{pair[0]}": [pair] for pair in loaded.pop(None, [])})
-    changed, kept = _regroup_parts(new, reach, loaded, config, reopened - reach.touched)
+    changed, kept = _regroup_parts(new, reach, loaded, config, weights,
+                                   reopened - reach.touched)
     dropped = [e for e in touched if e not in kept and not e.startswith(_ALONE)]
     for chunk in chunks(dropped):
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
@@ -353,12 +348,12 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
 
 def _regroup_parts(new: list[tuple[int, Mention]], reach: _Reach,
                    loaded: dict[str, list[tuple[int, Mention]]], config: Config,
-                   alone: set[str] = frozenset()
+                   weights: similarity.TermWeights, alone: set[str] = frozenset()
                    ) -> tuple[list[tuple[list[Mention], list[int]]], set[str]]:
     """The build's grouping over each pack of independent parts: the clusters that
     changed (mentions, row numbers) and the ids of touched events that came out as
     they were. ``alone``: events re-grouped though no new mention reaches them."""
-    params = GroupingParams(threshold=config.similarity_threshold,
+    params = similarity.GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,
                             similarity=config.similarity)  # as the build's grouping
     packs: list[tuple[list[int], set[str]]] = []
@@ -383,7 +378,7 @@ def _regroup_parts(new: list[tuple[int, Mention]], reach: _Reach,
                             + [new[k] for k in positions],
                             key=lambda pair: (pair[1].article_id, pair[0]))
         number_of = {id(m): i for i, m in everything}
-        for cluster in group_mentions([m for _, m in everything], params):
+        for cluster in group_mentions([m for _, m in everything], params, weights=weights):
             numbers = [number_of[id(m)] for m in cluster]
             if members.get(f"ev{min(numbers)}") == set(numbers):
                 kept.add(f"ev{min(numbers)}")  # the same mentions: the stored row is right

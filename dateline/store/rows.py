@@ -182,6 +182,20 @@ def refresh_terms(store: Store, chunk: int = 2000) -> int:
             done += len(rows)
 
 
+def current_terms(conn: Connection, stored: dict[int, str | None]
+                  ) -> dict[int, tuple[list[str], str]]:
+    """The split word features of stored mentions (row number -> ``terms`` value),
+    recomputed and rewritten for those made by other grouping code."""
+    terms = {number: codec.split_terms(value) for number, value in stored.items()}
+    fresh: dict[int, str] = {}
+    for chunk in chunks([number for number, value in terms.items() if value is None]):
+        for row in conn.execute(select(mentions).where(mentions.c.id.in_(chunk))).mappings():
+            fresh[row["id"]] = codec.mention_terms(codec.mention_from_row(row))
+    terms.update((number, codec.split_terms(value)) for number, value in fresh.items())
+    set_terms(conn, fresh)
+    return terms
+
+
 def set_terms(conn: Connection, terms: dict[int, str]) -> None:
     """Store recomputed word features (mention id -> ``terms`` value)."""
     if terms:

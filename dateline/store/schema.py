@@ -146,6 +146,17 @@ undated = Table(
     Column("reason", Text, nullable=False),
 )
 
+# Step 8: how many stated mentions (those with a date of their own) use each word feature
+# of a sentence, per version of the features; the empty term counts the stated mentions.
+# The whole collection's document frequencies: a re-grouping weighs words with the IDF a
+# build of every stored article fits, not one fitted on the events it re-groups.
+term_counts = Table(
+    "term_counts", metadata,
+    Column("version", String(16), primary_key=True),
+    Column("term", Text, primary_key=True),
+    Column("documents", Integer, nullable=False),
+)
+
 
 def _create(*tables: Table) -> Callable[[Connection], None]:
     def step(conn: Connection) -> None:
@@ -178,6 +189,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (5, "supporting mentions", _add_mention_columns("continues INTEGER", "bounding BOOLEAN")),
     (6, "word features of mentions", _add_mention_columns("terms TEXT")),
     (7, "quotes and claims of events", _add_columns("events", "quotes TEXT", "claims TEXT")),
+    (8, "document frequencies of word features", _create(term_counts)),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -28,6 +28,9 @@ from dateline.store.incremental import regroup
 from dateline.store.rows import ARTICLE_COLUMNS as _ARTICLE_COLUMNS
 from dateline.store.rows import chunks, next_id
 from dateline.store.schema import article_bands, articles, mentions, sentences, undated
+from dateline.store.terms import changes as term_changes
+from dateline.store.terms import count as count_terms
+from dateline.store.terms import sentence_terms
 
 DEFAULT_BATCH = 100  # a batch's re-grouping cost is mostly its neighbourhood: amortize it
 
@@ -234,7 +237,10 @@ def _write_batch(conn: Connection, work: _Batch, config: Config,
         first = next_id(conn, mentions.c.id)
         ids = list(range(first, first + len(new_mentions)))
         terms = [codec.mention_terms(m) for m in new_mentions]
-        if new_mentions:
+        if new_mentions:  # the collection's document frequencies count them first
+            count_terms(conn, term_changes(codec.split_terms(t)[0] for m, t
+                                           in zip(new_mentions, terms, strict=True)
+                                           if not m.inherited))
             conn.execute(mentions.insert(), [
                 {**codec.mention_row(m, i), "terms": t}
                 for m, i, t in zip(new_mentions, ids, terms, strict=True)])
@@ -310,15 +316,20 @@ def _supersede(conn: Connection, superseded: dict[str, str]) -> tuple[set[str], 
     reports nothing). Returns the events that held those mentions and the mentions."""
     reopened: set[str] = set()
     removed = []
+    stated: list[list[str]] = []  # their word features leave the collection's counts
     for old, new in superseded.items():
         conn.execute(update(articles).where(or_(articles.c.id == old,
                                                 articles.c.duplicate_of == old))
                      .values(duplicate_of=new))
         for row in conn.execute(select(mentions).where(mentions.c.article_id == old)
                                 ).mappings():
+            if row["continues"] is None:
+                stated.append(sentence_terms(row["terms"], codec.mention_from_row(row)))
             if row["event_id"] is not None:
                 reopened.add(row["event_id"])
                 removed.append(codec.mention_from_row(row))
         conn.execute(delete(mentions).where(mentions.c.article_id == old))
         conn.execute(delete(undated).where(undated.c.article_id == old))
+    if stated:
+        count_terms(conn, term_changes(stated, -1))
     return reopened, removed

@@ -99,7 +99,11 @@ def sentences_to_parse(events: list[Event]) -> list[str]:
     the slowest step (the other sentences get entities only)."""
     chosen: list[str] = []
     for event in events:
-        own = dict.fromkeys([event.summary] + [m.sentence for m in event.mentions])
+        # stated sentences first, each article's in reading order: the same choice however
+        # the event's mentions were put together (a store reads them back from rows)
+        ordered = sorted(event.mentions, key=lambda m: (m.inherited, m.article_id,
+                                                        m.sentence_index))
+        own = dict.fromkeys([event.summary] + [m.sentence for m in ordered])
         chosen.extend(list(own)[:PARSED_PER_EVENT])
     return chosen
 
@@ -284,7 +288,11 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
     names = NameIndex.from_mentions([*mentions, *more_names], texts, collection)
     for event in events:
         if docs:
-            event.participants, event.location = event_roles(event.mentions, docs, names)
+            # Only the event's own parsed sentences: a sentence parsed for another event
+            # described in the same call would make its roles depend on what else is
+            # described (a store describes a few events at a time, a build all).
+            own = {text: docs[text] for text in sentences_to_parse([event]) if text in docs}
+            event.participants, event.location = event_roles(event.mentions, own, names)
         else:
             event.participants, event.location = participants_and_location(
                 event.mentions, names)
