@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 
-from dateline.clean.duplicates import mark_duplicates
+from dateline.clean.duplicates import Fingerprint, fingerprint, mark_duplicates
 from dateline.clean.linemodel import LineModel
 from dateline.clean.linemodel import load as load_line_model
 from dateline.clean.noise import (
@@ -94,16 +94,18 @@ PREPARED_FIELDS = ("text", "title", "captions", "removed", "published", "publish
 
 
 def prepare_chunk(items: list[tuple[Article, ArticleLineStats, str | None]],
-                  line_model: LineModel | None = None) -> list[tuple]:
+                  line_model: LineModel | None = None) -> list[tuple[tuple, Fingerprint]]:
     """Clean and date (stated dates) each article of a chunk, given its share of the
     collection's line statistics and its site's date order; return only the fields
     these steps set (body, title, captions, removed lines, publication date and its
-    provenance): the map task of preparing articles."""
-    results: list[tuple] = []
+    provenance) and the cleaned text's duplicate fingerprint: the map task of preparing
+    articles."""
+    results: list[tuple[tuple, Fingerprint]] = []
     for article, line_stats, order in items:
         clean_article(article, 0, line_stats, line_model)
         date_article(article, order)
-        results.append(tuple(getattr(article, name) for name in PREPARED_FIELDS))
+        results.append((tuple(getattr(article, name) for name in PREPARED_FIELDS),
+                        fingerprint(article.text)))
     return results
 
 
@@ -111,9 +113,10 @@ def prepare_articles(articles: list[Article], config: Config, engine: Engine = L
                      ) -> Tagged:
     """Clean, date (stated, then inferred) and mark duplicates: everything per article
     that comes before sentences. The collection-wide steps (line statistics, site date
-    orders, inference, duplicates) run here; cleaning and dating each article run
-    where ``engine`` says. Returns the expressions date inference tagged in undated
-    articles' texts, for ``extract_all`` to reuse."""
+    orders, inference, the duplicates' LSH) run here; cleaning, dating and the
+    duplicate fingerprint of each article run where ``engine`` says. Returns the
+    expressions date inference tagged in undated articles' texts, for ``extract_all``
+    to reuse."""
     stats = collection_stats(articles)
     orders = site_date_orders(articles)
     items = [(article, stats.of_article(index, article.raw_text), order)
@@ -121,11 +124,12 @@ def prepare_articles(articles: list[Article], config: Config, engine: Engine = L
     del stats
     results = engine.map_chunks(prepare_chunk, items, line_model=load_line_model())
     clear_line_caches()  # what they share between pages would live through every later stage
-    for article, fields in zip(articles, results, strict=True):
+    for article, (fields, _) in zip(articles, results, strict=True):
         for name, value in zip(PREPARED_FIELDS, fields, strict=True):
             setattr(article, name, value)
-    tagged = infer_publication_dates(articles)
-    mark_duplicates(articles, config.near_duplicate_threshold)
+    tagged = infer_publication_dates(articles)  # changes dates only, never a text
+    mark_duplicates(articles, config.near_duplicate_threshold,
+                    [print_ for _, print_ in results])
     return tagged
 
 
