@@ -574,3 +574,47 @@ def test_cleaning_leaves_no_lines_cached_and_cleans_alike_again():
     assert nothing_cached()
     assert [(a.title, a.text, a.removed) for a in third] == \
         [(a.title, a.text, a.removed) for a in first]
+
+
+def test_coarse_mentions_attach_alike_with_the_period_scores_kept(monkeypatch) -> None:
+    """``_finer_match`` reads a period's pair scores from one product per period: the
+    clusters are the same as when every coarse cluster multiplies its own block."""
+    import datetime as dt
+
+    from dateline.events import grouping
+    from dateline.model import FuzzyDate, Mention, Precision, Timex
+
+    subjects = ["The ferry crews of Kestwick walked out over pay",
+                "Marlow council voted to close the old bridge for repairs",
+                "The harbour board agreed a new pay deal with the ferry crews",
+                "Engineers found cracks in two piers of the Marlow bridge",
+                "Voters in Kestwick elected a new mayor after a close race"]
+    mentions = []
+    for n in range(60):
+        subject = subjects[n % len(subjects)]
+        day = dt.date(2031, 1 + n % 3, 1 + (n * 7) % 27)
+        if n % 4 == 3:
+            date = FuzzyDate(day.year, day.month, 1, Precision.MONTH)
+            text = f"{subject} in {day:%B}, officials said."
+        elif n % 9 == 8:
+            date = FuzzyDate(day.year, 1, 1, Precision.YEAR)
+            text = f"{subject} earlier this year, the report said."
+        else:
+            date = FuzzyDate(day.year, day.month, day.day, Precision.DAY)
+            text = f"{subject} on {day:%A}, the spokeswoman said."
+        mentions.append(Mention(f"a{n % 23}", n, text, date,
+                                Timex(0, 1, "x", "DATE", date.iso()),
+                                context=f"{subject}\n{text}"))
+
+    def shape(clusters):
+        return [[(m.article_id, m.sentence_index) for m in c] for c in clusters]
+
+    kept = grouping.group_mentions(mentions)
+    calls = []
+    original = grouping._PeriodScores.of
+    monkeypatch.setattr(grouping._PeriodScores, "of",
+                        staticmethod(lambda *args: calls.append(original(*args))))
+    direct = grouping.group_mentions(mentions)
+    assert shape(kept) == shape(direct)
+    assert any(calls)  # the periods' scores were built (and not used the second time)
+    assert any(len({m.date.precision for m in c}) > 1 for c in kept)  # some attached

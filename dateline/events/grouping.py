@@ -351,8 +351,10 @@ def _group_stated(mentions: list[Mention], params: GroupingParams,
         for i in by_precision[precision]:
             periods[_period_key(mentions[i].date)].append(i)
         for (period, _), members in periods.items():
+            scores = _PeriodScores.of(members, within[period], mentions, similarity)
             for cluster in _cluster_block(members, mentions, similarity, params):
-                target = _finer_match(cluster, within[period], mentions, similarity, params)
+                target = _finer_match(cluster, within[period], mentions, similarity, params,
+                                      scores)
                 if target is None:
                     clusters.append(cluster)
                     if precision is Precision.MONTH:
@@ -369,24 +371,94 @@ def _period_key(date: FuzzyDate) -> tuple[str, str]:
     return date.iso(), week
 
 
+_PERIOD_CELLS = 2 * _CELL_BUDGET  # at most this many (32 MB) pair scores kept per period
+_MARGIN = 1e-9  # far above the rounding of a mean of scores, far below any score's step
+
+
+class _PeriodScores:
+    """Every pair score a period's coarse clusters can ask ``_finer_match`` for, computed
+    in one sparse product per row chunk instead of one per cluster (rows: the period's
+    coarse mentions; columns: the finer clusters of the period and those mentions, which
+    join finer clusters as they are placed). A score is the same float either way (each
+    cell is one row's dot product with one column, whatever the other columns), so the
+    result is too. Also keeps each candidate's set of articles while it is unchanged."""
+
+    def __init__(self, rows: list[int], columns: list[int], similarity: MentionSimilarity):
+        self.row_at = {i: k for k, i in enumerate(rows)}
+        self.column_at = {i: k for k, i in enumerate(columns)}
+        self.matrix = np.empty((len(rows), len(columns)))
+        step = _rows_per_chunk(len(columns))
+        for start in range(0, len(rows), step):
+            self.matrix[start:start + step] = similarity.cross(rows[start:start + step],
+                                                               columns)
+        self._articles: dict[int, tuple[int, set[str]]] = {}
+
+    @classmethod
+    def of(cls, members: list[int], candidates: list[list[int]], mentions: list[Mention],
+           similarity: MentionSimilarity) -> _PeriodScores | None:
+        """The scores of a period, or None when they would not fit ``_PERIOD_CELLS`` or
+        the similarity is not the lexical one (whose cells do not depend on the block)."""
+        if type(similarity) is not MentionSimilarity or similarity.sentences is None \
+                or not candidates:
+            return None
+        columns = list(dict.fromkeys([i for c in candidates for i in c] + members))
+        if len(members) * len(columns) > _PERIOD_CELLS:
+            return None
+        return cls(members, columns, similarity)
+
+    def cross(self, rows: list[int], columns: list[int]) -> np.ndarray | None:
+        """``similarity.cross(rows, columns)`` from the kept scores (None: not all kept)."""
+        try:
+            row_at = [self.row_at[i] for i in rows]
+            column_at = [self.column_at[i] for i in columns]
+        except KeyError:
+            return None
+        return self.matrix[np.ix_(row_at, column_at)]
+
+    def articles(self, candidate: list[int], mentions: list[Mention]) -> set[str]:
+        """The articles of ``candidate`` (a finer cluster, which only ever grows)."""
+        kept = self._articles.get(id(candidate))
+        if kept is None or kept[0] != len(candidate):
+            kept = (len(candidate), {mentions[i].article_id for i in candidate})
+            self._articles[id(candidate)] = kept
+        return kept[1]
+
+
 def _finer_match(cluster: list[int], candidates: list[list[int]], mentions: list[Mention],
-                 similarity: MentionSimilarity, params: GroupingParams) -> list[int] | None:
-    """The finer-dated cluster inside this cluster's period that it clearly retells."""
+                 similarity: MentionSimilarity, params: GroupingParams,
+                 scores: _PeriodScores | None = None) -> list[int] | None:
+    """The finer-dated cluster inside this cluster's period that it clearly retells
+    (``scores``: the period's pair scores, when kept)."""
     articles = {mentions[i].article_id for i in cluster}
     # An article that dates the event precisely elsewhere would not also say "in March".
-    eligible = [c for c in candidates if not articles & {mentions[i].article_id for i in c}]
+    if scores is not None:
+        eligible = [c for c in candidates if not articles & scores.articles(c, mentions)]
+    else:
+        eligible = [c for c in candidates
+                    if not articles & {mentions[i].article_id for i in c}]
     if not eligible:
         return None
     columns = [i for candidate in eligible for i in candidate]
     step = _rows_per_chunk(len(columns))
-    block = sum(similarity.cross(cluster[start:start + step], columns).sum(axis=0)
-                for start in range(0, len(cluster), step)) / len(cluster)
-    best, best_score, offset = None, params.attach_threshold, 0
-    for candidate in eligible:
-        score = float(block[offset:offset + len(candidate)].mean())
-        offset += len(candidate)
+    parts = [scores.cross(cluster[start:start + step], columns) if scores is not None
+             else None for start in range(0, len(cluster), step)]
+    if any(part is None for part in parts):
+        parts = [similarity.cross(cluster[start:start + step], columns)
+                 for start in range(0, len(cluster), step)]
+    block = sum(part.sum(axis=0) for part in parts) / len(cluster)
+    lengths = [len(candidate) for candidate in eligible]
+    offsets = np.cumsum([0, *lengths[:-1]])
+    # A mean is at most its largest score: only candidates whose best pair could beat the
+    # best mean so far are averaged (an exact maximum, unlike a segment sum).
+    peaks = np.maximum.reduceat(block, offsets)
+    best, best_score = None, params.attach_threshold
+    for k in np.flatnonzero(peaks > best_score - _MARGIN):
+        if peaks[k] <= best_score - _MARGIN:
+            continue
+        offset = offsets[k]
+        score = float(block[offset:offset + lengths[k]].mean())
         if score > best_score:
-            best, best_score = candidate, score
+            best, best_score = eligible[k], score
     return best
 
 
