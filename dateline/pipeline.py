@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 
 from dateline.clean.duplicates import Fingerprint, fingerprint, mark_duplicates
@@ -170,6 +171,14 @@ def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False,
     return results
 
 
+def _for_extraction(article: Article) -> Article:
+    """What a worker reads of an article to extract its mentions: its cleaned body, title
+    and publication date, without the raw page and its removed lines, which would be
+    shipped (and held by the local scheduler until the task runs) for nothing."""
+    return replace(article, raw_text="", removed=[], captions=[], published_evidence=[],
+                   sentences=[])
+
+
 def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False,
                 nlp=None, engine: Engine = LOCAL, tagged: Tagged | None = None
                 ) -> tuple[list[Mention], list[UndatedItem]]:
@@ -181,12 +190,15 @@ def extract_all(articles: list[Article], warnings: list[Warning_], progress: boo
     are not shipped with the tasks)."""
     if engine.distributed:
         task = partial(extract_chunk, load_model=nlp is not None)
+        sent = [_for_extraction(article) for article in articles]
     else:
         task = partial(extract_chunk, nlp=nlp, tagged=tagged)
+        sent = articles
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
     with _progress_bar(len(articles), "dating", progress) as advance:
-        results = engine.map_chunks(task, articles, advance)
+        results = engine.map_chunks(task, sent, advance)
+    del sent
     for article, (sentences, found, unresolved, error) in zip(articles, results, strict=True):
         article.sentences = sentences
         if error is not None:
