@@ -185,11 +185,22 @@ class MentionSimilarity:
         return self.story.add_to(block, rows, columns)
 
     def block(self, indices: list[int]) -> np.ndarray:
-        return self.cross(indices, indices)
+        """``cross(indices, indices)``; its overlap is kept for the ``overlap`` call that
+        follows it in clustering (the same sentence product, not computed twice)."""
+        if self.sentences is None:
+            return self.cross(indices, indices)
+        block = (self.sentences[indices] @ self.sentences[indices].T).toarray()
+        self._overlap = (list(indices), block > 0)
+        return self.story.add_to(block, indices, indices)
+
+    _overlap: tuple[list[int], np.ndarray] | None = None
 
     def overlap(self, rows: list[int], columns: list[int]) -> np.ndarray:
         """Which pairs share a word or a name at all (sentence cosine above zero): the
         story bonus strengthens such overlap but never stands in for it."""
         if self.sentences is None:
             return np.ones((len(rows), len(columns)), dtype=bool)
+        kept, self._overlap = self._overlap, None
+        if kept is not None and rows == columns == kept[0]:
+            return kept[1]
         return (self.sentences[rows] @ self.sentences[columns].T).toarray() > 0
