@@ -30,7 +30,7 @@ from dateline.dating.timex import tag
 from dateline.engine import LOCAL, Engine, open_engine
 from dateline.events.grouping import group_mentions, place_undated
 from dateline.events.mentions import UndatedItem, extract_mentions
-from dateline.events.similarity import GroupingParams
+from dateline.events.similarity import GroupingParams, mention_terms
 from dateline.ingest import read_articles, read_records
 from dateline.model import Article, Event, Mention, Sentence, Timeline, Timex, Warning_
 from dateline.timeline.build import (
@@ -146,16 +146,22 @@ def extract_article(article: Article, nlp=None,
     return extract_mentions(article, nlp)
 
 
-ExtractResult = tuple[list[Sentence], list[Mention], list[UndatedItem], str | None]
+# sentences, mentions, undated items, the error (or None), and each mention's grouping
+# terms when they were asked for (else an empty list)
+ExtractResult = tuple[list[Sentence], list[Mention], list[UndatedItem], str | None,
+                      list[list[str]]]
 
 
 def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False,
-                  tagged: Tagged | None = None) -> list[ExtractResult]:
+                  tagged: Tagged | None = None, with_terms: bool = False
+                  ) -> list[ExtractResult]:
     """``extract_article`` over a chunk, returning only what later stages read (the
     sentences, mentions and undated items, or the error), never the articles themselves:
     this is the map task a Dask worker runs. A worker loads the spaCy model once itself
     (``load_model``) instead of receiving it with every task. ``tagged``: expressions
-    already tagged, by article id (see ``prepare_articles``)."""
+    already tagged, by article id (see ``prepare_articles``). ``with_terms``: each
+    mention's ``mention_terms`` too, so grouping's analyzer runs here, per article, and
+    the collection-wide step only counts them."""
     if load_model:
         from dateline.nlp import process_pipeline
 
@@ -165,9 +171,10 @@ def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False,
         try:
             found, unresolved = extract_article(article, nlp,
                                                 (tagged or {}).get(article.id))
-            results.append((article.sentences, found, unresolved, None))
+            terms = [mention_terms(m) for m in found] if with_terms else []
+            results.append((article.sentences, found, unresolved, None, terms))
         except Exception as error:  # one broken article must not stop the run
-            results.append(([], [], [], repr(error)))
+            results.append(([], [], [], repr(error), []))
     return results
 
 
@@ -180,32 +187,38 @@ def _for_extraction(article: Article) -> Article:
 
 
 def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False,
-                nlp=None, engine: Engine = LOCAL, tagged: Tagged | None = None
+                nlp=None, engine: Engine = LOCAL, tagged: Tagged | None = None,
+                terms: list[list[str]] | None = None
                 ) -> tuple[list[Mention], list[UndatedItem]]:
     """Sentences, temporal expressions and event mentions of every article; one broken
     article is reported and skipped, never stops the rest. ``nlp`` (optional) parses
     sentences that give several dates, to keep the main clause's; ``engine`` says where
     the work runs; ``tagged`` (from ``prepare_articles``) spares tagging those texts
     again in this process (workers of a cluster tag them themselves: the expressions
-    are not shipped with the tasks)."""
+    are not shipped with the tasks). ``terms``: a list to receive each returned
+    mention's grouping terms (``mention_terms``), computed where the mentions are."""
+    with_terms = terms is not None
     if engine.distributed:
-        task = partial(extract_chunk, load_model=nlp is not None)
+        task = partial(extract_chunk, load_model=nlp is not None, with_terms=with_terms)
         sent = [_for_extraction(article) for article in articles]
     else:
-        task = partial(extract_chunk, nlp=nlp, tagged=tagged)
+        task = partial(extract_chunk, nlp=nlp, tagged=tagged, with_terms=with_terms)
         sent = articles
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
     with _progress_bar(len(articles), "dating", progress) as advance:
         results = engine.map_chunks(task, sent, advance)
     del sent
-    for article, (sentences, found, unresolved, error) in zip(articles, results, strict=True):
+    for article, (sentences, found, unresolved, error, found_terms) in zip(
+            articles, results, strict=True):
         article.sentences = sentences
         if error is not None:
             warnings.append(Warning_(article.path, f"skipped: internal error ({error})"))
             continue
         mentions.extend(found)
         undated.extend(unresolved)
+        if terms is not None:
+            terms.extend(found_terms)
     return mentions, undated
 
 
@@ -231,12 +244,14 @@ def collect_events(articles: list[Article], config: Config,
     report("cleaning", len(articles))
     tagged = prepare_articles(articles, config, engine)
     report("dating", len(articles))
-    mentions, undated = extract_all(articles, warnings, config.progress, nlp, engine, tagged)
-    report("grouping", len(mentions))
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,
                             similarity=config.similarity)
-    clusters = group_mentions(mentions, params)
+    terms: list[list[str]] | None = [] if params.similarity == "lexical" else None
+    mentions, undated = extract_all(articles, warnings, config.progress, nlp, engine, tagged,
+                                    terms)
+    report("grouping", len(mentions))
+    clusters = group_mentions(mentions, params, terms=terms)
     joined, undated = place_undated(clusters, undated, articles)
     mentions = mentions + joined
     sketches = engine.map_chunks(sketch_events, clusters)

@@ -618,3 +618,38 @@ def test_coarse_mentions_attach_alike_with_the_period_scores_kept(monkeypatch) -
     assert shape(kept) == shape(direct)
     assert any(calls)  # the periods' scores were built (and not used the second time)
     assert any(len({m.date.precision for m in c}) > 1 for c in kept)  # some attached
+
+
+def test_terms_computed_with_the_mentions_group_them_alike() -> None:
+    """Extraction can return each mention's grouping terms (so a worker runs the
+    analyzer); grouping with them gives the clusters it gives computing them itself."""
+    import datetime as dt
+
+    from dateline.events.grouping import group_mentions
+    from dateline.events.similarity import mention_terms
+    from dateline.model import Article
+    from dateline.pipeline import extract_chunk
+
+    bodies = [
+        "Ferry crews in Kestwick walked out on Tuesday over pay. The harbour board said "
+        "on Wednesday that no boats would sail until the dispute was settled. Talks "
+        "resumed in March, the union said.",
+        "The Kestwick ferry strike began on Tuesday, the union said. Marlow council voted "
+        "on Thursday to close the old bridge after engineers found cracks in two piers.",
+        "Engineers found cracks in the Marlow bridge on Thursday. The council expects "
+        "repairs to start in June and the bridge to reopen next year.",
+    ]
+    articles = [Article(id=f"a{n}", path=f"a{n}.txt", raw_text=body, text=body,
+                        title="Kestwick and Marlow news", published=dt.date(2031, 5, 8 + n),
+                        published_source="text", published_confidence=1.0)
+                for n, body in enumerate(bodies)]
+    results = extract_chunk(articles, with_terms=True)
+    mentions = [m for result in results for m in result[1]]
+    terms = [t for result in results for t in result[4]]
+    assert len(mentions) >= 6 and terms == [mention_terms(m) for m in mentions]
+    assert all(result[4] == [] for result in extract_chunk(articles))
+
+    def shape(clusters):
+        return [[(m.article_id, m.sentence_index, m.date.iso()) for m in c] for c in clusters]
+
+    assert shape(group_mentions(mentions, terms=terms)) == shape(group_mentions(mentions))

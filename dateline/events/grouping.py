@@ -301,18 +301,21 @@ def _merge_clusters(clusters: list[list[int]], vectors, threshold: float) -> lis
 
 
 def group_mentions(mentions: list[Mention], params: GroupingParams | None = None,
-                   encoder=None) -> list[list[Mention]]:
+                   encoder=None, terms: list[list[str]] | None = None
+                   ) -> list[list[Mention]]:
     """Cluster mentions into events; every mention lands in exactly one cluster.
 
     Mentions that state a date are clustered; a mention that only continues a dated
     sentence follows that sentence into its cluster. ``params.similarity`` picks the
     content similarity; ``encoder`` (embeddings only) replaces the packaged model, with
-    anything that has a sentence-transformers style ``encode(sentences)``.
+    anything that has a sentence-transformers style ``encode(sentences)``. ``terms``:
+    each mention's ``mention_terms`` when the caller computed them (on the workers).
     """
     params = params or GroupingParams()
     stated = [m for m in mentions if not m.inherited]
     if params.similarity == "lexical":
-        similarity = MentionSimilarity(stated)
+        similarity = MentionSimilarity(stated, terms=None if terms is None else [
+            t for m, t in zip(mentions, terms, strict=True) if not m.inherited])
     elif params.similarity == "embeddings":
         from dateline.events.embeddings import EmbeddingSimilarity, embedding_params
 

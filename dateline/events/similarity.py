@@ -171,9 +171,14 @@ class MentionSimilarity:
     block, not with the square of the collection.
     """
 
-    def __init__(self, mentions: list[Mention], story_bonus: float = STORY_BONUS):
+    def __init__(self, mentions: list[Mention], story_bonus: float = STORY_BONUS,
+                 terms: list[list[str]] | None = None):
+        """``terms``: each mention's ``mention_terms``, when already computed."""
         self.size = len(mentions)
-        self.sentences = tfidf_vectors(mentions, mention_terms) if mentions else None
+        if terms is not None:
+            self.sentences = tfidf_vectors(terms, list) if mentions else None
+        else:
+            self.sentences = tfidf_vectors(mentions, mention_terms) if mentions else None
         self.story_bonus = story_bonus
         self.story = StoryBonus(mentions, story_bonus)
         self.contexts = self.story.contexts
