@@ -251,7 +251,7 @@ def collect_events(articles: list[Article], config: Config,
     mentions, undated = extract_all(articles, warnings, config.progress, nlp, engine, tagged,
                                     terms)
     report("grouping", len(mentions))
-    clusters = group_mentions(mentions, params, terms=terms)
+    clusters = group_mentions(mentions, params, terms=terms, mapper=engine)
     joined, undated = place_undated(clusters, undated, articles)
     mentions = mentions + joined
     sketches = engine.map_chunks(sketch_events, clusters)

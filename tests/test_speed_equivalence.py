@@ -653,3 +653,49 @@ def test_terms_computed_with_the_mentions_group_them_alike() -> None:
         return [[(m.article_id, m.sentence_index, m.date.iso()) for m in c] for c in clusters]
 
     assert shape(group_mentions(mentions, terms=terms)) == shape(group_mentions(mentions))
+
+
+def test_day_blocks_clustered_apart_give_the_same_clusters() -> None:
+    """On a cluster each day block travels to a worker with its mentions and its rows of
+    the fitted vectors; the clusters are those of the blocks clustered in place."""
+    import datetime as dt
+    import pickle
+
+    from dateline.events.grouping import group_mentions
+    from dateline.model import FuzzyDate, Mention, Precision, Timex
+
+    class Shipping:
+        """A mapper that pickles every chunk and its result, as a cluster does."""
+
+        distributed = True
+        calls = 0
+
+        def map_chunks(self, function, items, on_chunk=None, **shared):
+            Shipping.calls += 1
+            results = []
+            for start in range(0, len(items), 4):
+                chunk = pickle.loads(pickle.dumps(items[start:start + 4]))
+                results.extend(pickle.loads(pickle.dumps(function(chunk, **shared))))
+            return results
+
+    subjects = ["Ferry crews in Kestwick walked out over pay",
+                "Marlow council voted to close the old bridge",
+                "The harbour board offered the ferry crews a new pay deal",
+                "Engineers found cracks in the piers of the Marlow bridge"]
+    mentions = []
+    for n in range(80):
+        subject = subjects[n % len(subjects)]
+        day = dt.date(2031, 3, 1 + (n * 5) % 9)
+        date = FuzzyDate(day.year, day.month, day.day, Precision.DAY)
+        text = f"{subject} on {day:%A}, a spokesman for the {n % 3 + 1}rd district said."
+        mentions.append(Mention(f"a{n % 31}", n, text, date,
+                                Timex(0, 1, "x", "DATE", date.iso()),
+                                context=f"{subject}\n{text}"))
+
+    def shape(clusters):
+        return [[(m.article_id, m.sentence_index) for m in c] for c in clusters]
+
+    apart = group_mentions(mentions, mapper=Shipping())
+    assert Shipping.calls == 1
+    assert shape(apart) == shape(group_mentions(mentions))
+    assert any(len(c) > 1 for c in apart) and len(apart) > 9

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -126,19 +127,39 @@ def _pair_scores(indices: list[int], mentions: list[Mention], similarity: Mentio
     return sub
 
 
+def cluster_day_blocks(blocks: list[tuple[list[Mention], MentionSimilarity]],
+                       params: GroupingParams) -> list[list[list[int]]]:
+    """The clusters of each day block (its mentions and their similarity, numbered from
+    0), as positions in the block: the map task of grouping on a cluster."""
+    return [_cluster_block(list(range(len(block))), block, similarity, params)
+            for block, similarity in blocks]
+
+
 def _cluster_days(indices: list[int], mentions: list[Mention], similarity: MentionSimilarity,
-                  params: GroupingParams) -> list[list[int]]:
+                  params: GroupingParams, mapper: Any = None) -> list[list[int]]:
     """Day-dated mentions: clustered day by day, then the clusters of nearby days joined
     where outlets disagree by a day about one event.
 
     Blocks stay a day wide, so time and memory follow the busiest day, never a run of
-    busy days: a month of daily news is thirty small problems, not one large one.
+    busy days: a month of daily news is thirty small problems, not one large one. The
+    days are independent, so on a cluster (``mapper``, a ``dateline.engine.Engine``)
+    they are clustered on the workers, each sent with its mentions and their rows of
+    the fitted vectors (the same scores); the joins of nearby days follow here.
     """
     by_day: dict[int, list[int]] = defaultdict(list)
     for i in indices:
         by_day[_day_number(mentions[i].date)].append(i)
-    clusters = {day: _cluster_block(members, mentions, similarity, params)
-                for day, members in sorted(by_day.items())}
+    days = sorted(by_day)
+    if (getattr(mapper, "distributed", False) and type(similarity) is MentionSimilarity
+            and similarity.sentences is not None):
+        blocks = [([mentions[i] for i in by_day[day]], similarity.subset(by_day[day]))
+                  for day in days]
+        found = mapper.map_chunks(cluster_day_blocks, blocks, params=params)
+        clusters = {day: [[by_day[day][k] for k in cluster] for cluster in block]
+                    for day, block in zip(days, found, strict=True)}
+    else:
+        clusters = {day: _cluster_block(by_day[day], mentions, similarity, params)
+                    for day in days}
     for day in sorted(clusters):
         for gap in range(1, params.tolerance_days + 1):
             if day + gap in clusters:
@@ -301,7 +322,7 @@ def _merge_clusters(clusters: list[list[int]], vectors, threshold: float) -> lis
 
 
 def group_mentions(mentions: list[Mention], params: GroupingParams | None = None,
-                   encoder=None, terms: list[list[str]] | None = None
+                   encoder=None, terms: list[list[str]] | None = None, mapper: Any = None
                    ) -> list[list[Mention]]:
     """Cluster mentions into events; every mention lands in exactly one cluster.
 
@@ -310,6 +331,7 @@ def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
     content similarity; ``encoder`` (embeddings only) replaces the packaged model, with
     anything that has a sentence-transformers style ``encode(sentences)``. ``terms``:
     each mention's ``mention_terms`` when the caller computed them (on the workers).
+    ``mapper``: where day blocks are clustered (see ``_cluster_days``).
     """
     params = params or GroupingParams()
     stated = [m for m in mentions if not m.inherited]
@@ -324,7 +346,7 @@ def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
     else:
         raise ValueError(f"unknown similarity {params.similarity!r}: "
                          f"expected one of {', '.join(SIMILARITIES)}")
-    clusters = _group_stated(stated, params, similarity)
+    clusters = _group_stated(stated, params, similarity, mapper)
     home = {(m.article_id, m.sentence_index, m.date): k
             for k, cluster in enumerate(clusters) for m in cluster}
     for mention in mentions:
@@ -336,7 +358,7 @@ def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
 
 
 def _group_stated(mentions: list[Mention], params: GroupingParams,
-                  similarity: MentionSimilarity) -> list[list[Mention]]:
+                  similarity: MentionSimilarity, mapper: Any = None) -> list[list[Mention]]:
     by_precision: dict[Precision, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         by_precision[mention.date.precision].append(i)
@@ -344,7 +366,8 @@ def _group_stated(mentions: list[Mention], params: GroupingParams,
     clusters: list[list[int]] = []
     # Finer clusters by the periods that contain them: "2024" and "2024-03" for a day.
     within: dict[str, list[list[int]]] = defaultdict(list)
-    for cluster in _cluster_days(by_precision[Precision.DAY], mentions, similarity, params):
+    for cluster in _cluster_days(by_precision[Precision.DAY], mentions, similarity, params,
+                                 mapper):
         clusters.append(cluster)
         date = mentions[cluster[0]].date
         within[f"{date.year:04d}-{date.month:02d}"].append(cluster)

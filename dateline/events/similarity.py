@@ -183,6 +183,21 @@ class MentionSimilarity:
         self.story = StoryBonus(mentions, story_bonus)
         self.contexts = self.story.contexts
 
+    def subset(self, indices: list[int]) -> MentionSimilarity:
+        """The similarity of the mentions at ``indices`` (numbered 0..n-1 in that order),
+        from the rows already fitted: the same scores as this one's for them, small
+        enough to send to a worker with its block."""
+        part = object.__new__(MentionSimilarity)
+        part.size = len(indices)
+        part.sentences = self.sentences[indices] if self.sentences is not None else None
+        part.story_bonus = self.story_bonus
+        part.story = object.__new__(StoryBonus)
+        part.story.weight = self.story.weight
+        part.story.contexts = (self.story.contexts[indices]
+                               if self.story.contexts is not None else None)
+        part.contexts = part.story.contexts
+        return part
+
     def cross(self, rows: list[int], columns: list[int]) -> np.ndarray:
         if self.sentences is None:
             return np.equal.outer(np.array(rows), np.array(columns)).astype(float)
