@@ -24,7 +24,12 @@ from dateline.clean.noise import (
 )
 from dateline.clean.sentences import split_sentences
 from dateline.config import Config
-from dateline.dating.inference import anchor_date, infer_publication_dates
+from dateline.dating.inference import (
+    Tagging,
+    anchor_date,
+    infer_publication_dates,
+    tag_for_inference,
+)
 from dateline.dating.pubdate import date_article, site_date_orders
 from dateline.dating.timex import tag
 from dateline.engine import LOCAL, Engine, open_engine
@@ -95,18 +100,19 @@ PREPARED_FIELDS = ("text", "title", "captions", "removed", "published", "publish
 
 
 def prepare_chunk(items: list[tuple[Article, ArticleLineStats, str | None]],
-                  line_model: LineModel | None = None) -> list[tuple[tuple, Fingerprint]]:
+                  line_model: LineModel | None = None
+                  ) -> list[tuple[tuple, Fingerprint, Tagging | None]]:
     """Clean and date (stated dates) each article of a chunk, given its share of the
     collection's line statistics and its site's date order; return only the fields
     these steps set (body, title, captions, removed lines, publication date and its
-    provenance) and the cleaned text's duplicate fingerprint: the map task of preparing
-    articles."""
-    results: list[tuple[tuple, Fingerprint]] = []
+    provenance), the cleaned text's duplicate fingerprint and, for an article without a
+    stated date, its text tagged for inference: the map task of preparing articles."""
+    results: list[tuple[tuple, Fingerprint, Tagging | None]] = []
     for article, line_stats, order in items:
         clean_article(article, 0, line_stats, line_model)
         date_article(article, order)
         results.append((tuple(getattr(article, name) for name in PREPARED_FIELDS),
-                        fingerprint(article.text)))
+                        fingerprint(article.text), tag_for_inference(article)))
     return results
 
 
@@ -125,12 +131,13 @@ def prepare_articles(articles: list[Article], config: Config, engine: Engine = L
     del stats
     results = engine.map_chunks(prepare_chunk, items, line_model=load_line_model())
     clear_line_caches()  # what they share between pages would live through every later stage
-    for article, (fields, _) in zip(articles, results, strict=True):
+    for article, (fields, _, _) in zip(articles, results, strict=True):
         for name, value in zip(PREPARED_FIELDS, fields, strict=True):
             setattr(article, name, value)
-    tagged = infer_publication_dates(articles)  # changes dates only, never a text
+    # changes dates only, never a text
+    tagged = infer_publication_dates(articles, [tagging for _, _, tagging in results])
     mark_duplicates(articles, config.near_duplicate_threshold,
-                    [print_ for _, print_ in results])
+                    [print_ for _, print_, _ in results])
     return tagged
 
 
