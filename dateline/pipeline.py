@@ -35,7 +35,7 @@ from dateline.dating.timex import tag
 from dateline.engine import LOCAL, Engine, open_engine
 from dateline.events.grouping import group_mentions, place_undated
 from dateline.events.mentions import UndatedItem, extract_mentions
-from dateline.events.similarity import GroupingParams, mention_terms
+from dateline.events.similarity import GroupingParams, joined_terms
 from dateline.ingest import read_articles, read_records
 from dateline.model import Article, Event, Mention, Sentence, Timeline, Timex, Warning_
 from dateline.timeline.build import (
@@ -154,9 +154,9 @@ def extract_article(article: Article, nlp=None,
 
 
 # sentences, mentions, undated items, the error (or None), and each mention's grouping
-# terms when they were asked for (else an empty list)
+# terms (``joined_terms``) when they were asked for (else an empty list)
 ExtractResult = tuple[list[Sentence], list[Mention], list[UndatedItem], str | None,
-                      list[list[str]]]
+                      list[str]]
 
 
 def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False,
@@ -167,7 +167,7 @@ def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False,
     this is the map task a Dask worker runs. A worker loads the spaCy model once itself
     (``load_model``) instead of receiving it with every task. ``tagged``: expressions
     already tagged, by article id (see ``prepare_articles``). ``with_terms``: each
-    mention's ``mention_terms`` too, so grouping's analyzer runs here, per article, and
+    mention's ``joined_terms`` too, so grouping's analyzer runs here, per article, and
     the collection-wide step only counts them."""
     if load_model:
         from dateline.nlp import process_pipeline
@@ -178,7 +178,7 @@ def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False,
         try:
             found, unresolved = extract_article(article, nlp,
                                                 (tagged or {}).get(article.id))
-            terms = [mention_terms(m) for m in found] if with_terms else []
+            terms = [joined_terms(m) for m in found] if with_terms else []
             results.append((article.sentences, found, unresolved, None, terms))
         except Exception as error:  # one broken article must not stop the run
             results.append(([], [], [], repr(error), []))
@@ -195,7 +195,7 @@ def _for_extraction(article: Article) -> Article:
 
 def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False,
                 nlp=None, engine: Engine = LOCAL, tagged: Tagged | None = None,
-                terms: list[list[str]] | None = None
+                terms: list[str] | None = None
                 ) -> tuple[list[Mention], list[UndatedItem]]:
     """Sentences, temporal expressions and event mentions of every article; one broken
     article is reported and skipped, never stops the rest. ``nlp`` (optional) parses
@@ -203,7 +203,7 @@ def extract_all(articles: list[Article], warnings: list[Warning_], progress: boo
     the work runs; ``tagged`` (from ``prepare_articles``) spares tagging those texts
     again in this process (workers of a cluster tag them themselves: the expressions
     are not shipped with the tasks). ``terms``: a list to receive each returned
-    mention's grouping terms (``mention_terms``), computed where the mentions are."""
+    mention's grouping terms (``joined_terms``), computed where the mentions are."""
     with_terms = terms is not None
     if engine.distributed:
         task = partial(extract_chunk, load_model=nlp is not None, with_terms=with_terms)
@@ -254,11 +254,12 @@ def collect_events(articles: list[Article], config: Config,
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,
                             similarity=config.similarity)
-    terms: list[list[str]] | None = [] if params.similarity == "lexical" else None
+    terms: list[str] | None = [] if params.similarity == "lexical" else None
     mentions, undated = extract_all(articles, warnings, config.progress, nlp, engine, tagged,
                                     terms)
     report("grouping", len(mentions))
     clusters = group_mentions(mentions, params, terms=terms, mapper=engine)
+    del terms  # counted into the fitted vectors
     joined, undated = place_undated(clusters, undated, articles)
     mentions = mentions + joined
     sketches = engine.map_chunks(sketch_events, clusters)

@@ -626,7 +626,7 @@ def test_terms_computed_with_the_mentions_group_them_alike() -> None:
     import datetime as dt
 
     from dateline.events.grouping import group_mentions
-    from dateline.events.similarity import mention_terms
+    from dateline.events.similarity import joined_terms, mention_terms, split_terms
     from dateline.model import Article
     from dateline.pipeline import extract_chunk
 
@@ -646,7 +646,8 @@ def test_terms_computed_with_the_mentions_group_them_alike() -> None:
     results = extract_chunk(articles, with_terms=True)
     mentions = [m for result in results for m in result[1]]
     terms = [t for result in results for t in result[4]]
-    assert len(mentions) >= 6 and terms == [mention_terms(m) for m in mentions]
+    assert len(mentions) >= 6 and terms == [joined_terms(m) for m in mentions]
+    assert [split_terms(t) for t in terms] == [mention_terms(m) for m in mentions]
     assert all(result[4] == [] for result in extract_chunk(articles))
 
     def shape(clusters):

@@ -322,7 +322,7 @@ def _merge_clusters(clusters: list[list[int]], vectors, threshold: float) -> lis
 
 
 def group_mentions(mentions: list[Mention], params: GroupingParams | None = None,
-                   encoder=None, terms: list[list[str]] | None = None, mapper: Any = None
+                   encoder=None, terms: list[str] | None = None, mapper: Any = None
                    ) -> list[list[Mention]]:
     """Cluster mentions into events; every mention lands in exactly one cluster.
 
@@ -330,7 +330,7 @@ def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
     sentence follows that sentence into its cluster. ``params.similarity`` picks the
     content similarity; ``encoder`` (embeddings only) replaces the packaged model, with
     anything that has a sentence-transformers style ``encode(sentences)``. ``terms``:
-    each mention's ``mention_terms`` when the caller computed them (on the workers).
+    each mention's ``joined_terms`` when the caller computed them (on the workers).
     ``mapper``: where day blocks are clustered (see ``_cluster_days``).
     """
     params = params or GroupingParams()

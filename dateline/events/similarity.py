@@ -121,6 +121,20 @@ def mention_terms(mention: Mention) -> list[str]:
     return tokens
 
 
+TERM_SEPARATOR = "\x1f"  # never inside a word or name phrase (letters, digits, ' ’ - and spaces)
+
+
+def joined_terms(mention: Mention) -> str:
+    """``mention_terms`` as one string: what a worker sends back (one object a mention,
+    not one a word, in the process that counts them)."""
+    return TERM_SEPARATOR.join(mention_terms(mention))
+
+
+def split_terms(joined: str) -> list[str]:
+    """The terms of a ``joined_terms`` string."""
+    return joined.split(TERM_SEPARATOR) if joined else []
+
+
 def tfidf_vectors(items: list, analyzer, use_idf: bool = True):
     """L2-normalized TF-IDF rows of ``items`` (None when there is no word at all)."""
     vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, use_idf=use_idf)
@@ -172,11 +186,11 @@ class MentionSimilarity:
     """
 
     def __init__(self, mentions: list[Mention], story_bonus: float = STORY_BONUS,
-                 terms: list[list[str]] | None = None):
-        """``terms``: each mention's ``mention_terms``, when already computed."""
+                 terms: list[str] | None = None):
+        """``terms``: each mention's ``joined_terms``, when already computed."""
         self.size = len(mentions)
         if terms is not None:
-            self.sentences = tfidf_vectors(terms, list) if mentions else None
+            self.sentences = tfidf_vectors(terms, split_terms) if mentions else None
         else:
             self.sentences = tfidf_vectors(mentions, mention_terms) if mentions else None
         self.story_bonus = story_bonus
