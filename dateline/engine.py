@@ -48,18 +48,29 @@ class Engine:
     def distributed(self) -> bool:
         return self.client is not None
 
+    def chunk_for(self, per_item: float = 1.0) -> int:
+        """Items a task of a cluster gets when each is ``per_item`` of an article's work
+        (see ``map_chunks``); in this process chunks cost nothing and stay as set."""
+        if self.client is None:
+            return self.chunk_size
+        return max(1, round(self.chunk_size / per_item))
+
     def map_chunks(self, function: Callable[..., list[R]], items: Sequence[T],
-                   on_chunk: Callable[[int], None] | None = None, **shared: Any) -> list[R]:
+                   on_chunk: Callable[[int], None] | None = None, per_item: float = 1.0,
+                   **shared: Any) -> list[R]:
         """``function`` applied to consecutive chunks of ``items``; results in input order.
 
         ``function`` must be a module-level function (workers import it by name) that
         returns one result per item. ``on_chunk(n)`` reports progress as chunks finish.
+        ``per_item``: an item's work as a share of an article's, so that small items
+        (a sentence, a day's mentions) go in proportionally larger chunks: each task
+        costs the calling process the same scheduling and messages whatever it holds.
         ``shared``: keyword arguments every chunk receives (collection-wide results a map
         reads, such as the name index); a cluster gets each once per worker, not once
         per task.
         """
-        chunks = [list(items[i:i + self.chunk_size])
-                  for i in range(0, len(items), self.chunk_size)]
+        size = self.chunk_for(per_item)
+        chunks = [list(items[i:i + size]) for i in range(0, len(items), size)]
         results: list[R] = []
         if self.client is None:
             for chunk in chunks:

@@ -49,6 +49,7 @@ from dateline.timeline.dates import references_from_mentions, select_dated
 from dateline.timeline.query import filter_events
 
 StageReporter = Callable[[str, int], None]  # (stage, how many items it works on)
+CLUSTER_SHARE = 0.125  # making one event as a share of an article's work, for chunking
 
 
 @contextmanager
@@ -262,7 +263,7 @@ def collect_events(articles: list[Article], config: Config,
     del terms  # counted into the fitted vectors
     joined, undated = place_undated(clusters, undated, articles)
     mentions = mentions + joined
-    sketches = engine.map_chunks(sketch_events, clusters)
+    sketches = engine.map_chunks(sketch_events, clusters, per_item=CLUSTER_SHARE)
     events = [event for cluster, sketch in zip(clusters, sketches, strict=True)
               if (event := event_of(cluster, sketch)) is not None]
     return events, mentions, undated

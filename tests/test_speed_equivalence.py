@@ -671,7 +671,7 @@ def test_day_blocks_clustered_apart_give_the_same_clusters() -> None:
         distributed = True
         calls = 0
 
-        def map_chunks(self, function, items, on_chunk=None, **shared):
+        def map_chunks(self, function, items, on_chunk=None, per_item=1.0, **shared):
             Shipping.calls += 1
             results = []
             for start in range(0, len(items), 4):

@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 FORBIDDEN = -1.0e9
+DAY_SHARE = 0.125  # a day block's clustering as a share of an article's work, for chunking
 # Mentions clustered in one dense block: its matrices are n x n (1,000: 8 MB each);
 # larger blocks are split by wording first (``_cluster_large``).
 MAX_BLOCK = 1000
@@ -154,7 +155,8 @@ def _cluster_days(indices: list[int], mentions: list[Mention], similarity: Menti
             and similarity.sentences is not None):
         blocks = [([mentions[i] for i in by_day[day]], similarity.subset(by_day[day]))
                   for day in days]
-        found = mapper.map_chunks(cluster_day_blocks, blocks, params=params)
+        found = mapper.map_chunks(cluster_day_blocks, blocks, per_item=DAY_SHARE,
+                                  params=params)
         clusters = {day: [[by_day[day][k] for k in cluster] for cluster in block]
                     for day, block in zip(days, found, strict=True)}
     else:
