@@ -10,9 +10,10 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from functools import partial
 
-from dateline.clean.duplicates import mark_duplicates
+from dateline.clean.duplicates import Fingerprint, fingerprint, mark_duplicates
 from dateline.clean.linemodel import LineModel
 from dateline.clean.linemodel import load as load_line_model
 from dateline.clean.noise import (
@@ -23,13 +24,18 @@ from dateline.clean.noise import (
 )
 from dateline.clean.sentences import split_sentences
 from dateline.config import Config
-from dateline.dating.inference import anchor_date, infer_publication_dates
+from dateline.dating.inference import (
+    Tagging,
+    anchor_date,
+    infer_publication_dates,
+    tag_for_inference,
+)
 from dateline.dating.pubdate import date_article, site_date_orders
 from dateline.dating.timex import tag
 from dateline.engine import LOCAL, Engine, open_engine
 from dateline.events.grouping import group_mentions, place_undated
 from dateline.events.mentions import UndatedItem, extract_mentions
-from dateline.events.similarity import GroupingParams
+from dateline.events.similarity import GroupingParams, joined_terms
 from dateline.ingest import read_articles, read_records
 from dateline.model import Article, Event, Mention, Sentence, Timeline, Timex, Warning_
 from dateline.timeline.build import (
@@ -43,6 +49,7 @@ from dateline.timeline.dates import references_from_mentions, select_dated
 from dateline.timeline.query import filter_events
 
 StageReporter = Callable[[str, int], None]  # (stage, how many items it works on)
+CLUSTER_SHARE = 0.125  # making one event as a share of an article's work, for chunking
 
 
 @contextmanager
@@ -94,16 +101,19 @@ PREPARED_FIELDS = ("text", "title", "captions", "removed", "published", "publish
 
 
 def prepare_chunk(items: list[tuple[Article, ArticleLineStats, str | None]],
-                  line_model: LineModel | None = None) -> list[tuple]:
+                  line_model: LineModel | None = None
+                  ) -> list[tuple[tuple, Fingerprint, Tagging | None]]:
     """Clean and date (stated dates) each article of a chunk, given its share of the
     collection's line statistics and its site's date order; return only the fields
     these steps set (body, title, captions, removed lines, publication date and its
-    provenance): the map task of preparing articles."""
-    results: list[tuple] = []
+    provenance), the cleaned text's duplicate fingerprint and, for an article without a
+    stated date, its text tagged for inference: the map task of preparing articles."""
+    results: list[tuple[tuple, Fingerprint, Tagging | None]] = []
     for article, line_stats, order in items:
         clean_article(article, 0, line_stats, line_model)
         date_article(article, order)
-        results.append(tuple(getattr(article, name) for name in PREPARED_FIELDS))
+        results.append((tuple(getattr(article, name) for name in PREPARED_FIELDS),
+                        fingerprint(article.text), tag_for_inference(article)))
     return results
 
 
@@ -111,9 +121,10 @@ def prepare_articles(articles: list[Article], config: Config, engine: Engine = L
                      ) -> Tagged:
     """Clean, date (stated, then inferred) and mark duplicates: everything per article
     that comes before sentences. The collection-wide steps (line statistics, site date
-    orders, inference, duplicates) run here; cleaning and dating each article run
-    where ``engine`` says. Returns the expressions date inference tagged in undated
-    articles' texts, for ``extract_all`` to reuse."""
+    orders, inference, the duplicates' LSH) run here; cleaning, dating and the
+    duplicate fingerprint of each article run where ``engine`` says. Returns the
+    expressions date inference tagged in undated articles' texts, for ``extract_all``
+    to reuse."""
     stats = collection_stats(articles)
     orders = site_date_orders(articles)
     items = [(article, stats.of_article(index, article.raw_text), order)
@@ -121,11 +132,13 @@ def prepare_articles(articles: list[Article], config: Config, engine: Engine = L
     del stats
     results = engine.map_chunks(prepare_chunk, items, line_model=load_line_model())
     clear_line_caches()  # what they share between pages would live through every later stage
-    for article, fields in zip(articles, results, strict=True):
+    for article, (fields, _, _) in zip(articles, results, strict=True):
         for name, value in zip(PREPARED_FIELDS, fields, strict=True):
             setattr(article, name, value)
-    tagged = infer_publication_dates(articles)
-    mark_duplicates(articles, config.near_duplicate_threshold)
+    # changes dates only, never a text
+    tagged = infer_publication_dates(articles, [tagging for _, _, tagging in results])
+    mark_duplicates(articles, config.near_duplicate_threshold,
+                    [print_ for _, print_, _ in results])
     return tagged
 
 
@@ -141,16 +154,22 @@ def extract_article(article: Article, nlp=None,
     return extract_mentions(article, nlp)
 
 
-ExtractResult = tuple[list[Sentence], list[Mention], list[UndatedItem], str | None]
+# sentences, mentions, undated items, the error (or None), and each mention's grouping
+# terms (``joined_terms``) when they were asked for (else an empty list)
+ExtractResult = tuple[list[Sentence], list[Mention], list[UndatedItem], str | None,
+                      list[str]]
 
 
 def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False,
-                  tagged: Tagged | None = None) -> list[ExtractResult]:
+                  tagged: Tagged | None = None, with_terms: bool = False
+                  ) -> list[ExtractResult]:
     """``extract_article`` over a chunk, returning only what later stages read (the
     sentences, mentions and undated items, or the error), never the articles themselves:
     this is the map task a Dask worker runs. A worker loads the spaCy model once itself
     (``load_model``) instead of receiving it with every task. ``tagged``: expressions
-    already tagged, by article id (see ``prepare_articles``)."""
+    already tagged, by article id (see ``prepare_articles``). ``with_terms``: each
+    mention's ``joined_terms`` too, so grouping's analyzer runs here, per article, and
+    the collection-wide step only counts them."""
     if load_model:
         from dateline.nlp import process_pipeline
 
@@ -160,36 +179,54 @@ def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False,
         try:
             found, unresolved = extract_article(article, nlp,
                                                 (tagged or {}).get(article.id))
-            results.append((article.sentences, found, unresolved, None))
+            terms = [joined_terms(m) for m in found] if with_terms else []
+            results.append((article.sentences, found, unresolved, None, terms))
         except Exception as error:  # one broken article must not stop the run
-            results.append(([], [], [], repr(error)))
+            results.append(([], [], [], repr(error), []))
     return results
 
 
+def _for_extraction(article: Article) -> Article:
+    """What a worker reads of an article to extract its mentions: its cleaned body, title
+    and publication date, without the raw page and its removed lines, which would be
+    shipped (and held by the local scheduler until the task runs) for nothing."""
+    return replace(article, raw_text="", removed=[], captions=[], published_evidence=[],
+                   sentences=[])
+
+
 def extract_all(articles: list[Article], warnings: list[Warning_], progress: bool = False,
-                nlp=None, engine: Engine = LOCAL, tagged: Tagged | None = None
+                nlp=None, engine: Engine = LOCAL, tagged: Tagged | None = None,
+                terms: list[str] | None = None
                 ) -> tuple[list[Mention], list[UndatedItem]]:
     """Sentences, temporal expressions and event mentions of every article; one broken
     article is reported and skipped, never stops the rest. ``nlp`` (optional) parses
     sentences that give several dates, to keep the main clause's; ``engine`` says where
     the work runs; ``tagged`` (from ``prepare_articles``) spares tagging those texts
     again in this process (workers of a cluster tag them themselves: the expressions
-    are not shipped with the tasks)."""
+    are not shipped with the tasks). ``terms``: a list to receive each returned
+    mention's grouping terms (``joined_terms``), computed where the mentions are."""
+    with_terms = terms is not None
     if engine.distributed:
-        task = partial(extract_chunk, load_model=nlp is not None)
+        task = partial(extract_chunk, load_model=nlp is not None, with_terms=with_terms)
+        sent = [_for_extraction(article) for article in articles]
     else:
-        task = partial(extract_chunk, nlp=nlp, tagged=tagged)
+        task = partial(extract_chunk, nlp=nlp, tagged=tagged, with_terms=with_terms)
+        sent = articles
     mentions: list[Mention] = []
     undated: list[UndatedItem] = []
     with _progress_bar(len(articles), "dating", progress) as advance:
-        results = engine.map_chunks(task, articles, advance)
-    for article, (sentences, found, unresolved, error) in zip(articles, results, strict=True):
+        results = engine.map_chunks(task, sent, advance)
+    del sent
+    for article, (sentences, found, unresolved, error, found_terms) in zip(
+            articles, results, strict=True):
         article.sentences = sentences
         if error is not None:
             warnings.append(Warning_(article.path, f"skipped: internal error ({error})"))
             continue
         mentions.extend(found)
         undated.extend(unresolved)
+        if terms is not None:
+            terms.extend(found_terms)
     return mentions, undated
 
 
@@ -215,15 +252,18 @@ def collect_events(articles: list[Article], config: Config,
     report("cleaning", len(articles))
     tagged = prepare_articles(articles, config, engine)
     report("dating", len(articles))
-    mentions, undated = extract_all(articles, warnings, config.progress, nlp, engine, tagged)
-    report("grouping", len(mentions))
     params = GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,
                             similarity=config.similarity)
-    clusters = group_mentions(mentions, params)
+    terms: list[str] | None = [] if params.similarity == "lexical" else None
+    mentions, undated = extract_all(articles, warnings, config.progress, nlp, engine, tagged,
+                                    terms)
+    report("grouping", len(mentions))
+    clusters = group_mentions(mentions, params, terms=terms, mapper=engine)
+    del terms  # counted into the fitted vectors
     joined, undated = place_undated(clusters, undated, articles)
     mentions = mentions + joined
-    sketches = engine.map_chunks(sketch_events, clusters)
+    sketches = engine.map_chunks(sketch_events, clusters, per_item=CLUSTER_SHARE)
     events = [event for cluster, sketch in zip(clusters, sketches, strict=True)
               if (event := event_of(cluster, sketch)) is not None]
     return events, mentions, undated

@@ -161,3 +161,12 @@ def test_cli_build_with_workers(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8") == _json(Engine())
+
+
+def test_small_items_go_to_a_cluster_in_larger_chunks():
+    """A task costs the calling process the same scheduling whatever it holds: sentences
+    and day blocks, a fraction of an article's work each, are sent in larger chunks."""
+    cluster = Engine(client=object(), chunk_size=32)
+    assert cluster.chunk_for() == 32 and cluster.chunk_for(0.25) == 128
+    assert cluster.chunk_for(100.0) == 1
+    assert Engine(chunk_size=32).chunk_for(0.25) == 32  # no cluster: chunks stay as set

@@ -136,3 +136,38 @@ def test_demo_explainer_stays_undated_or_early_and_unsure():
         assert explainer.published_confidence < 0.5
     dated = {Path(a.path).stem: a.published for a in arts if a is not explainer}
     assert all(value is not None for value in dated.values())
+
+
+def test_texts_tagged_with_their_cleaning_infer_the_same_dates(monkeypatch):
+    """The tagging inference reads (``tag_for_inference``) runs where an article is
+    cleaned; inference given those taggings tags nothing itself and decides alike."""
+    import dateline.dating.timex as timex
+    from dateline.dating.inference import tag_for_inference
+
+    raws = [STORY.format(stamp="Posted October 12, 2021\n\n"), STORY.format(stamp=""),
+            "Ferry crews in Kestwick walked out on January 14, 2031 over pay, and the "
+            "harbour board said on January 16, 2031 that talks had failed.\n\nNo boats "
+            "have sailed since.\n"]
+
+    def prepared():
+        arts = [Article(id=f"a{i}", path=f"a{i}.txt", raw_text=raw)
+                for i, raw in enumerate(raws)]
+        clean_articles(arts)
+        date_articles(arts)
+        return arts
+
+    plain = prepared()
+    infer_publication_dates(plain)
+    given = prepared()
+    taggings = [tag_for_inference(a) for a in given]
+    assert taggings[0] is None and taggings[1] is not None and taggings[2] is not None
+    calls = []
+    real = timex.tag
+    monkeypatch.setattr(timex, "tag", lambda *a, **k: calls.append(1) or real(*a, **k))
+    infer_publication_dates(given, taggings)
+    assert not calls
+    fields = [(a.published, a.published_source, a.published_confidence,
+               a.published_evidence) for a in plain]
+    assert fields == [(a.published, a.published_source, a.published_confidence,
+                       a.published_evidence) for a in given]
+    assert given[1].published == D(2021, 10, 12) and given[2].published == D(2031, 1, 16)

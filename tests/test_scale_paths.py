@@ -21,6 +21,26 @@ def test_fingerprints_decide_copies_like_the_shingle_sets():
     assert len(_fingerprint(base * 50)[0]) == len(shingles(base * 50))
 
 
+def test_a_fingerprint_is_the_same_in_every_process():
+    """Workers compute the duplicate fingerprints: another process (another string-hash
+    seed) must give the very same shingle hashes and sketch."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from dateline.clean.duplicates import _fingerprint; "
+            "m, s = _fingerprint('The ferry crews of Kestwick walked out on Thursday over "
+            "pay and the harbour office said no boats would sail.'); "
+            "print(m.tolist(), s.hashvalues.tolist())")
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                              text=True, check=True)
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+
+
 def test_undated_weekday_reports_join_once_per_article_and_only_clear_matches():
     import datetime as dt
 

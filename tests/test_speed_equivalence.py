@@ -574,3 +574,129 @@ def test_cleaning_leaves_no_lines_cached_and_cleans_alike_again():
     assert nothing_cached()
     assert [(a.title, a.text, a.removed) for a in third] == \
         [(a.title, a.text, a.removed) for a in first]
+
+
+def test_coarse_mentions_attach_alike_with_the_period_scores_kept(monkeypatch) -> None:
+    """``_finer_match`` reads a period's pair scores from one product per period: the
+    clusters are the same as when every coarse cluster multiplies its own block."""
+    import datetime as dt
+
+    from dateline.events import grouping
+    from dateline.model import FuzzyDate, Mention, Precision, Timex
+
+    subjects = ["The ferry crews of Kestwick walked out over pay",
+                "Marlow council voted to close the old bridge for repairs",
+                "The harbour board agreed a new pay deal with the ferry crews",
+                "Engineers found cracks in two piers of the Marlow bridge",
+                "Voters in Kestwick elected a new mayor after a close race"]
+    mentions = []
+    for n in range(60):
+        subject = subjects[n % len(subjects)]
+        day = dt.date(2031, 1 + n % 3, 1 + (n * 7) % 27)
+        if n % 4 == 3:
+            date = FuzzyDate(day.year, day.month, 1, Precision.MONTH)
+            text = f"{subject} in {day:%B}, officials said."
+        elif n % 9 == 8:
+            date = FuzzyDate(day.year, 1, 1, Precision.YEAR)
+            text = f"{subject} earlier this year, the report said."
+        else:
+            date = FuzzyDate(day.year, day.month, day.day, Precision.DAY)
+            text = f"{subject} on {day:%A}, the spokeswoman said."
+        mentions.append(Mention(f"a{n % 23}", n, text, date,
+                                Timex(0, 1, "x", "DATE", date.iso()),
+                                context=f"{subject}\n{text}"))
+
+    def shape(clusters):
+        return [[(m.article_id, m.sentence_index) for m in c] for c in clusters]
+
+    kept = grouping.group_mentions(mentions)
+    calls = []
+    original = grouping._PeriodScores.of
+    monkeypatch.setattr(grouping._PeriodScores, "of",
+                        staticmethod(lambda *args: calls.append(original(*args))))
+    direct = grouping.group_mentions(mentions)
+    assert shape(kept) == shape(direct)
+    assert any(calls)  # the periods' scores were built (and not used the second time)
+    assert any(len({m.date.precision for m in c}) > 1 for c in kept)  # some attached
+
+
+def test_terms_computed_with_the_mentions_group_them_alike() -> None:
+    """Extraction can return each mention's grouping terms (so a worker runs the
+    analyzer); grouping with them gives the clusters it gives computing them itself."""
+    import datetime as dt
+
+    from dateline.events.grouping import group_mentions
+    from dateline.events.similarity import joined_terms, mention_terms, split_terms
+    from dateline.model import Article
+    from dateline.pipeline import extract_chunk
+
+    bodies = [
+        "Ferry crews in Kestwick walked out on Tuesday over pay. The harbour board said "
+        "on Wednesday that no boats would sail until the dispute was settled. Talks "
+        "resumed in March, the union said.",
+        "The Kestwick ferry strike began on Tuesday, the union said. Marlow council voted "
+        "on Thursday to close the old bridge after engineers found cracks in two piers.",
+        "Engineers found cracks in the Marlow bridge on Thursday. The council expects "
+        "repairs to start in June and the bridge to reopen next year.",
+    ]
+    articles = [Article(id=f"a{n}", path=f"a{n}.txt", raw_text=body, text=body,
+                        title="Kestwick and Marlow news", published=dt.date(2031, 5, 8 + n),
+                        published_source="text", published_confidence=1.0)
+                for n, body in enumerate(bodies)]
+    results = extract_chunk(articles, with_terms=True)
+    mentions = [m for result in results for m in result[1]]
+    terms = [t for result in results for t in result[4]]
+    assert len(mentions) >= 6 and terms == [joined_terms(m) for m in mentions]
+    assert [split_terms(t) for t in terms] == [mention_terms(m) for m in mentions]
+    assert all(result[4] == [] for result in extract_chunk(articles))
+
+    def shape(clusters):
+        return [[(m.article_id, m.sentence_index, m.date.iso()) for m in c] for c in clusters]
+
+    assert shape(group_mentions(mentions, terms=terms)) == shape(group_mentions(mentions))
+
+
+def test_day_blocks_clustered_apart_give_the_same_clusters() -> None:
+    """On a cluster each day block travels to a worker with its mentions and its rows of
+    the fitted vectors; the clusters are those of the blocks clustered in place."""
+    import datetime as dt
+    import pickle
+
+    from dateline.events.grouping import group_mentions
+    from dateline.model import FuzzyDate, Mention, Precision, Timex
+
+    class Shipping:
+        """A mapper that pickles every chunk and its result, as a cluster does."""
+
+        distributed = True
+        calls = 0
+
+        def map_chunks(self, function, items, on_chunk=None, per_item=1.0, **shared):
+            Shipping.calls += 1
+            results = []
+            for start in range(0, len(items), 4):
+                chunk = pickle.loads(pickle.dumps(items[start:start + 4]))
+                results.extend(pickle.loads(pickle.dumps(function(chunk, **shared))))
+            return results
+
+    subjects = ["Ferry crews in Kestwick walked out over pay",
+                "Marlow council voted to close the old bridge",
+                "The harbour board offered the ferry crews a new pay deal",
+                "Engineers found cracks in the piers of the Marlow bridge"]
+    mentions = []
+    for n in range(80):
+        subject = subjects[n % len(subjects)]
+        day = dt.date(2031, 3, 1 + (n * 5) % 9)
+        date = FuzzyDate(day.year, day.month, day.day, Precision.DAY)
+        text = f"{subject} on {day:%A}, a spokesman for the {n % 3 + 1}rd district said."
+        mentions.append(Mention(f"a{n % 31}", n, text, date,
+                                Timex(0, 1, "x", "DATE", date.iso()),
+                                context=f"{subject}\n{text}"))
+
+    def shape(clusters):
+        return [[(m.article_id, m.sentence_index) for m in c] for c in clusters]
+
+    apart = group_mentions(mentions, mapper=Shipping())
+    assert Shipping.calls == 1
+    assert shape(apart) == shape(group_mentions(mentions))
+    assert any(len(c) > 1 for c in apart) and len(apart) > 9

@@ -12,9 +12,10 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator
+from hashlib import sha1
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from dateline.model import Article
 from dateline.unionfind import UnionFind
@@ -25,6 +26,7 @@ CANDIDATE_THRESHOLD = 0.45  # LSH recall floor: truncated copies share ~half the
 CONTAINMENT = 0.9  # a shorter text this much inside a longer one is a truncated copy
 MIN_SIZE_RATIO = 0.5  # ...as long as it keeps at least half of the longer text
 _WORD_RE = re.compile(r"\w+")
+_SCHEME = MinHash(num_perm=1).scheme  # the scheme datasketch sketches with by default
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -52,21 +54,46 @@ def _shingle_runs(text: str, size: int = SHINGLE_WORDS, run: int = 20000
         yield [" ".join(words[i : i + size]) for i in range(start, min(total, start + run))]
 
 
-def _fingerprint(text: str) -> tuple[np.ndarray, MinHash | None]:
-    """A text's shingle set as sorted 64-bit hashes (8 bytes a shingle instead of a
-    string each: a pile's sets are held until the last article is compared) and its
-    MinHash sketch (None for a text without words)."""
-    hashes: list[np.ndarray] = []
-    sketch = None
+Fingerprint = tuple[np.ndarray, np.ndarray | None]
+"""A text's shingle set as sorted unique 64-bit hashes, and its MinHash values (None for
+a text without words): what duplicate marking reads of an article."""
+
+
+def fingerprint(text: str) -> Fingerprint:
+    """``text``'s ``Fingerprint``: 8 bytes a shingle instead of a string each (a pile's
+    sets are held until the last article is compared), hashed with SHA-1 so a worker
+    process computes the same values as any other (Python's ``hash`` of a string differs
+    between processes). One digest a distinct shingle gives both: its first 4 bytes are
+    the 32-bit hash MinHash applies its permutations to (datasketch's ``sha1_hash32``),
+    its first 8 the shingle's set member."""
+    digests: list[bytes] = []
     for items in _shingle_runs(text):
-        if sketch is None:
-            sketch = MinHash(num_perm=NUM_PERM, seed=1)
         # Repeats change neither the sketch nor the set: each distinct shingle is hashed once.
-        sketch.update_batch([s.encode("utf-8") for s in dict.fromkeys(items)])
-        hashes.append(np.fromiter((hash(s) for s in items), dtype=np.int64, count=len(items)))
-    if not hashes:
+        digests.extend(sha1(s.encode("utf-8")).digest() for s in dict.fromkeys(items))
+    if not digests:
         return np.zeros(0, dtype=np.int64), None
-    return np.unique(np.concatenate(hashes)), sketch
+    table = np.frombuffer(b"".join(digests), dtype=np.uint8).reshape(-1, 20)
+    members = np.ascontiguousarray(table[:, :8]).view("<i8").ravel()
+    sketch = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity)
+    sketch.update_batch(np.ascontiguousarray(table[:, :4]).view("<u4").ravel().tolist())
+    return np.unique(members).astype(np.int64, copy=False), sketch.hashvalues
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+def _sketch(values: np.ndarray) -> LeanMinHash:
+    """The LSH's view of a fingerprint's MinHash values (no permutations carried)."""
+    return LeanMinHash(seed=1, hashvalues=values, scheme=_SCHEME)
+
+
+def _fingerprint(text: str) -> tuple[np.ndarray, MinHash | None]:
+    """``fingerprint`` with its sketch as a MinHash (None for a text without words)."""
+    members, values = fingerprint(text)
+    if values is None:
+        return members, None
+    return members, MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=_SCHEME)
 
 
 def _fingerprint_copy(a: np.ndarray, b: np.ndarray, threshold: float) -> bool:
@@ -128,13 +155,16 @@ def _original_key(article: Article, order: int, size: int) -> tuple:
     return (*original_key(article, size), order)
 
 
-def mark_duplicates(articles: list[Article], threshold: float) -> None:
+def mark_duplicates(articles: list[Article], threshold: float,
+                    fingerprints: list[Fingerprint] | None = None) -> None:
     """Point each copy's ``duplicate_of`` at the group's original (exact and near copies).
 
     Pairs count as copies when the exact Jaccard of their shingle sets reaches
     ``threshold``, or when one text is almost wholly contained in a longer one (truncated
     re-posts). Groups are closed transitively; all members point straight at the one
-    original, so there are no chains.
+    original, so there are no chains. ``fingerprints``: each article's ``fingerprint``
+    of its text when the caller computed them (a map on the workers); only the LSH and
+    the exact checks, which compare articles, run here then.
     """
     sets_of = UnionFind(len(articles))
     union = sets_of.union
@@ -143,15 +173,17 @@ def mark_duplicates(articles: list[Article], threshold: float) -> None:
     # A low LSH threshold only widens the candidate list; every pair is verified exactly.
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     for i, article in enumerate(articles):
-        items, sketch = _fingerprint(article.text)
+        items, values = fingerprints[i] if fingerprints is not None else \
+            fingerprint(article.text)
         sets.append(items)
-        if sketch is None:
+        if values is None:
             continue
         digest = hashlib.sha1(items.tobytes()).hexdigest()
         if digest in exact:
             union(exact[digest], i)
             continue
         exact[digest] = i
+        sketch = _sketch(values)
         for key in lsh.query(sketch):
             j = int(key)
             if _fingerprint_copy(items, sets[j], threshold):

@@ -32,7 +32,7 @@ from dateline.dating.pubdate import find_dates
 from dateline.lexicon import STOP_WORDS, WEEKDAY_NAMES, alternation
 from dateline.model import Article, FuzzyDate, Precision, Timex
 
-__all__ = ["infer_publication_dates", "infer_publication_date"]
+__all__ = ["infer_publication_dates", "infer_publication_date", "tag_for_inference"]
 
 _WEEKDAYS = {name[:3]: i for i, name in enumerate(WEEKDAY_NAMES)}  # Monday is 0, as in date
 _WEEKDAY_RE = re.compile(r"\b(" + alternation(_WEEKDAYS) + r")[a-z]*\.?,?\s", re.IGNORECASE)
@@ -145,17 +145,37 @@ def _header_dates(article: Article) -> list:
     return found
 
 
-def _text_evidence(article: Article, text: str, dated_years: Counter[int],
-                   evidence: _Evidence) -> list[Timex] | None:
-    """Fill ``evidence`` from the dates ``text`` gives; returns the temporal expressions
-    tagged in it (no anchor date), which a later stage can reuse (None if tagging failed)."""
-    from dateline.dating.timex import tag, to_fuzzy_date
+Tagging = tuple[list[Timex] | None]  # (the expressions, or None when tagging failed,)
 
-    tagged: list[Timex] | None
+
+def tag_for_inference(article: Article) -> Tagging | None:
+    """The temporal expressions of an article's text tagged without an anchor date, as
+    inference reads them, when the article will be inferred (None otherwise): the part
+    of inference that needs no other article, run where the article is cleaned."""
+    if article.published is not None or article.published_source == "metadata":
+        return None
+    return _tag(_body(article))
+
+
+def _tag(text: str) -> Tagging:
+    from dateline.dating.timex import tag
+
     try:
-        tagged = timexes = tag(text, dct=None)
+        return (tag(text, dct=None),)
     except Exception:  # the tagger is a colleague's work in progress: no evidence then
-        tagged, timexes = None, []
+        return (None,)
+
+
+def _text_evidence(article: Article, text: str, dated_years: Counter[int],
+                   evidence: _Evidence, tagging: Tagging | None = None
+                   ) -> list[Timex] | None:
+    """Fill ``evidence`` from the dates ``text`` gives; returns the temporal expressions
+    tagged in it (no anchor date), which a later stage can reuse (None if tagging failed).
+    ``tagging``: ``text`` already tagged (``tag_for_inference``)."""
+    from dateline.dating.timex import to_fuzzy_date
+
+    tagged: list[Timex] | None = (tagging if tagging is not None else _tag(text))[0]
+    timexes = tagged if tagged is not None else []
     # Each anchored expression's date, read once for both uses below.
     anchored = [to_fuzzy_date(tx) if tx.anchored else None for tx in timexes]
     event_years = [f.year for f in anchored
@@ -350,14 +370,16 @@ def _decide(evidence: _Evidence) -> tuple[dt.date, float, list[str]] | None:
 
 
 def infer_publication_date(article: Article, similarity: _Similarity | None = None,
-                           dated_years: Counter[int] | None = None) -> list[Timex] | None:
+                           dated_years: Counter[int] | None = None,
+                           tagging: Tagging | None = None) -> list[Timex] | None:
     """Infer one article's date in place (see :func:`infer_publication_dates`); returns
     the temporal expressions of ``article.text`` tagged without an anchor date on the
     way, or None when its text was not tagged."""
     if article.published is not None or article.published_source == "metadata":
         return None
     evidence = _Evidence()
-    timexes = _text_evidence(article, _body(article), dated_years or Counter(), evidence)
+    timexes = _text_evidence(article, _body(article), dated_years or Counter(), evidence,
+                             tagging)
     timexes = timexes if article.text else None  # the raw text was read instead
     if similarity is not None:
         for cosine, quotes, other in similarity.matches(article)[:5]:
@@ -383,7 +405,8 @@ def infer_publication_date(article: Article, similarity: _Similarity | None = No
     return timexes
 
 
-def infer_publication_dates(articles: list[Article]
+def infer_publication_dates(articles: list[Article],
+                            taggings: list[Tagging | None] | None = None
                             ) -> dict[str, tuple[str, list[Timex]]]:
     """Give undated articles an inferred publication date where their content supports one.
 
@@ -396,7 +419,10 @@ def infer_publication_dates(articles: list[Article]
     Returns, by article id, the text of each inferred article and its temporal
     expressions, tagged without an anchor date: the sentence stage reads the same text
     with the same (absent) anchor and can take them instead of tagging it a second time.
+    ``taggings``: each article's ``tag_for_inference``, when computed with its cleaning.
     """
+    pretagged = {id(a): t for a, t in zip(articles, taggings, strict=True)} \
+        if taggings is not None else {}
     undated = [a for a in articles
                if a.published is None and a.published_source != "metadata"]
     if not undated:
@@ -406,7 +432,8 @@ def infer_publication_dates(articles: list[Article]
     similarity = _Similarity(articles, dated) if dated else None
     tagged: dict[str, tuple[str, list[Timex]]] = {}
     for article in undated:
-        timexes = infer_publication_date(article, similarity, dated_years)
+        timexes = infer_publication_date(article, similarity, dated_years,
+                                         pretagged.get(id(article)))
         if timexes is not None:
             tagged[article.id] = (article.text, timexes)
     return tagged

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -39,6 +40,7 @@ __all__ = [
 ]
 
 FORBIDDEN = -1.0e9
+DAY_SHARE = 0.125  # a day block's clustering as a share of an article's work, for chunking
 # Mentions clustered in one dense block: its matrices are n x n (1,000: 8 MB each);
 # larger blocks are split by wording first (``_cluster_large``).
 MAX_BLOCK = 1000
@@ -127,19 +129,40 @@ def _pair_scores(indices: list[int], mentions: list[Mention], similarity: Mentio
     return sub
 
 
+def cluster_day_blocks(blocks: list[tuple[list[Mention], MentionSimilarity]],
+                       params: GroupingParams) -> list[list[list[int]]]:
+    """The clusters of each day block (its mentions and their similarity, numbered from
+    0), as positions in the block: the map task of grouping on a cluster."""
+    return [_cluster_block(list(range(len(block))), block, similarity, params)
+            for block, similarity in blocks]
+
+
 def _cluster_days(indices: list[int], mentions: list[Mention], similarity: MentionSimilarity,
-                  params: GroupingParams) -> list[list[int]]:
+                  params: GroupingParams, mapper: Any = None) -> list[list[int]]:
     """Day-dated mentions: clustered day by day, then the clusters of nearby days joined
     where outlets disagree by a day about one event.
 
     Blocks stay a day wide, so time and memory follow the busiest day, never a run of
-    busy days: a month of daily news is thirty small problems, not one large one.
+    busy days: a month of daily news is thirty small problems, not one large one. The
+    days are independent, so on a cluster (``mapper``, a ``dateline.engine.Engine``)
+    they are clustered on the workers, each sent with its mentions and their rows of
+    the fitted vectors (the same scores); the joins of nearby days follow here.
     """
     by_day: dict[int, list[int]] = defaultdict(list)
     for i in indices:
         by_day[_day_number(mentions[i].date)].append(i)
-    clusters = {day: _cluster_block(members, mentions, similarity, params)
-                for day, members in sorted(by_day.items())}
+    days = sorted(by_day)
+    if (getattr(mapper, "distributed", False) and type(similarity) is MentionSimilarity
+            and similarity.sentences is not None):
+        blocks = [([mentions[i] for i in by_day[day]], similarity.subset(by_day[day]))
+                  for day in days]
+        found = mapper.map_chunks(cluster_day_blocks, blocks, per_item=DAY_SHARE,
+                                  params=params)
+        clusters = {day: [[by_day[day][k] for k in cluster] for cluster in block]
+                    for day, block in zip(days, found, strict=True)}
+    else:
+        clusters = {day: _cluster_block(by_day[day], mentions, similarity, params)
+                    for day in days}
     for day in sorted(clusters):
         for gap in range(1, params.tolerance_days + 1):
             if day + gap in clusters:
@@ -302,7 +325,8 @@ def _merge_clusters(clusters: list[list[int]], vectors, threshold: float) -> lis
 
 
 def group_mentions(mentions: list[Mention], params: GroupingParams | None = None,
-                   encoder=None, weights: TermWeights | None = None) -> list[list[Mention]]:
+                   encoder=None, weights: TermWeights | None = None,
+                   terms: list[str] | None = None, mapper: Any = None) -> list[list[Mention]]:
     """Cluster mentions into events; every mention lands in exactly one cluster.
 
     Mentions that state a date are clustered; a mention that only continues a dated
@@ -311,11 +335,14 @@ def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
     anything that has a sentence-transformers style ``encode(sentences)``; ``weights``
     (lexical only): the whole collection's term statistics when ``mentions`` are a
     part of it (a store re-grouping some events), so words weigh as in a build.
+    ``terms``: each mention's ``joined_terms`` when the caller computed them (on the
+    workers). ``mapper``: where day blocks are clustered (see ``_cluster_days``).
     """
     params = params or GroupingParams()
     stated = [m for m in mentions if not m.inherited]
     if params.similarity == "lexical":
-        similarity = MentionSimilarity(stated, weights=weights)
+        similarity = MentionSimilarity(stated, weights=weights, terms=None if terms is None else [
+            t for m, t in zip(mentions, terms, strict=True) if not m.inherited])
     elif params.similarity == "embeddings":
         from dateline.events.embeddings import EmbeddingSimilarity, embedding_params
 
@@ -324,7 +351,7 @@ def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
     else:
         raise ValueError(f"unknown similarity {params.similarity!r}: "
                          f"expected one of {', '.join(SIMILARITIES)}")
-    clusters = _group_stated(stated, params, similarity)
+    clusters = _group_stated(stated, params, similarity, mapper)
     home = {(m.article_id, m.sentence_index, m.date): k
             for k, cluster in enumerate(clusters) for m in cluster}
     for mention in mentions:
@@ -336,7 +363,7 @@ def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
 
 
 def _group_stated(mentions: list[Mention], params: GroupingParams,
-                  similarity: MentionSimilarity) -> list[list[Mention]]:
+                  similarity: MentionSimilarity, mapper: Any = None) -> list[list[Mention]]:
     by_precision: dict[Precision, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         by_precision[mention.date.precision].append(i)
@@ -344,7 +371,8 @@ def _group_stated(mentions: list[Mention], params: GroupingParams,
     clusters: list[list[int]] = []
     # Finer clusters by the periods that contain them: "2024" and "2024-03" for a day.
     within: dict[str, list[list[int]]] = defaultdict(list)
-    for cluster in _cluster_days(by_precision[Precision.DAY], mentions, similarity, params):
+    for cluster in _cluster_days(by_precision[Precision.DAY], mentions, similarity, params,
+                                 mapper):
         clusters.append(cluster)
         date = mentions[cluster[0]].date
         within[f"{date.year:04d}-{date.month:02d}"].append(cluster)
@@ -354,8 +382,10 @@ def _group_stated(mentions: list[Mention], params: GroupingParams,
         for i in by_precision[precision]:
             periods[_period_key(mentions[i].date)].append(i)
         for (period, _), members in periods.items():
+            scores = _PeriodScores.of(members, within[period], mentions, similarity)
             for cluster in _cluster_block(members, mentions, similarity, params):
-                target = _finer_match(cluster, within[period], mentions, similarity, params)
+                target = _finer_match(cluster, within[period], mentions, similarity, params,
+                                      scores)
                 if target is None:
                     clusters.append(cluster)
                     if precision is Precision.MONTH:
@@ -372,24 +402,94 @@ def _period_key(date: FuzzyDate) -> tuple[str, str]:
     return date.iso(), week
 
 
+_PERIOD_CELLS = 2 * _CELL_BUDGET  # at most this many (32 MB) pair scores kept per period
+_MARGIN = 1e-9  # far above the rounding of a mean of scores, far below any score's step
+
+
+class _PeriodScores:
+    """Every pair score a period's coarse clusters can ask ``_finer_match`` for, computed
+    in one sparse product per row chunk instead of one per cluster (rows: the period's
+    coarse mentions; columns: the finer clusters of the period and those mentions, which
+    join finer clusters as they are placed). A score is the same float either way (each
+    cell is one row's dot product with one column, whatever the other columns), so the
+    result is too. Also keeps each candidate's set of articles while it is unchanged."""
+
+    def __init__(self, rows: list[int], columns: list[int], similarity: MentionSimilarity):
+        self.row_at = {i: k for k, i in enumerate(rows)}
+        self.column_at = {i: k for k, i in enumerate(columns)}
+        self.matrix = np.empty((len(rows), len(columns)))
+        step = _rows_per_chunk(len(columns))
+        for start in range(0, len(rows), step):
+            self.matrix[start:start + step] = similarity.cross(rows[start:start + step],
+                                                               columns)
+        self._articles: dict[int, tuple[int, set[str]]] = {}
+
+    @classmethod
+    def of(cls, members: list[int], candidates: list[list[int]], mentions: list[Mention],
+           similarity: MentionSimilarity) -> _PeriodScores | None:
+        """The scores of a period, or None when they would not fit ``_PERIOD_CELLS`` or
+        the similarity is not the lexical one (whose cells do not depend on the block)."""
+        if type(similarity) is not MentionSimilarity or similarity.sentences is None \
+                or not candidates:
+            return None
+        columns = list(dict.fromkeys([i for c in candidates for i in c] + members))
+        if len(members) * len(columns) > _PERIOD_CELLS:
+            return None
+        return cls(members, columns, similarity)
+
+    def cross(self, rows: list[int], columns: list[int]) -> np.ndarray | None:
+        """``similarity.cross(rows, columns)`` from the kept scores (None: not all kept)."""
+        try:
+            row_at = [self.row_at[i] for i in rows]
+            column_at = [self.column_at[i] for i in columns]
+        except KeyError:
+            return None
+        return self.matrix[np.ix_(row_at, column_at)]
+
+    def articles(self, candidate: list[int], mentions: list[Mention]) -> set[str]:
+        """The articles of ``candidate`` (a finer cluster, which only ever grows)."""
+        kept = self._articles.get(id(candidate))
+        if kept is None or kept[0] != len(candidate):
+            kept = (len(candidate), {mentions[i].article_id for i in candidate})
+            self._articles[id(candidate)] = kept
+        return kept[1]
+
+
 def _finer_match(cluster: list[int], candidates: list[list[int]], mentions: list[Mention],
-                 similarity: MentionSimilarity, params: GroupingParams) -> list[int] | None:
-    """The finer-dated cluster inside this cluster's period that it clearly retells."""
+                 similarity: MentionSimilarity, params: GroupingParams,
+                 scores: _PeriodScores | None = None) -> list[int] | None:
+    """The finer-dated cluster inside this cluster's period that it clearly retells
+    (``scores``: the period's pair scores, when kept)."""
     articles = {mentions[i].article_id for i in cluster}
     # An article that dates the event precisely elsewhere would not also say "in March".
-    eligible = [c for c in candidates if not articles & {mentions[i].article_id for i in c}]
+    if scores is not None:
+        eligible = [c for c in candidates if not articles & scores.articles(c, mentions)]
+    else:
+        eligible = [c for c in candidates
+                    if not articles & {mentions[i].article_id for i in c}]
     if not eligible:
         return None
     columns = [i for candidate in eligible for i in candidate]
     step = _rows_per_chunk(len(columns))
-    block = sum(similarity.cross(cluster[start:start + step], columns).sum(axis=0)
-                for start in range(0, len(cluster), step)) / len(cluster)
-    best, best_score, offset = None, params.attach_threshold, 0
-    for candidate in eligible:
-        score = float(block[offset:offset + len(candidate)].mean())
-        offset += len(candidate)
+    parts = [scores.cross(cluster[start:start + step], columns) if scores is not None
+             else None for start in range(0, len(cluster), step)]
+    if any(part is None for part in parts):
+        parts = [similarity.cross(cluster[start:start + step], columns)
+                 for start in range(0, len(cluster), step)]
+    block = sum(part.sum(axis=0) for part in parts) / len(cluster)
+    lengths = [len(candidate) for candidate in eligible]
+    offsets = np.cumsum([0, *lengths[:-1]])
+    # A mean is at most its largest score: only candidates whose best pair could beat the
+    # best mean so far are averaged (an exact maximum, unlike a segment sum).
+    peaks = np.maximum.reduceat(block, offsets)
+    best, best_score = None, params.attach_threshold
+    for k in np.flatnonzero(peaks > best_score - _MARGIN):
+        if peaks[k] <= best_score - _MARGIN:
+            continue
+        offset = offsets[k]
+        score = float(block[offset:offset + lengths[k]].mean())
         if score > best_score:
-            best, best_score = candidate, score
+            best, best_score = eligible[k], score
     return best
 
 

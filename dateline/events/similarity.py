@@ -131,6 +131,20 @@ def mention_terms(mention: Mention) -> list[str]:
     return tokens
 
 
+TERM_SEPARATOR = "\x1f"  # never inside a word or name phrase (letters, digits, ' ’ - and spaces)
+
+
+def joined_terms(mention: Mention) -> str:
+    """``mention_terms`` as one string: what a worker sends back (one object a mention,
+    not one a word, in the process that counts them)."""
+    return TERM_SEPARATOR.join(mention_terms(mention))
+
+
+def split_terms(joined: str) -> list[str]:
+    """The terms of a ``joined_terms`` string."""
+    return joined.split(TERM_SEPARATOR) if joined else []
+
+
 class TermWeights:
     """Document frequencies of a whole collection: how many of its ``documents`` (stated
     mentions) use each term. Given to ``tfidf_vectors``, part of a collection is weighted
@@ -208,13 +222,34 @@ class MentionSimilarity:
     """
 
     def __init__(self, mentions: list[Mention], story_bonus: float = STORY_BONUS,
-                 weights: TermWeights | None = None):
+                 weights: TermWeights | None = None, terms: list[str] | None = None):
+        """``weights``: the collection's term statistics (see ``TermWeights``); ``terms``:
+        each mention's ``joined_terms``, when already computed."""
         self.size = len(mentions)
-        self.sentences = (tfidf_vectors(mentions, mention_terms, weights=weights)
-                          if mentions else None)
+        if not mentions:
+            self.sentences = None
+        elif terms is not None:
+            self.sentences = tfidf_vectors(terms, split_terms, weights=weights)
+        else:
+            self.sentences = tfidf_vectors(mentions, mention_terms, weights=weights)
         self.story_bonus = story_bonus
         self.story = StoryBonus(mentions, story_bonus)
         self.contexts = self.story.contexts
+
+    def subset(self, indices: list[int]) -> MentionSimilarity:
+        """The similarity of the mentions at ``indices`` (numbered 0..n-1 in that order),
+        from the rows already fitted: the same scores as this one's for them, small
+        enough to send to a worker with its block."""
+        part = object.__new__(MentionSimilarity)
+        part.size = len(indices)
+        part.sentences = self.sentences[indices] if self.sentences is not None else None
+        part.story_bonus = self.story_bonus
+        part.story = object.__new__(StoryBonus)
+        part.story.weight = self.story.weight
+        part.story.contexts = (self.story.contexts[indices]
+                               if self.story.contexts is not None else None)
+        part.contexts = part.story.contexts
+        return part
 
     def cross(self, rows: list[int], columns: list[int]) -> np.ndarray:
         if self.sentences is None:
@@ -223,11 +258,22 @@ class MentionSimilarity:
         return self.story.add_to(block, rows, columns)
 
     def block(self, indices: list[int]) -> np.ndarray:
-        return self.cross(indices, indices)
+        """``cross(indices, indices)``; its overlap is kept for the ``overlap`` call that
+        follows it in clustering (the same sentence product, not computed twice)."""
+        if self.sentences is None:
+            return self.cross(indices, indices)
+        block = (self.sentences[indices] @ self.sentences[indices].T).toarray()
+        self._overlap = (list(indices), block > 0)
+        return self.story.add_to(block, indices, indices)
+
+    _overlap: tuple[list[int], np.ndarray] | None = None
 
     def overlap(self, rows: list[int], columns: list[int]) -> np.ndarray:
         """Which pairs share a word or a name at all (sentence cosine above zero): the
         story bonus strengthens such overlap but never stands in for it."""
         if self.sentences is None:
             return np.ones((len(rows), len(columns)), dtype=bool)
+        kept, self._overlap = self._overlap, None
+        if kept is not None and rows == columns == kept[0]:
+            return kept[1]
         return (self.sentences[rows] @ self.sentences[columns].T).toarray() > 0

@@ -148,7 +148,7 @@ def event_from_row(row: Mapping, mentions: list[Mention]) -> Event:
 
 # --- word features: the grouping's terms of a mention, kept in its row --------------
 
-_SEP = "\x1f"  # never inside a word or name phrase (letters, digits, ' ’ - and spaces)
+_SEP = similarity.TERM_SEPARATOR
 
 
 def terms_version() -> str:
@@ -178,4 +178,4 @@ def split_terms(value: str | None) -> tuple[list[str], str] | None:
 
 def words(value: str) -> list[str]:
     """The words of a joined part of a ``terms`` value."""
-    return value.split(_SEP) if value else []
+    return similarity.split_terms(value)

@@ -167,9 +167,11 @@ class ChunkMapper(Protocol):
     def distributed(self) -> bool: ...
 
     def map_chunks(self, function: Callable[..., list], items: Sequence,
-                   on_chunk: Callable[[int], None] | None = None, **shared: Any) -> list: ...
+                   on_chunk: Callable[[int], None] | None = None, per_item: float = 1.0,
+                   **shared: Any) -> list: ...
 
 
+SENTENCE_SHARE = 0.25  # a sentence's parse as a share of an article's work, for chunking
 SentenceResult = tuple[list[Entity], Any]  # entities, and the parse when one was asked for
 
 
@@ -234,7 +236,8 @@ def analyse_mentions(events: list[Event], nlp, docs: dict[str, object] | None = 
     if engine is not None and engine.distributed:
         results = [(found, doc if doc is None else _unpack(doc, nlp))
                    for found, doc in engine.map_chunks(
-                       partial(analyse_sentences, packed=True), items)]
+                       partial(analyse_sentences, packed=True), items,
+                       per_item=SENTENCE_SHARE)]
     else:
         results = _map(engine, partial(analyse_sentences, nlp=nlp), items)
     entities: dict[str, list[Entity]] = {}
