@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from scipy import sparse
 
 from dateline.config import SIMILARITIES
+from dateline.events.mentions import name_keys, what_happened
 from dateline.events.similarity import (  # re-exported for callers of the grouping's API
     FEATURES_VERSION,
     STORY_BONUS,
@@ -30,7 +32,7 @@ from dateline.events.similarity import (  # re-exported for callers of the group
     name_phrases,
     tfidf_vectors,
 )
-from dateline.lexicon import WEEKDAY_NAMES
+from dateline.lexicon import MONTH_NAMES, WEEKDAY_NAMES, alternation
 from dateline.model import FuzzyDate, Mention, Precision, Timex
 
 __all__ = [
@@ -351,7 +353,11 @@ def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
     else:
         raise ValueError(f"unknown similarity {params.similarity!r}: "
                          f"expected one of {', '.join(SIMILARITIES)}")
-    clusters = _group_stated(stated, params, similarity, mapper)
+    told: dict[tuple, list[str]] = defaultdict(list)
+    for mention in mentions:
+        if mention.inherited:
+            told[_told_key(mention, mention.continues)].append(mention.sentence)
+    clusters = _group_stated(stated, params, similarity, told, mapper)
     home = {(m.article_id, m.sentence_index, m.date): k
             for k, cluster in enumerate(clusters) for m in cluster}
     for mention in mentions:
@@ -363,7 +369,8 @@ def group_mentions(mentions: list[Mention], params: GroupingParams | None = None
 
 
 def _group_stated(mentions: list[Mention], params: GroupingParams,
-                  similarity: MentionSimilarity, mapper: Any = None) -> list[list[Mention]]:
+                  similarity: MentionSimilarity, told: dict[tuple, list[str]] | None = None,
+                  mapper: Any = None) -> list[list[Mention]]:
     by_precision: dict[Precision, list[int]] = defaultdict(list)
     for i, mention in enumerate(mentions):
         by_precision[mention.date.precision].append(i)
@@ -385,7 +392,7 @@ def _group_stated(mentions: list[Mention], params: GroupingParams,
             scores = _PeriodScores.of(members, within[period], mentions, similarity)
             for cluster in _cluster_block(members, mentions, similarity, params):
                 target = _finer_match(cluster, within[period], mentions, similarity, params,
-                                      scores)
+                                      scores, told)
                 if target is None:
                     clusters.append(cluster)
                     if precision is Precision.MONTH:
@@ -457,9 +464,10 @@ class _PeriodScores:
 
 def _finer_match(cluster: list[int], candidates: list[list[int]], mentions: list[Mention],
                  similarity: MentionSimilarity, params: GroupingParams,
-                 scores: _PeriodScores | None = None) -> list[int] | None:
+                 scores: _PeriodScores | None = None,
+                 told: dict[tuple, list[str]] | None = None) -> list[int] | None:
     """The finer-dated cluster inside this cluster's period that it clearly retells
-    (``scores``: the period's pair scores, when kept)."""
+    (``scores``: the period's pair scores, when kept; ``told``: see ``_retold_event``)."""
     articles = {mentions[i].article_id for i in cluster}
     # An article that dates the event precisely elsewhere would not also say "in March".
     if scores is not None:
@@ -490,7 +498,80 @@ def _finer_match(cluster: list[int], candidates: list[list[int]], mentions: list
         score = float(block[offset:offset + lengths[k]].mean())
         if score > best_score:
             best, best_score = eligible[k], score
+    if best is None and told is not None and _retells_past(cluster, mentions):
+        means = [float(block[offset:offset + length].mean())
+                 for offset, length in zip(offsets, lengths, strict=True)]
+        best = _retold_event(cluster, eligible, means, mentions, told)
     return best
+
+
+RETOLD_NAMES = 2  # name keys a month report shares with the day event it retells
+
+
+_MONTH_NAME = re.compile(rf"\b(?:{alternation(MONTH_NAMES)})\b", re.IGNORECASE)
+
+
+def _retells_past(cluster: list[int], mentions: list[Mention]) -> bool:
+    """A month cluster that reports what happened in a month it names ("first flew in
+    April 2005"): not a plan ("delayed until October", "due in March" say when something
+    should happen, which the entity's timeline keeps as its own entry), nor a month told
+    relative to the article ("later this month"), which is mostly what lies ahead."""
+    return (mentions[cluster[0]].date.precision is Precision.MONTH
+            and not any(mentions[i].future for i in cluster)
+            and all(_MONTH_NAME.search(mentions[i].timex.text) for i in cluster))
+
+
+def _described(sentences: list[str]) -> tuple[set[str], set[str]]:
+    """The name keys and the words of what happened of some sentences, each sentence's
+    names taken from itself ("Deliveries" opening one sentence is not a name of all)."""
+    names: set[str] = set()
+    words: set[str] = set()
+    for sentence in sentences:
+        keys, happened = _sentence_described(sentence)
+        names |= keys
+        words |= happened
+    return names, words
+
+
+@lru_cache(maxsize=1 << 14)  # a day event is a candidate of every month report of its month
+def _sentence_described(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    keys = name_keys(sentence)
+    return frozenset(keys), frozenset(what_happened(sentence, keys))
+
+
+def _retold_event(cluster: list[int], candidates: list[list[int]], scores: list[float],
+                  mentions: list[Mention], told: dict[tuple, list[str]]) -> list[int] | None:
+    """The one day event of the month that a month report retells, where wording
+    alone is too far apart.
+
+    "whose A380 first flew in April 2005", an aside in a story about another aircraft,
+    shares few words with the maiden flight's reports ("The aircraft flew into clear
+    blue skies"), but it shares the participants and the word for what happened. The
+    month cluster joins a candidate with which it shares ``RETOLD_NAMES`` name keys and
+    a word of what happened (names and reporting words aside; the candidate's words
+    include the sentences that continue its reports, ``told``); when several do, the
+    closest by the grouping's similarity (``scores``) only if it leads the next by
+    ``JOIN_MARGIN``.
+    """
+    my_names, my_words = _described([mentions[i].sentence for i in cluster])
+    hits = []
+    for candidate, score in zip(candidates, scores, strict=True):
+        sentences = [mentions[i].sentence for i in candidate]
+        for i in candidate:
+            sentences.extend(told.get(_told_key(mentions[i], mentions[i].sentence_index), ()))
+        names, words = _described(sentences)
+        if len(my_names & names) >= RETOLD_NAMES and my_words & words:
+            hits.append((score, candidate))
+    hits.sort(key=lambda hit: -hit[0])
+    if not hits or (len(hits) > 1 and hits[1][0] > hits[0][0] - JOIN_MARGIN):
+        return None
+    return hits[0][1]
+
+
+def _told_key(mention: Mention, sentence_index: int) -> tuple:
+    """A dated sentence's key: its own (``sentence_index``), or the one an inherited
+    mention continues."""
+    return mention.article_id, sentence_index, mention.date
 
 
 def resolve_date(mentions: list[Mention]) -> tuple[FuzzyDate, list[dict]]:

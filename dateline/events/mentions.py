@@ -431,7 +431,7 @@ def _refers_back(text: str, stems: set[str]) -> bool:
     return False
 
 
-def _name_keys(text: str) -> set[str]:
+def name_keys(text: str) -> set[str]:
     """A sentence's names and the words they are shortened to: "Steve Jobs" is also
     "Jobs", "Halvik Motors" also "Halvik"."""
     keys = set()
@@ -442,7 +442,7 @@ def _name_keys(text: str) -> set[str]:
     return keys
 
 
-def _what_happened(text: str, names: set[str]) -> set[str]:
+def what_happened(text: str, names: set[str]) -> set[str]:
     """A sentence's content words beyond its names and its reporting words."""
     in_names = {w for name in names for w in content_words(name)}
     return set(content_words(text)) - in_names - _REPORTING_STEMS
@@ -474,18 +474,18 @@ def retellings(article: Article, mentions: list[Mention], context: str) -> list[
     anchors: dict[int, list[Mention]] = {}
     for mention in stated:
         anchors.setdefault(mention.sentence_index, []).append(mention)
-    names = {i: _name_keys(group[0].sentence) for i, group in anchors.items()}
+    names = {i: name_keys(group[0].sentence) for i, group in anchors.items()}
     dates = {i: {m.date for m in group} for i, group in anchors.items()}
     # Which dated sentences use each word: a retelling is scored against the sentences
     # it shares words with, never against the whole article (linear in a long page).
     postings: dict[str, list[int]] = defaultdict(list)
     for i, group in anchors.items():
-        for word in _what_happened(group[0].sentence, names[i]):
+        for word in what_happened(group[0].sentence, names[i]):
             postings[word].append(i)
     added = []
     for sentence in loose:
-        my_names = _name_keys(sentence.text)
-        mine = _what_happened(sentence.text, my_names)
+        my_names = name_keys(sentence.text)
+        mine = what_happened(sentence.text, my_names)
         shared: Counter[int] = Counter()
         for word in mine:
             if len(postings.get(word, ())) <= RETELL_COMMON:

@@ -37,6 +37,9 @@ from dateline.unionfind import UnionFind
 PERIOD_DAY_LIMIT = 2000  # a coarse mention looks for a finer event in periods this full
 CANDIDATE_SIMILARITY = 0.1  # wording this close to a new mention re-groups an event
 ATTACH_CANDIDATE_SIMILARITY = 0.3  # ... and this close for a coarse one joining a finer event
+# ... but a month report and a day event of its month only need to share a word: the
+# grouping may join them by shared participants and happening (``grouping._retold_event``).
+RETOLD_CANDIDATE_SIMILARITY = 1e-9
 WHOLE = 3000  # stated mentions: a collection this small is re-grouped whole, as a build does
 PACK = 300  # independent parts of a re-grouping are clustered together up to this size
 _BLOCK_COLUMNS = 4096
@@ -160,8 +163,9 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
     word features rather than by re-tokenizing the candidates. A new mention meets a
     stored event when its average similarity to the event's date-compatible members is
     at least ``CANDIDATE_SIMILARITY`` (well under the merge threshold), or
-    ``ATTACH_CANDIDATE_SIMILARITY`` towards members of another precision (a month or
-    year mention and a finer event); two new mentions meet when their pair does.
+    ``ATTACH_CANDIDATE_SIMILARITY`` towards members of another precision (a year
+    mention and a finer event; a month mention and a day event need only share a word,
+    ``RETOLD_CANDIDATE_SIMILARITY``); two new mentions meet when their pair does.
     ``terms`` are the new mentions' features (computed when not given).
     """
     new = [m for _, m in numbered]  # (row number, mention)
@@ -207,7 +211,8 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
                             first[None, :], last[None, :], day[None, :], tolerance)
         # A month or year mention only joins a finer event it retells closely.
         needed = np.where(new_rank[:, None] == rank[None, :], floor,
-                          ATTACH_CANDIDATE_SIMILARITY)
+                          np.where(_month_and_day(new_rank[:, None], rank[None, :]),
+                                   RETOLD_CANDIDATE_SIMILARITY, ATTACH_CANDIDATE_SIMILARITY))
         return dates & (block >= needed)
 
     peers = meets((new_rows @ new_rows.T).toarray(), new_columns, new_first, new_last,
@@ -223,8 +228,9 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
     event_of = np.array([event_index.setdefault(e, len(event_index))
                          for e in map(_group_of, found)], dtype=int)
     shape = (count, len(event_index))
-    totals = [sparse.csr_matrix(shape), sparse.csr_matrix(shape)]  # same / other precision
-    counts = [sparse.csr_matrix(shape), sparse.csr_matrix(shape)]
+    # same precision / a month and a day / other precisions
+    totals = [sparse.csr_matrix(shape) for _ in range(3)]
+    counts = [sparse.csr_matrix(shape) for _ in range(3)]
     old_day = np.array([row.precision == day for row in found], dtype=bool)
     old_rank = np.array([Precision(row.precision).rank for row in found], dtype=int)
     old_first = np.array([row.first_day for row in found], dtype=int)
@@ -239,21 +245,30 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
                             old_first[None, part], old_last[None, part], old_day[None, part],
                             tolerance)
         same = new_rank[:, None] == old_rank[None, part]
+        month_day = _month_and_day(new_rank[:, None], old_rank[None, part])
         members = sparse.csr_matrix((np.ones(width), (np.arange(width), event_of[part])),
                                     shape=(width, shape[1]))
-        for k, mask in enumerate((dates & same, dates & ~same)):
+        for k, mask in enumerate((dates & same, dates & month_day,
+                                  dates & ~same & ~month_day)):
             if mask.any():
                 totals[k] = totals[k] + sparse.csr_matrix(np.where(mask, block, 0.0)) @ members
                 counts[k] = counts[k] + sparse.csr_matrix(mask.astype(float)) @ members
     names = list(event_index)
     events: list[set[str]] = [set() for _ in new]
-    for k, needed in enumerate((floor, ATTACH_CANDIDATE_SIMILARITY)):
+    for k, needed in enumerate((floor, RETOLD_CANDIDATE_SIMILARITY,
+                                ATTACH_CANDIDATE_SIMILARITY)):
         average = totals[k].multiply(counts[k].power(-1)).tocoo()
         for i, e, value in zip(average.row.tolist(), average.col.tolist(),
                                average.data.tolist(), strict=True):
             if value >= needed:
                 events[i].add(names[e])
     return _Reach(events, pairs)
+
+
+def _month_and_day(rank_a: np.ndarray, rank_b: np.ndarray) -> np.ndarray:
+    """Which pairs of precision ranks are a month and a day."""
+    month, day = Precision.MONTH.rank, Precision.DAY.rank
+    return ((rank_a == month) & (rank_b == day)) | ((rank_a == day) & (rank_b == month))
 
 
 def _components(new: list[tuple[int, Mention]], reach: _Reach) -> list[tuple[list[int],
