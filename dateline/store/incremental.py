@@ -3,24 +3,23 @@
 Re-grouping is local. A new day-precision mention meets the stored day mentions within
 the date tolerance and the month and year mentions of its period; a new month or year
 mention meets the stored mentions of its own period and, when the period is not too
-crowded, the finer ones inside it. Of those, the events the new mention is on average
-close to (the grouping's own similarity, from word features stored with each mention)
-are loaded whole, re-grouped together with the new mentions by the build's grouping and
-replaced when their membership changed, then described by the build's description; all
-other events stay as they are. New mentions that cannot meet, directly or through a
-shared event, are re-grouped apart. An event keeps its id (``ev`` + its earliest
-mention's number) as long as that mention stays in it, so a new report of a known event
-attaches to the same id.
+crowded, the finer ones inside it (those lookups: ``candidates``). Of those, the events
+the new mention is on average close to (the grouping's own similarity, from word
+features stored with each mention) are loaded whole, re-grouped together with the new
+mentions by the build's grouping and replaced when their membership changed, then
+described by the build's description; all other events stay as they are. New mentions
+that cannot meet, directly or through a shared event, are re-grouped apart. An event
+keeps its id (``ev`` + its earliest mention's number) as long as that mention stays in
+it, so a new report of a known event attaches to the same id.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
-from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from dateline.config import Config
 from dateline.events import similarity
@@ -28,13 +27,13 @@ from dateline.events.grouping import group_mentions
 from dateline.model import Article, Event, Mention, Precision
 from dateline.nlp import process_pipeline
 from dateline.store import codec
-from dateline.store.rows import chunks, current_terms, describe_written, numbered_mentions, sites_of
+from dateline.store.candidates import stored_candidates
+from dateline.store.rows import chunks, describe_written, numbered_mentions, sites_of
 from dateline.store.schema import events, mentions
 from dateline.store.terms import StoredWeights
 from dateline.timeline.build import make_event
 from dateline.unionfind import UnionFind
 
-PERIOD_DAY_LIMIT = 2000  # a coarse mention looks for a finer event in periods this full
 CANDIDATE_SIMILARITY = 0.1  # wording this close to a new mention re-groups an event
 ATTACH_CANDIDATE_SIMILARITY = 0.3  # ... and this close for a coarse one joining a finer event
 # ... but a month report and a day event of its month only need to share a word: the
@@ -44,88 +43,12 @@ WHOLE = 3000  # stated mentions: a collection this small is re-grouped whole, as
 PACK = 300  # independent parts of a re-grouping are clustered together up to this size
 _BLOCK_COLUMNS = 4096
 _ALONE = "m"  # prefix of a stored mention in no event, as a group of its own (``_group_of``)
-_CANDIDATE_COLUMNS = [mentions.c.id, mentions.c.event_id, mentions.c.article_id,
-                      mentions.c.precision, mentions.c.first_day, mentions.c.last_day,
-                      mentions.c.terms]
-
-
-def _date_lookups(conn: Connection, new: list[Mention], tolerance: int) -> list:
-    """The indexed (precision, first_day) conditions that find every stored mention a
-    new one may share an event with (see ``_candidates``)."""
-    day, month, year = Precision.DAY.value, Precision.MONTH.value, Precision.YEAR.value
-    day_ranges: list[tuple[int, int]] = []
-    periods: set[tuple[str, int]] = set()  # (precision, first day of the period)
-    finer: set[tuple[str, int, int]] = set()  # (precision, lo, hi) inside a coarse period
-    for date in {m.date for m in new}:
-        periods.add((year, dt.date(date.year, 1, 1).toordinal()))
-        if date.precision is Precision.DAY:
-            ordinal = date.first_day.toordinal()
-            day_ranges.append((ordinal - tolerance, ordinal + tolerance))
-            periods.add((month, dt.date(date.year, date.month, 1).toordinal()))
-            continue
-        lo, hi = date.first_day.toordinal(), date.last_day.toordinal()
-        periods.add((date.precision.value, lo))
-        finer.add((day, lo, hi))
-        if date.precision is Precision.YEAR:
-            finer.add((month, lo, hi))
-    for precision, lo, hi in sorted(finer):
-        crowd = conn.execute(select(func.count()).select_from(mentions).where(
-            mentions.c.precision == precision, mentions.c.first_day.between(lo, hi))).scalar()
-        if crowd <= PERIOD_DAY_LIMIT:  # a finer event it may join
-            if precision == day:
-                day_ranges.append((lo, hi))
-            else:  # the months of a year
-                start = dt.date.fromordinal(lo).year
-                periods.update((month, dt.date(start, m, 1).toordinal()) for m in range(1, 13))
-    conditions = [(mentions.c.precision == day) & mentions.c.first_day.between(lo, hi)
-                  for lo, hi in _merge(day_ranges)]
-    by_precision: dict[str, list[int]] = {}
-    for precision, first in sorted(periods):
-        by_precision.setdefault(precision, []).append(first)
-    for precision, firsts in by_precision.items():
-        for chunk in chunks(firsts, 200):
-            conditions.append((mentions.c.precision == precision)
-                              & mentions.c.first_day.in_(chunk))
-    return conditions
 
 
 def _group_of(row) -> str:
     """The stored group a candidate belongs to: its event, or itself when it is in none
     (a supporting sentence waiting for an event it may join, as in a build)."""
     return row.event_id or f"{_ALONE}{row.id}"
-
-
-def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[list[int]] = []
-    for lo, hi in sorted(ranges):
-        if merged and lo <= merged[-1][1] + 1:
-            merged[-1][1] = max(merged[-1][1], hi)
-        else:
-            merged.append([lo, hi])
-    return [(lo, hi) for lo, hi in merged]
-
-
-def _candidates(conn: Connection, new: list[Mention], tolerance: int, skip: set[int]
-                ) -> tuple[list, list[tuple[list[str], str]]]:
-    """Stored mentions whose dates let them share an event with a new mention.
-
-    A day mention meets the stored day mentions within the tolerance and the month and
-    year mentions of its period (which may attach to it); a month or year mention meets
-    the mentions of its own period, the month mentions of its year, and the finer ones
-    inside its period when the period is not too crowded. Every clause is an indexed
-    (precision, first_day) lookup; all of them go out in a few OR-ed queries. Word
-    features made by other grouping code are computed once and kept. Returns the rows
-    (``_CANDIDATE_COLUMNS``) and their (sentence, context) features; ``skip``: the
-    rows of the new mentions themselves.
-    """
-    rows, seen = [], set(skip)
-    for chunk in chunks(_date_lookups(conn, new, tolerance), 100):
-        for row in conn.execute(select(*_CANDIDATE_COLUMNS).where(or_(*chunk))):
-            if row.id not in seen:
-                seen.add(row.id)
-                rows.append(row)
-    terms = current_terms(conn, {row.id: row.terms for row in rows})
-    return rows, [terms[row.id] for row in rows]
 
 
 @dataclass
@@ -171,7 +94,7 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
     new = [m for _, m in numbered]  # (row number, mention)
     count = len(new)
     tolerance = config.date_tolerance_days
-    found, found_terms = _candidates(conn, new, tolerance, {n for n, _ in numbered})
+    found, found_terms = stored_candidates(conn, new, tolerance, {n for n, _ in numbered})
     contexts: dict[str, list[str]] = {}  # article id -> story words
     for row, (_, context) in zip(found, found_terms, strict=True):
         if row.article_id not in contexts:
@@ -198,7 +121,9 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
     old_columns = np.array([index[row.article_id] for row in found], dtype=int)
     new_columns = np.arange(len(stored_contexts), len(stored_contexts) + count)
 
-    floor = min(CANDIDATE_SIMILARITY, config.similarity_threshold)
+    # the closeness needed by a pair of the same precision / a month and a day / others
+    needed = np.array([min(CANDIDATE_SIMILARITY, config.similarity_threshold),
+                       RETOLD_CANDIDATE_SIMILARITY, ATTACH_CANDIDATE_SIMILARITY])
     new_day = np.array([m.date.precision is Precision.DAY for m in new])
     new_rank = np.array([m.date.precision.rank for m in new])
     new_first = np.array([m.date.first_day.toordinal() for m in new])
@@ -210,10 +135,7 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
         dates = _date_pairs(new_first[:, None], new_last[:, None], new_day[:, None],
                             first[None, :], last[None, :], day[None, :], tolerance)
         # A month or year mention only joins a finer event it retells closely.
-        needed = np.where(new_rank[:, None] == rank[None, :], floor,
-                          np.where(_month_and_day(new_rank[:, None], rank[None, :]),
-                                   RETOLD_CANDIDATE_SIMILARITY, ATTACH_CANDIDATE_SIMILARITY))
-        return dates & (block >= needed)
+        return dates & (block >= needed[_pairing(new_rank[:, None], rank[None, :])])
 
     peers = meets((new_rows @ new_rows.T).toarray(), new_columns, new_first, new_last,
                   new_day, new_rank)
@@ -228,7 +150,6 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
     event_of = np.array([event_index.setdefault(e, len(event_index))
                          for e in map(_group_of, found)], dtype=int)
     shape = (count, len(event_index))
-    # same precision / a month and a day / other precisions
     totals = [sparse.csr_matrix(shape) for _ in range(3)]
     counts = [sparse.csr_matrix(shape) for _ in range(3)]
     old_day = np.array([row.precision == day for row in found], dtype=bool)
@@ -244,31 +165,30 @@ def _reach(conn: Connection, numbered: list[tuple[int, Mention]], config: Config
         dates = _date_pairs(new_first[:, None], new_last[:, None], new_day[:, None],
                             old_first[None, part], old_last[None, part], old_day[None, part],
                             tolerance)
-        same = new_rank[:, None] == old_rank[None, part]
-        month_day = _month_and_day(new_rank[:, None], old_rank[None, part])
+        pairing = _pairing(new_rank[:, None], old_rank[None, part])
         members = sparse.csr_matrix((np.ones(width), (np.arange(width), event_of[part])),
                                     shape=(width, shape[1]))
-        for k, mask in enumerate((dates & same, dates & month_day,
-                                  dates & ~same & ~month_day)):
+        for k in range(3):
+            mask = dates & (pairing == k)
             if mask.any():
                 totals[k] = totals[k] + sparse.csr_matrix(np.where(mask, block, 0.0)) @ members
                 counts[k] = counts[k] + sparse.csr_matrix(mask.astype(float)) @ members
     names = list(event_index)
     events: list[set[str]] = [set() for _ in new]
-    for k, needed in enumerate((floor, RETOLD_CANDIDATE_SIMILARITY,
-                                ATTACH_CANDIDATE_SIMILARITY)):
+    for k in range(3):
         average = totals[k].multiply(counts[k].power(-1)).tocoo()
         for i, e, value in zip(average.row.tolist(), average.col.tolist(),
                                average.data.tolist(), strict=True):
-            if value >= needed:
+            if value >= needed[k]:
                 events[i].add(names[e])
     return _Reach(events, pairs)
 
 
-def _month_and_day(rank_a: np.ndarray, rank_b: np.ndarray) -> np.ndarray:
-    """Which pairs of precision ranks are a month and a day."""
-    month, day = Precision.MONTH.rank, Precision.DAY.rank
-    return ((rank_a == month) & (rank_b == day)) | ((rank_a == day) & (rank_b == month))
+def _pairing(rank_a: np.ndarray, rank_b: np.ndarray) -> np.ndarray:
+    """0 for a pair of ranks of one precision, 1 for a month and a day, 2 otherwise."""
+    month_and_day = ((np.minimum(rank_a, rank_b) == Precision.DAY.rank)
+                     & (np.maximum(rank_a, rank_b) == Precision.MONTH.rank))
+    return np.where(rank_a == rank_b, 0, np.where(month_and_day, 1, 2))
 
 
 def _components(new: list[tuple[int, Mention]], reach: _Reach) -> list[tuple[list[int],
