@@ -1,4 +1,5 @@
-"""Builders for the input formats the tests read: feeds, WARCs and text PDFs.
+"""Builders for the input formats the tests read: folders of text files, feeds, WARCs
+and text PDFs.
 
 The PDF writer is deliberately minimal (one Type1 font, WinAnsi text, one line per
 ``Tj``) so the test controls exactly which text layer the file carries.
@@ -15,6 +16,18 @@ from html import escape
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def write_corpus(folder: Path, articles: dict[str, str]) -> Path:
+    """``folder`` holding each of ``articles`` (file name -> text) as a UTF-8 file."""
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def events_citing(events, words: str) -> list:
+    """The events with a source sentence containing ``words``."""
+    return [e for e in events if any(words in s.sentence for s in e.sources)]
 
 
 def wire_records() -> list[dict]:

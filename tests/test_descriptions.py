@@ -2,9 +2,9 @@
 gave just before: an entity query finds the events told that way, in corpora written for
 these tests in the style of business reporting."""
 
-from pathlib import Path
 
 import pytest
+from inputs_helpers import write_corpus
 
 from dateline.config import Config
 from dateline.events.names import NameIndex
@@ -55,10 +55,7 @@ Several travellers said the airline had lost their luggage on Sunday.
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
-    folder: Path = tmp_path_factory.mktemp("descriptions")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
+    return write_corpus(tmp_path_factory.mktemp("descriptions"), ARTICLES)
 
 
 def _dates(folder, query):

@@ -8,6 +8,7 @@ participants and the same happening, so it belongs to that day's event.
 from pathlib import Path
 
 import pytest
+from inputs_helpers import events_citing, write_corpus
 
 from dateline.config import Config
 from dateline.pipeline import build_timeline
@@ -51,10 +52,7 @@ The carrier has ordered twelve of the jets from Orlan Aviation.
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> Path:
-    path: Path = tmp_path_factory.mktemp("month_retellings")
-    for name, text in ARTICLES.items():
-        (path / name).write_text(text, encoding="utf-8")
-    return path
+    return write_corpus(tmp_path_factory.mktemp("month_retellings"), ARTICLES)
 
 
 @pytest.fixture(scope="module")
@@ -62,12 +60,8 @@ def built(folder):
     return build_timeline([str(folder)], Config(progress=False, max_events=100))
 
 
-def _events_citing(events, words: str) -> list:
-    return [e for e in events if any(words in s.sentence for s in e.sources)]
-
-
 def test_a_month_aside_joins_the_day_event_it_retells(built):
-    (event,) = _events_citing(built.events, "first flew in March")
+    (event,) = events_citing(built.events, "first flew in March")
     assert event.date.iso() == "2024-03-12"
     assert any("flew for the first time" in s.sentence for s in event.sources)
 
@@ -85,8 +79,8 @@ def test_the_store_joins_the_month_aside_in_either_order(folder, built, tmp_path
             add(store, [str(folder / name)], config)
         add(store, [str(folder / "ledger-nordair-order.txt")], config)
         events = stored_timeline(store, max_events=100).events
-    (event,) = _events_citing(events, "first flew in March")
+    (event,) = events_citing(events, "first flew in March")
     assert event.date.iso() == "2024-03-12"
-    (twin,) = _events_citing(built.events, "first flew in March")
+    (twin,) = events_citing(built.events, "first flew in March")
     assert {(s.article, s.sentence) for s in event.sources} == {
         (s.article, s.sentence) for s in twin.sources}

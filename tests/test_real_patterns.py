@@ -9,6 +9,7 @@ timeline: one entry per happening on its day, citing every outlet that reports i
 from pathlib import Path
 
 import pytest
+from inputs_helpers import write_corpus
 
 from dateline.config import Config
 from dateline.pipeline import build_timeline
@@ -120,9 +121,7 @@ The Dow had fallen 3% on Monday after weak factory data from the United States a
 
 @pytest.fixture(scope="module")
 def timeline(tmp_path_factory):
-    folder: Path = tmp_path_factory.mktemp("patterns")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
+    folder = write_corpus(tmp_path_factory.mktemp("patterns"), ARTICLES)
     return build_timeline([str(folder)], Config(progress=False, max_events=100))
 
 

@@ -11,6 +11,7 @@ Several outlets, one without a date line.
 from pathlib import Path
 
 import pytest
+from inputs_helpers import events_citing, write_corpus
 
 from dateline.config import Config
 from dateline.pipeline import build_timeline
@@ -69,10 +70,7 @@ Talks between Halvik and the union about the Oster plant continue.
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> Path:
-    path: Path = tmp_path_factory.mktemp("retellings")
-    for name, text in ARTICLES.items():
-        (path / name).write_text(text, encoding="utf-8")
-    return path
+    return write_corpus(tmp_path_factory.mktemp("retellings"), ARTICLES)
 
 
 @pytest.fixture(scope="module")
@@ -80,37 +78,33 @@ def built(folder):
     return build_timeline([str(folder)], Config(progress=False, max_events=100))
 
 
-def _events_citing(events, words: str) -> list:
-    return [e for e in events if any(words in s.sentence for s in e.sources)]
-
-
 def test_a_dateless_retelling_joins_the_event_its_article_dates(built):
-    (event,) = _events_citing(built.events, "This was Marrack's second period")
+    (event,) = events_citing(built.events, "This was Marrack's second period")
     assert any("on medical leave since January" in s.sentence for s in event.sources)
 
 
 def test_a_retelling_by_a_possessive_joins_too(built):
-    (event,) = _events_citing(built.events, "since the beginning of Marrack's medical leave")
+    (event,) = events_citing(built.events, "since the beginning of Marrack's medical leave")
     assert any("on medical leave since January" in s.sentence for s in event.sources)
 
 
 def test_a_retelling_in_an_outlet_without_a_date_line_joins_its_dated_event(built):
-    (event,) = _events_citing(built.events, "the drop in Halvik shares reflected")
+    (event,) = events_citing(built.events, "the drop in Halvik shares reflected")
     assert event.date.iso() == "2011-01-17"
     assert any("steepest drop" in s.sentence for s in event.sources)
 
 
 def test_background_introduced_as_new_joins_nothing(built):
-    assert not _events_citing(built.events, "builds trucks and buses")
+    assert not events_citing(built.events, "builds trucks and buses")
 
 
 def test_a_sentence_that_fits_two_dated_happenings_joins_neither(built):
-    assert not _events_citing(built.events, "Talks between Halvik and the union")
+    assert not events_citing(built.events, "Talks between Halvik and the union")
 
 
 def test_no_retelling_sits_in_two_events(built):
     for words in ("This was Marrack's second period", "the drop in Halvik shares"):
-        assert len(_events_citing(built.events, words)) == 1
+        assert len(events_citing(built.events, words)) == 1
 
 
 def test_the_store_places_retellings_as_the_build_does(folder, built, tmp_path):
@@ -124,8 +118,8 @@ def test_the_store_places_retellings_as_the_build_does(folder, built, tmp_path):
 
     def placed(timeline_events):
         return {(e.date.iso(), frozenset(s.sentence for s in e.sources))
-                for e in _events_citing(timeline_events, "This was Marrack's second period")
-                + _events_citing(timeline_events, "the drop in Halvik shares")}
+                for e in events_citing(timeline_events, "This was Marrack's second period")
+                + events_citing(timeline_events, "the drop in Halvik shares")}
 
     assert placed(events) == placed(plain.events)
     cited = {sentence for _, sources in placed(events) for sentence in sources}
