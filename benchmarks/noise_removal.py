@@ -32,6 +32,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from dateline.eval import scoring
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "benchmarks" / "noise_corpus"
 RESULTS = ROOT / "benchmarks" / "RESULTS_noise.md"
@@ -183,9 +185,7 @@ def score(docs: list[Doc], kept: dict[str, set[str]]) -> Score:
             elif label == "caption":
                 caps += 1
                 caps_gone += not k
-    precision = tp / kept_total if kept_total else 0.0
-    recall = tp / (body + titles)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = scoring.prf(tp, kept_total, body + titles)
     return Score(precision, body_kept / body, titles_kept / titles,
                  (noise_gone + caps_gone) / (noise + caps), caps_gone / caps if caps else 1.0,
                  f1)

@@ -25,6 +25,7 @@ from pathlib import Path
 from dateline.clean import clean_articles, linemodel
 from dateline.dating.inference import infer_publication_dates
 from dateline.dating.pubdate import date_articles
+from dateline.eval import scoring
 from dateline.model import Article
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent / ".." / "shared" / "data" / "realweb"
@@ -40,10 +41,7 @@ def prf(predicted: str, gold: str) -> tuple[float, float, float]:
     """Bag-of-words precision, recall and F1 (multiset overlap)."""
     p, g = bag(predicted), bag(gold)
     overlap = sum((p & g).values())
-    precision = overlap / sum(p.values()) if p else 0.0
-    recall = overlap / sum(g.values()) if g else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return scoring.prf(overlap, sum(p.values()), sum(g.values()))
 
 
 def load_pages(data: Path) -> list[dict]:

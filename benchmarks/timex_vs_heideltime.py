@@ -24,7 +24,7 @@ from pathlib import Path
 
 from dateline.dating.timex import tag
 from dateline.eval.timeml import TimemlDoc, read_timeml
-from dateline.eval.timex import TimexScores, score_doc, tml_files
+from dateline.eval.timex import MEASURES, TimexScores, score_doc, tml_files
 from dateline.model import Timex
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -101,8 +101,7 @@ def run_heideltime(doc: TimemlDoc, home: Path, config: Path, folder: Path,
 
 
 def row(name: str, scores: TimexScores, seconds: float) -> str:
-    cells = [f"{prf[2]:.3f}" for prf in (scores.strict_prf, scores.relaxed_prf,
-                                          scores.type_prf, scores.value_prf)]
+    cells = [f"{scores.prf(measure)[2]:.3f}" for measure in MEASURES]
     speed = scores.docs / seconds if seconds else 0.0
     return f"| {name} | " + " | ".join(cells) + f" | {speed:.1f} |"
 

@@ -300,8 +300,8 @@ def test_evaluate_scores_a_sample() -> None:
     files = sorted(_timeml_dir().glob("*.tml"))[:25]
     scores = evaluate(files)
     assert scores.docs == 25 and scores.gold > 0
-    assert scores.relaxed_prf[2] > 0.8
-    assert scores.strict_prf[2] <= scores.relaxed_prf[2]
+    assert scores.prf("relaxed")[2] > 0.8
+    assert scores.prf("strict")[2] <= scores.prf("relaxed")[2]
     report = format_report(scores, errors=True)
     assert "strict" in report and "value" in report
 

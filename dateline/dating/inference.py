@@ -102,7 +102,7 @@ def _reference_years(article: Article, dated_years: Counter[int],
     story's time, and no evidence of the year.
     """
     page = [int(y) for y in _COPYRIGHT_YEAR_RE.findall(article.raw_text)]
-    page += [d.date.year for d in _comment_dates(article)]
+    page += [d.date.year for d in _removed_dates(article, "comments")]
     if page:
         return range(min(page) - 2, min(page) + 1)
     ceiling = max(dated_years) + 1 if dated_years else None
@@ -129,20 +129,10 @@ def _weekday_year(month: int, day: int, weekday: int, years: range | None) -> in
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _comment_dates(article: Article) -> list:
-    found = []
-    for line, why in article.removed:
-        if why == "comments":
-            found.extend(find_dates(line))
-    return found
-
-
-def _header_dates(article: Article) -> list:
-    found = []
-    for line, why in article.removed:
-        if why == "page header":
-            found.extend(find_dates(line))
-    return found
+def _removed_dates(article: Article, why: str) -> list:
+    """The dates on the lines cleaning removed for one reason ("comments", "page header")."""
+    return [found for line, reason in article.removed if reason == why
+            for found in find_dates(line)]
 
 
 Tagging = tuple[list[Timex] | None]  # (the expressions, or None when tagging failed,)
@@ -230,10 +220,10 @@ def _text_evidence(article: Article, text: str, dated_years: Counter[int],
             if (when.year, when.month) > (latest.year, latest.month) or (
                     day and when > latest):
                 evidence.later_vague.append(snippet)
-    for match in _comment_dates(article):
+    for match in _removed_dates(article, "comments"):
         evidence.upper.append((match.date, "a reader comment is dated "
                                f"{match.date.isoformat()}"))
-    for match in _header_dates(article):
+    for match in _removed_dates(article, "page header"):
         evidence.upper.append((match.date, "the page header shows "
                                f"{match.date.isoformat()}"))
     return tagged

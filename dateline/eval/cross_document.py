@@ -63,6 +63,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dateline.eval.scoring import f1
 from dateline.lexicon import MONTHS
 
 TOPICS = ("airbus", "apple")
@@ -294,8 +295,7 @@ Labels = Mapping[Hashable, Iterable[Hashable]]
 
 
 def _prf(precision: float, recall: float) -> dict[str, float]:
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
+    return {"precision": precision, "recall": recall, "f1": f1(precision, recall)}
 
 
 def _label_sets(gold: Labels, system: Labels) -> tuple[list, dict, dict]:

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from dateline.eval.cross_document import SentenceLocator, date_line, detokenize, join_sentences
+from dateline.eval.scoring import prf
 from dateline.lexicon import CORPORATE_SUFFIXES, alternation
 from dateline.timeline.query import filter_events
 
@@ -201,9 +202,7 @@ def date_scores(system: Iterable[str], gold: Iterable[str]) -> dict:
     """Set precision/recall/F1 of date strings; empty system -> precision 0."""
     system, gold = set(system), set(gold)
     common = system & gold
-    precision = len(common) / len(system) if system else 0.0
-    recall = len(common) / len(gold) if gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = prf(len(common), len(system), len(gold))
     return {"precision": precision, "recall": recall, "f1": f1,
             "system": len(system), "gold": len(gold), "common": len(common)}
 
@@ -216,9 +215,7 @@ def aggregate(per_entity: dict[str, dict]) -> dict:
     common = sum(s["common"] for s in per_entity.values())
     system = sum(s["system"] for s in per_entity.values())
     gold = sum(s["gold"] for s in per_entity.values())
-    p = common / system if system else 0.0
-    r = common / gold if gold else 0.0
-    micro = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+    micro = dict(zip(("precision", "recall", "f1"), prf(common, system, gold), strict=True))
     return {"macro": macro, "micro": micro}
 
 

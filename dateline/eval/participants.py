@@ -36,6 +36,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from dateline.eval import scoring
 from dateline.eval.cross_document import SentenceLocator, make_articles, read_meantime_doc
 from dateline.lexicon import CORPORATE_SUFFIXES
 
@@ -125,7 +126,7 @@ def read_gold(path: Path) -> dict[int, GoldSentence]:
 
 
 @dataclass
-class Tally:
+class Tally(scoring.Counts):
     events: int = 0
     system: int = 0
     system_right: int = 0
@@ -136,13 +137,9 @@ class Tally:
     without_place: int = 0
     none_given: int = 0
 
-    def add(self, other: Tally) -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
     def scores(self) -> dict:
         def ratio(a: int, b: int) -> float:
-            return round(a / b, 3) if b else 0.0
+            return scoring.ratio(a, b, digits=3)
 
         return {"matched_events": self.events,
                 "precision": ratio(self.system_right, self.system),

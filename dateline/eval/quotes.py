@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.clean.sentences import split_sentences
+from dateline.eval import scoring
 from dateline.events.names import NameIndex
 from dateline.events.quotes import find_quotes
 from dateline.model import Entity
@@ -45,7 +46,7 @@ _LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 @dataclass
-class Tally:
+class Tally(scoring.Counts):
     """Counts for one publisher (or all): detection and attribution."""
 
     gold: int = 0
@@ -61,19 +62,13 @@ class Tally:
     baseline_all_right: int = 0
     errors: list[dict] = field(default_factory=list)
 
-    def add(self, other: Tally) -> None:
-        for name in ("gold", "system", "neutral", "matched", "named", "right", "given",
-                     "right_given", "baseline_right", "baseline_all", "baseline_all_right"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        self.errors.extend(other.errors)
-
     def scores(self) -> dict:
         def ratio(a: int, b: int) -> float:
-            return round(a / b, 3) if b else 0.0
+            return scoring.ratio(a, b, digits=3)
 
         precision = ratio(self.matched, self.system - self.neutral)
         recall = ratio(self.matched, self.gold)
-        f1 = round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0
+        f1 = round(scoring.f1(precision, recall), 3)
         return {"gold": self.gold, "system": self.system - self.neutral,
                 "matched": self.matched, "precision": precision, "recall": recall, "f1": f1,
                 "named": self.named, "attribution": ratio(self.right, self.named),

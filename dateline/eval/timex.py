@@ -13,9 +13,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.eval.scoring import prf
 from dateline.model import Timex
 
 from .timeml import TimemlDoc, read_timeml
+
+MEASURES = ("strict", "relaxed", "type", "value")
 
 
 @dataclass
@@ -46,28 +49,11 @@ class TimexScores:
     seconds: float = 0.0
     errors: list[TimexError] = field(default_factory=list)
 
-    @staticmethod
-    def _f1(correct: int, system: int, gold: int) -> tuple[float, float, float]:
-        precision = correct / system if system else 0.0
-        recall = correct / gold if gold else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return precision, recall, f1
-
-    @property
-    def strict_prf(self) -> tuple[float, float, float]:
-        return self._f1(self.strict, self.system, self.gold)
-
-    @property
-    def relaxed_prf(self) -> tuple[float, float, float]:
-        return self._f1(self.relaxed, self.system, self.gold)
-
-    @property
-    def type_prf(self) -> tuple[float, float, float]:
-        return self._f1(self.type_ok, self.system, self.gold)
-
-    @property
-    def value_prf(self) -> tuple[float, float, float]:
-        return self._f1(self.value_ok, self.system, self.gold)
+    def prf(self, measure: str) -> tuple[float, float, float]:
+        """P/R/F1 of one measure: "strict", "relaxed", "type" or "value"."""
+        correct = {"strict": self.strict, "relaxed": self.relaxed, "type": self.type_ok,
+                   "value": self.value_ok}[measure]
+        return prf(correct, self.system, self.gold)
 
 
 def _describe(timex: Timex | None) -> str:
@@ -154,9 +140,9 @@ def format_report(scores: TimexScores, errors: bool = False) -> str:
     """Plain-text table of P/R/F1 for strict, relaxed, type and value; errors optional."""
     lines = [f"documents: {scores.docs}  gold: {scores.gold}  system: {scores.system}",
              f"{'':8s} {'P':>6s} {'R':>6s} {'F1':>6s}"]
-    for name, prf in (("strict", scores.strict_prf), ("relaxed", scores.relaxed_prf),
-                      ("type", scores.type_prf), ("value", scores.value_prf)):
-        lines.append(f"{name:8s} {prf[0]:6.3f} {prf[1]:6.3f} {prf[2]:6.3f}")
+    for name in MEASURES:
+        precision, recall, f1 = scores.prf(name)
+        lines.append(f"{name:8s} {precision:6.3f} {recall:6.3f} {f1:6.3f}")
     if scores.seconds:
         lines.append(f"speed: {scores.docs / scores.seconds:.0f} docs/s")
     if errors:

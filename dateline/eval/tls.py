@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.config import Config
+from dateline.eval.scoring import prf
 from dateline.model import Article, Warning_
 
 DatedSummaries = dict[dt.date, list[str]]
@@ -159,23 +160,17 @@ class Rouge:
         return counts
 
 
-def _f1(match: float, system: float, gold: float) -> float:
-    precision = match / system if system else 0.0
-    recall = match / gold if gold else 0.0
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
 def date_f1(system: DatedSummaries, gold: DatedSummaries) -> float:
     """F1 of the system's dates against the gold dates, same day only."""
     hits = len(set(system) & set(gold))
-    return _f1(hits, len(system), len(gold))
+    return prf(hits, len(system), len(gold))[2]
 
 
 def concat_rouge(system: DatedSummaries, gold: DatedSummaries, rouge: Rouge, n: int) -> float:
     """ROUGE-n F1 of all system summaries joined against all gold summaries joined."""
     ours = rouge.ngrams([s for d in sorted(system) for s in system[d]], n)
     theirs = rouge.ngrams([s for d in sorted(gold) for s in gold[d]], n)
-    return _f1(sum((ours & theirs).values()), sum(ours.values()), sum(theirs.values()))
+    return prf(sum((ours & theirs).values()), sum(ours.values()), sum(theirs.values()))[2]
 
 
 def align_rouge(system: DatedSummaries, gold: DatedSummaries, rouge: Rouge, n: int) -> float:
@@ -199,15 +194,15 @@ def align_rouge(system: DatedSummaries, gold: DatedSummaries, rouge: Rouge, n: i
 
         def cost(other: dt.date, day: dt.date = day, words: Counter = words) -> float:
             weight = 1.0 / (abs((day - other).days) + 1)
-            overlap = _f1(sum((words & gold_words[other]).values()), sum(words.values()),
-                          sum(gold_words[other].values()))
+            overlap = prf(sum((words & gold_words[other]).values()), sum(words.values()),
+                          sum(gold_words[other].values()))[2]
             return 1.0 - weight * (0.5 + 0.5 * overlap)
 
         best = min(gold_days, key=cost)
         weight = 1.0 / (abs((day - best).days) + 1)
         match += weight * sum((grams & gold_grams[best]).values())
     gold_total = sum(sum(g.values()) for g in gold_grams.values())
-    return _f1(match, system_total, gold_total)
+    return prf(match, system_total, gold_total)[2]
 
 
 METRICS = ("date_f1", "concat_r1", "concat_r2", "align_r1", "align_r2")
