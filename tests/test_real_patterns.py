@@ -101,6 +101,14 @@ November 2, 2012
 Corvane Air said on Thursday that the delivery of its first long-haul jets, originally \
 due later this year, will be delayed until March 2013.
 """,
+    # An old photo's caption glued to the lead, as pages copied from a site come.
+    "courier-vasko-calls-for-calm.txt": """Vasko calls for calm in Tarn
+February 21, 2011
+
+Marshal Oren Vasko, left, and President Lia Dorn meet at the river summit in Sarn in 2009. \
+Marshal Oren Vasko appeared on state television on Monday and called on the protesters in \
+Tarn to go home.
+""",
     # Each trading day's moves, told by two outlets.
     "markets-stocks-slide.txt": """Stocks slide, then rebound
 June 8, 2011
@@ -216,3 +224,13 @@ def test_since_after_a_perfect_dates_what_began_then(timeline):
 def test_a_superseded_plan_does_not_date_the_delay(timeline):
     assert len(_entries(timeline, "2013-03", "delayed until")) == 1
     assert not _entries(timeline, "2012", "delayed until")
+
+
+def test_a_photo_caption_dates_nothing(timeline):
+    caption = "left, and President Lia Dorn meet"
+    assert not [e for e in timeline.events if e.date.iso().startswith("2009")]
+    assert not [e for e in timeline.events
+                if any(caption in s.sentence for s in e.sources)]
+    assert not [u for u in timeline.undated if caption in (u.get("sentence") or "")]
+    # ...and the lead after it still reports the day's news.
+    assert len(_entries(timeline, "2011-02-21", "state television")) == 1

@@ -406,6 +406,21 @@ def is_caption(line: str) -> bool:
                if needs in line)
 
 
+# Where someone stands in the picture, right after their name: "Moammar Gadhafi, left,
+# and President Obama meet ...", "Drew Fox (left) and ...". A sentence saying so describes
+# a photograph, often an old one, wherever the page glued it. ("(R)" is left out: it is
+# also a party, "Kristi Noem (R) is defending ...".)
+_PICTURE_POSITION = re.compile(
+    r"[A-Z][\w.'’-]*(?:,\s+(?:(?:second|third|far)\s+(?:from\s+)?)?"
+    r"(?:left|right|center|centre|top|bottom)(?:\s+to\s+right)?\s*,"
+    r"|\s+\((?:left|right|center|centre)\))")
+
+
+def is_caption_sentence(sentence: str) -> bool:
+    """A sentence that places people in a picture: a caption, even inside a paragraph."""
+    return ("," in sentence or "(" in sentence) and bool(_PICTURE_POSITION.search(sentence))
+
+
 # The per-line tests below depend on the line's text alone, and menus, footers and
 # pleas repeat across a site's pages: they are cached by text across articles too.
 _TEXT_CACHE = 65536

@@ -15,6 +15,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from dateline.clean.noise import is_caption_sentence
 from dateline.dating.inference import anchor_date
 from dateline.dating.timex import to_fuzzy_date
 from dateline.dating.timex.context import reads_future
@@ -98,7 +99,7 @@ def _bounds_state(sentence: Sentence, timex: Timex, date: FuzzyDate) -> bool:
 
 def _reads_as_report(text: str) -> bool:
     words = len(text.split())
-    if words < _MIN_WORDS:
+    if words < _MIN_WORDS or is_caption_sentence(text):
         return False
     return text.rstrip().endswith(_CLOSING) or words > _HEADLINE_MAX_WORDS
 
