@@ -1,4 +1,4 @@
-from dateline.clean.sentences import split_sentences
+from dateline.clean.sentences import is_wire_dateline, split_sentences
 
 
 def texts(text):
@@ -42,3 +42,23 @@ def test_sentences_glued_without_a_space_are_split():
         "The minister had spoken to reporters on Monday.",
         "Mr.Smith and the U.S.Army stayed silent.",
     ]
+
+
+def test_a_wire_dateline_is_cut_off_the_first_sentence():
+    # A copied page often glues a headline and a timestamp before the dateline too.
+    text = ("Gaddafi son warns of civil war TRIPOLI | Mon Feb 21, 2011 3:51 pm IST TRIPOLI "
+            "(Reuters) - Libya's Muammar Gaddafi will fight on. Benghazi, Libya (CNN) -- "
+            "Even as the army cracked down, protesters held the city.")
+    assert texts(text) == [
+        "Gaddafi son warns of civil war TRIPOLI | Mon Feb 21, 2011 3:51 pm IST TRIPOLI "
+        "(Reuters) -",
+        "Libya's Muammar Gaddafi will fight on.",
+        "Benghazi, Libya (CNN) --",
+        "Even as the army cracked down, protesters held the city.",
+    ]
+    assert is_wire_dateline("Benghazi, Libya (CNN) --")
+
+
+def test_a_bracket_and_a_dash_inside_a_sentence_do_not_split_it():
+    assert texts("He said (in private) - Nothing new - that the deal was off.") == [
+        "He said (in private) - Nothing new - that the deal was off."]

@@ -82,6 +82,12 @@ def test_busiest_days_baseline_takes_the_days_with_most_articles():
     assert timeline[D(2011, 3, 2)] == ["Gaddafi forces shell Zawiya."]
 
 
+def test_busiest_days_baseline_summary_is_a_sentence_not_a_wire_dateline():
+    text = "TRIPOLI (Reuters) - Gaddafi forces shelled Zawiya on Tuesday. More followed."
+    timeline = busiest_days([_article("a", D(2011, 3, 2), text)], 1)
+    assert timeline[D(2011, 3, 2)] == ["Gaddafi forces shelled Zawiya on Tuesday."]
+
+
 def test_days_referred_back_to_rank_first_and_background_last():
     first = D(2011, 2, 15)
     refs = [("a", D(2011, 3, 1), D(2011, 2, 17)), ("b", D(2011, 3, 9), D(2011, 2, 17)),

@@ -29,6 +29,12 @@ _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 # "in the capital.The minister": a full stop glued to the next sentence by a lost space
 # or line break. Two lower-case letters before it rule out initials and "U.S.".
 _GLUED = re.compile(r"(?<=[a-z][a-z])([.!?])(?=[A-Z][a-z])")
+# A wire dateline ends with the agency in brackets and a dash: "ATHENS, March 11 (Reuters) -
+# Three Dutch marines ...", "Benghazi, Libya (CNN) -- Even as ...". The story's first
+# sentence starts after it; what comes before (the place, and whatever a copied page
+# glued there: a headline, a timestamp) is not part of what the sentence reports.
+_WIRE_DATELINE = re.compile(
+    r"\((?:[A-Z][A-Za-z.&]*)(?: [A-Z][A-Za-z.&]*){0,3}\)\s*(?:--|—|–|-)\s+(?=[A-Z\"“])")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
@@ -75,7 +81,24 @@ def _split_glued(text: str, offset: int, span: tuple[int, int]) -> list[tuple[in
         pieces.append((start, offset + match.end()))
         start = offset + match.end()
     pieces.append((start, end))
-    return pieces
+    return [piece for span in pieces for piece in _split_dateline(text, offset, span)]
+
+
+def is_wire_dateline(sentence: str) -> bool:
+    """The piece ``split_sentences`` cuts off before a story's first sentence
+    ("ATHENS, March 11 (Reuters) -"): a place and an agency, no sentence."""
+    match = _WIRE_DATELINE.search(sentence + " A")
+    return match is not None and match.end() == len(sentence) + 1
+
+
+def _split_dateline(text: str, offset: int, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """``span`` cut after a wire dateline inside it (the dateline keeps its dash)."""
+    start, end = span
+    match = _WIRE_DATELINE.search(text, start - offset, end - offset)
+    if match is None or offset + match.end() >= end:
+        return [span]
+    dash_end = offset + match.start() + len(match.group().rstrip())
+    return [(start, dash_end), (offset + match.end(), end)]
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -222,8 +222,9 @@ def score_timeline(system: DatedSummaries, gold: DatedSummaries, rouge: Rouge
 
 def busiest_days(articles: list[Article], dates: int) -> DatedSummaries:
     """The baseline: the ``dates`` days with most articles published, each summarised by
-    the first sentence of the first such article (in reading order)."""
-    from dateline.clean.sentences import split_sentences
+    the first sentence of the first such article (in reading order; a wire dateline,
+    "ATHENS, March 11 (Reuters) -", is not a sentence)."""
+    from dateline.clean.sentences import is_wire_dateline, split_sentences
 
     by_day: dict[dt.date, list[Article]] = defaultdict(list)
     for article in articles:
@@ -233,7 +234,8 @@ def busiest_days(articles: list[Article], dates: int) -> DatedSummaries:
     timeline: DatedSummaries = {}
     for day in ranked:
         first = by_day[day][0]
-        sentences = first.sentences or split_sentences(first.text or first.raw_text)
+        sentences = [s for s in first.sentences or split_sentences(first.text or first.raw_text)
+                     if not is_wire_dateline(s.text)]
         timeline[day] = [sentences[0].text] if sentences else []
     return timeline
 
