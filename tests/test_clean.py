@@ -153,6 +153,27 @@ def test_plain_jsonl_body_is_left_alone():
     assert art.title is None
 
 
+def test_a_crawled_record_opening_with_another_story_s_teaser_loses_it():
+    # Crawled records keep what the crawler saw above the story: the same teaser of an
+    # unrelated story tops four pages of one site; the story starts after it.
+    teaser = "Northern towns dig out after the blizzard, floods hit the coast."
+    stories = ["Regulators fined the airline on Monday for late refunds.",
+               "The ferry company cancelled its winter timetable on Tuesday.",
+               "The city council approved the new tram line on Wednesday evening.",
+               "Farmers blocked the border crossing with tractors on Thursday morning."]
+    arts = [Article(id=f"r#L{i}", path="crawl.jsonl", raw_text=f"{teaser}\n{story}\nMore.")
+            for i, story in enumerate(stories)]
+    clean_articles(arts)
+    for art, story in zip(arts, stories, strict=True):
+        assert art.text.splitlines()[0] == story
+        assert (teaser, "page header") in art.removed
+    # A line only two other pages share is not enough to call it furniture.
+    arts = [Article(id=f"r#L{i}", path="crawl.jsonl", raw_text=f"{teaser}\n{story}\nMore.")
+            for i, story in enumerate(stories[:3])]
+    clean_articles(arts)
+    assert all(art.text.startswith(teaser) for art in arts)
+
+
 def _site_page(headline: str, date: str, body: list[str], teasers: list[str]) -> str:
     return "\n".join([
         "The Lowland Courier",

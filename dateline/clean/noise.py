@@ -207,6 +207,14 @@ _CAPTION_RES = tuple(
 # without it is not searched with that (costly, unanchored) pattern.
 _CAPTION_NEEDS = ("", "", "", "", "", "", "/", "", ": ", "", ":")
 _HEAD_DEPTH = 20  # non-blank lines searched for the headline
+# A record's text (JSONL, a feed) may still open with what its crawler kept of the page: a
+# teaser of another story, a newsletter plea. A short line among the first ones that three
+# or more unrelated articles of the collection also carry is that page's furniture, not a
+# lead ("U.S. Northeast digs out from blizzard, tornado strikes in South.": 25 of one
+# story's Reuters pages).
+_RECORD_HEAD_LINES = 2
+_RECORD_HEAD_WORDS = 20
+_RECORD_HEAD_REPEATS = 3
 _CTA_WORDS = frozenset(
     "menu search subscribe subscribers login log sign register live scores account alerts "
     "edition e-edition paper newsletter newsletters donate home sections weather podcasts "
@@ -783,6 +791,11 @@ def clean_article(article: Article, index: int, stats: LineStats,
             start = found
     for line in lines[:start]:  # above the headline: site header, menus, "today" date
         line.keep, line.reason = False, "page header"
+    if ext in {".jsonl", ".ndjson"}:
+        for line in lines[start:start + _RECORD_HEAD_LINES]:
+            if line.keep and len(line.words) <= _RECORD_HEAD_WORDS and stats.repeats(
+                    index, line.norm) >= _RECORD_HEAD_REPEATS:
+                line.keep, line.reason = False, "page header"
 
     copied_page = not extracted and ext not in {".jsonl", ".ndjson"}
     body_start = len(lines)
