@@ -58,3 +58,19 @@ def test_a_title_cut_from_a_quote_names_its_speaker():
     assert (attribute_quoted("This clause would have emptied the canals", quotes)
             == "Lina Haugen: “This clause would have emptied the canals”")
     assert attribute_quoted("Talks began in Geneva", quotes) == "Talks began in Geneva"
+
+
+@pytest.mark.parametrize("sentence", [
+    "(Updated: 1:38 a.m. Monday, Veldora; 6:38 p.m. Sunday ET): The army was told to clear "
+    "the border crossing at Halvik by dawn.",
+    "1:49 a.m. Monday: The army was told to clear the border crossing at Halvik by dawn.",
+])
+def test_a_live_blog_entry_stamp_dates_the_entry_but_is_not_its_title(nlp, sentence):
+    from dateline.model import Mention, Timex
+    from dateline.timeline.titles import title_by_patterns
+    assert _title(nlp, sentence, "Monday") is None  # the stamp's day: nothing to climb
+    start = sentence.index("Monday")
+    mention = Mention("a", 0, sentence, None, Timex(start, start + 6, "Monday", "DATE",
+                                                     "2011-02-21"))
+    assert title_by_patterns(mention) == ("The army was told to clear the border crossing "
+                                          "at Halvik by dawn")
