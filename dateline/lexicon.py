@@ -21,7 +21,8 @@ __all__ = [
     "WEEKDAYS", "ORDINALS", "ORDINAL_WORDS", "REPORTING_VERBS", "reporting_forms",
     "STOP_WORDS", "CORPORATE_SUFFIXES", "DESCRIPTION_HEADS", "COMPANY_WORDS", "CARRIER_WORDS",
     "BRAND_HEADS", "GENERIC_FIRST_WORDS", "NAME_PARTICLES", "TEASER_HEADING_RE",
-    "COMMENT_HEADING_RE", "is_furniture_heading", "alternation",
+    "COMMENT_HEADING_RE", "is_furniture_heading", "DATELINE_PREFIX_RE", "WIRE_AGENCY_DASH_RE",
+    "ENTRY_STAMP_RE", "alternation",
 ]
 
 
@@ -220,3 +221,25 @@ COMMENT_HEADING_RE = re.compile(
 def is_furniture_heading(line: str) -> bool:
     """A heading below which a page lists other stories or reader comments."""
     return bool(TEASER_HEADING_RE.match(line) or COMMENT_HEADING_RE.match(line))
+
+
+# ---------------------------------------------------------------------------
+# Where a story starts: the wire dateline and a live blog's entry stamp. Their place,
+# agency and times are not what a sentence reports, nor a title's words.
+
+# "KESTWICK (AP) - ", "WASHINGTON, March 3 (Reuters) — ": the place in capitals, maybe
+# the day and the agency, a dash, at the start of a line.
+DATELINE_PREFIX_RE = re.compile(
+    r"^\s*[A-Z][A-Z .,'\-]{2,40}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+    r"(?:\([A-Za-z .&]+\))?\s*[\-—–:]+\s*")
+# The agency in brackets and a dash, wherever a copied page put it: "Benghazi, Libya (CNN)
+# -- Even as ...", "... 3:51 pm IST TRIPOLI (Reuters) - Libya's ...". The first sentence
+# starts after it.
+WIRE_AGENCY_DASH_RE = re.compile(
+    r"\((?:[A-Z][A-Za-z.&]*)(?: [A-Z][A-Za-z.&]*){0,3}\)\s*(?:--|—|–|-)\s+(?=[A-Z\"“])")
+# A live blog's entry stamp: "(Updated: 1:38 a.m. Monday, Libya; 6:38 p.m. Sunday ET): ",
+# "1:49 a.m. local: ", "08:50 UK ". Its day may date the entry.
+_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?i:[ap]\.m\.|[ap]m)?"
+ENTRY_STAMP_RE = re.compile(
+    rf"^\s*(?:\(?\s*(?i:updated:?\s*)?{_CLOCK}(?:[^()\n:]|:(?=\d)){{0,60}}?(?:\)\s*:?|:(?!\d))"
+    rf"|{_CLOCK}(?:\s*(?:[A-Z]{{2,4}}|local))?(?=\s+[A-Z][a-z]))\s*")

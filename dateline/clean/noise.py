@@ -36,6 +36,7 @@ from dateline.clean import linemodel
 from dateline.dating.pubdate import find_dates, is_date_line
 from dateline.lexicon import (
     COMMENT_HEADING_RE,
+    DATELINE_PREFIX_RE,
     STOP_WORDS,
     TEASER_HEADING_RE,
     alternation,
@@ -53,7 +54,6 @@ _REPORTED_RE = re.compile(
     + r"|according to)\b")
 _LINKISH_RE = re.compile(r"https?://|www\.|\.com\b|\.co\.uk\b|@\w{2,}|#\w{3,}", re.IGNORECASE)
 _SEPARATORS_RE = re.compile(r"\s[|»›>•·/]\s|\s[|»›>•·]$|^[|»›>•·]\s")
-_DATELINE_PREFIX_RE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z .]+\))?\s*[-–—:]")
 _RELATIVE_TIME_RE = re.compile(
     r"^\W*(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago\W*$"
     r"|^\W*\d+\s*(?:min|minute)s?\s+read\W*$|^\W*(?:yesterday|today|just now)\W*$",
@@ -529,7 +529,7 @@ def _weak_score(line: _Line, index: int, position: float, stats: LineStats,
     gaps = len(_WIDE_GAP_RE.findall(text))
     if (len(_SEPARATORS_RE.findall(text)) >= 2 or gaps >= 2) and n <= 20:
         evidence.append((1.6 if gaps >= 3 else 1.1, "navigation"))
-    if text.isupper() and n <= 6 and not _DATELINE_PREFIX_RE.match(text):
+    if text.isupper() and n <= 6 and not DATELINE_PREFIX_RE.match(text):
         evidence.append((0.5, "menu heading"))
     if n <= 3 and not _SENTENCE_END_RE.search(text):
         evidence.append((0.4, "fragment"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dateline.lexicon import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS
+from dateline.lexicon import MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS, WIRE_AGENCY_DASH_RE
 from dateline.model import Sentence
 
 # Words that end with a period without ending the sentence when a capital follows.
@@ -29,12 +29,6 @@ _DOTTED_ACRONYM = re.compile(r"(?:[a-z]\.)+[a-z]")
 # "in the capital.The minister": a full stop glued to the next sentence by a lost space
 # or line break. Two lower-case letters before it rule out initials and "U.S.".
 _GLUED = re.compile(r"(?<=[a-z][a-z])([.!?])(?=[A-Z][a-z])")
-# A wire dateline ends with the agency in brackets and a dash: "ATHENS, March 11 (Reuters) -
-# Three Dutch marines ...", "Benghazi, Libya (CNN) -- Even as ...". The story's first
-# sentence starts after it; what comes before (the place, and whatever a copied page
-# glued there: a headline, a timestamp) is not part of what the sentence reports.
-_WIRE_DATELINE = re.compile(
-    r"\((?:[A-Z][A-Za-z.&]*)(?: [A-Z][A-Za-z.&]*){0,3}\)\s*(?:--|—|–|-)\s+(?=[A-Z\"“])")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
@@ -87,14 +81,14 @@ def _split_glued(text: str, offset: int, span: tuple[int, int]) -> list[tuple[in
 def is_wire_dateline(sentence: str) -> bool:
     """The piece ``split_sentences`` cuts off before a story's first sentence
     ("ATHENS, March 11 (Reuters) -"): a place and an agency, no sentence."""
-    match = _WIRE_DATELINE.search(sentence + " A")
+    match = WIRE_AGENCY_DASH_RE.search(sentence + " A")
     return match is not None and match.end() == len(sentence) + 1
 
 
 def _split_dateline(text: str, offset: int, span: tuple[int, int]) -> list[tuple[int, int]]:
     """``span`` cut after a wire dateline inside it (the dateline keeps its dash)."""
     start, end = span
-    match = _WIRE_DATELINE.search(text, start - offset, end - offset)
+    match = WIRE_AGENCY_DASH_RE.search(text, start - offset, end - offset)
     if match is None or offset + match.end() >= end:
         return [span]
     dash_end = offset + match.start() + len(match.group().rstrip())

@@ -11,22 +11,16 @@ from __future__ import annotations
 
 import re
 
-from dateline.lexicon import alternation, reporting_forms
+from dateline.lexicon import (
+    DATELINE_PREFIX_RE,
+    ENTRY_STAMP_RE,
+    alternation,
+    reporting_forms,
+)
 from dateline.model import Mention, Quote
 
 MAX_TITLE_WORDS = 16
 
-# "KESTWICK (AP) - ", "WASHINGTON, March 3 (Reuters) — ": a wire dateline, never title text.
-_DATELINE_PREFIX = re.compile(
-    r"^\s*[A-Z][A-Z .,'\-]{2,40}(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
-    r"(?:\([A-Za-z .&]+\))?\s*[\-—–:]+\s*")
-# A live blog's entry stamp: "(Updated: 1:38 a.m. Monday, Libya; 6:38 p.m. Sunday ET): ...",
-# "1:49 a.m. local: ...", "08:50 UK At least ...". Its day may date the entry; its words
-# are never the title.
-_TIME = r"\d{1,2}[:.]\d{2}\s*(?i:[ap]\.m\.|[ap]m)?"
-_STAMP_PREFIX = re.compile(
-    rf"^\s*(?:\(?\s*(?i:updated:?\s*)?{_TIME}(?:[^()\n:]|:(?=\d)){{0,60}}?(?:\)\s*:?|:(?!\d))"
-    rf"|{_TIME}(?:\s*(?:[A-Z]{{2,4}}|local))?(?=\s+[A-Z][a-z]))\s*")
 _ATTRIBUTION = re.compile(
     r",?\s*(?:according to [^,.]+|(?:an? |the )?[\w\s.'\-]{0,50}?\b(?:told [\w\s]+|"
     + alternation(reporting_forms("say", "report", "announce", "confirm",
@@ -84,7 +78,7 @@ def title_by_patterns(mention: Mention) -> str:
     """A title without a parser: the sentence minus dateline, date phrase and attribution."""
     text = mention.sentence
     start, end = mention.timex.start, mention.timex.end
-    stamp = _STAMP_PREFIX.match(text)
+    stamp = ENTRY_STAMP_RE.match(text)
     if stamp and stamp.end() < len(text):
         text, start, end = text[stamp.end():], start - stamp.end(), end - stamp.end()
     if 0 <= start < end <= len(text) and text[start:end] == mention.timex.text:
@@ -95,7 +89,7 @@ def title_by_patterns(mention: Mention) -> str:
         else:
             before = _DATE_PREPOSITION.sub("", text[:start]).rstrip(" ,")
             text = before + " " + after.lstrip(" ,")
-    text = _DATELINE_PREFIX.sub("", text).strip().strip('"“”')
+    text = DATELINE_PREFIX_RE.sub("", text).strip().strip('"“”')
     shortened = _ATTRIBUTION.sub("", text)
     if len(shortened.split()) >= 4:
         text = shortened
@@ -153,7 +147,7 @@ def _governing_clause(anchor):
 def _dateline_tokens(doc) -> set[int]:
     """A wire dateline ("SARN — ") or a live blog's entry stamp ("1:49 a.m. local:") at the
     start, which the parser may take as the subject."""
-    stamp = _STAMP_PREFIX.match(doc.text)
+    stamp = ENTRY_STAMP_RE.match(doc.text)
     if stamp:
         return {t.i for t in doc if t.idx < stamp.end()}
     for token in doc[:6]:
@@ -215,7 +209,7 @@ def title_from_parse(doc, start: int, end: int) -> str | None:
         return None
     dropped = set(date_ids)
     skip = frozenset(_dateline_tokens(doc))
-    if date_ids <= skip and _STAMP_PREFIX.match(doc.text):
+    if date_ids <= skip and ENTRY_STAMP_RE.match(doc.text):
         return None  # the entry stamp's day: the title comes from what follows it
     anchor = _climb(root.head, dropped)
     clause = anchor.pos_ in ("VERB", "AUX")
@@ -247,7 +241,7 @@ def title_from_parse(doc, start: int, end: int) -> str | None:
                    for t, nxt in zip(tokens, [*tokens[1:], tokens[-1]], strict=True))
     if len(text.split()) < 3:
         return None
-    return _tidy(_shorten(_tidy(_DATELINE_PREFIX.sub("", text))))
+    return _tidy(_shorten(_tidy(DATELINE_PREFIX_RE.sub("", text))))
 
 
 def attribute_quoted(title: str, quotes: list[Quote]) -> str:
