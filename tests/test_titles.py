@@ -58,3 +58,12 @@ def test_a_title_cut_from_a_quote_names_its_speaker():
     assert (attribute_quoted("This clause would have emptied the canals", quotes)
             == "Lina Haugen: “This clause would have emptied the canals”")
     assert attribute_quoted("Talks began in Geneva", quotes) == "Talks began in Geneva"
+
+
+def test_a_date_whose_phrase_is_all_dateline_gives_no_title(nlp):
+    """The phrase the date modifies can be nothing but the date and a wire dateline
+    (a transcript's "SIR TREVOR MCDONALD FOR TONIGHT:"): no title, not an IndexError that
+    stopped a 1,000-article build."""
+    sentence = ("SIR TREVOR MCDONALD FOR TONIGHT: Mr President, the G8 summit will be "
+                "chaired by Tony Blair.")
+    assert title_from_parse(nlp(sentence), 24, 31) is None

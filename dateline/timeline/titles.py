@@ -227,6 +227,8 @@ def title_from_parse(doc, start: int, end: int) -> str | None:
         rewritten = [t for t in rewritten if t.i not in punct]
         if len(rewritten) >= 4:  # "the government began": too little to be a headline
             tokens = rewritten
+    if not tokens:  # every word of the phrase was the date or a dateline's
+        return None
     text = "".join(t.text + (t.whitespace_ if nxt.i == t.i + 1 else " ")
                    for t, nxt in zip(tokens, [*tokens[1:], tokens[-1]], strict=True))
     if len(text.split()) < 3:
