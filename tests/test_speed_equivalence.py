@@ -700,3 +700,19 @@ def test_day_blocks_clustered_apart_give_the_same_clusters() -> None:
     assert Shipping.calls == 1
     assert shape(apart) == shape(group_mentions(mentions))
     assert any(len(c) > 1 for c in apart) and len(apart) > 9
+
+
+def test_people_found_once_per_text_are_the_same_as_searched_again():
+    """``_People.find`` keeps what it found per text for the article: the same list as a
+    fresh search, every time, and a caller changing its copy changes nothing kept."""
+    from dateline.events.quotes import _People
+
+    forms = {"Lina Haugen": "Lina Haugen", "Haugen": "Lina Haugen", "Brandt": "Karl Brandt"}
+    people = _People(forms, None, "a1")
+    texts = ["Haugen met Brandt on Tuesday.", "Dr Mira Olsen said so.", "Nobody spoke.",
+             "Haugen met Brandt on Tuesday."]
+    for text in texts:
+        first = people.find(text)
+        assert first == people._find(text)
+        first.append((0, 0, "someone"))
+        assert people.find(text) == people._find(text)
