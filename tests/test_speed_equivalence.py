@@ -716,3 +716,31 @@ def test_people_found_once_per_text_are_the_same_as_searched_again():
         assert first == people._find(text)
         first.append((0, 0, "someone"))
         assert people.find(text) == people._find(text)
+
+
+@pytest.mark.parametrize("text", [
+    *SENTENCES,
+    "The talks collapsed on Tuesday, according to two diplomats",
+    "The talks collapsed on Tuesday, ACCORDING TO two diplomats.",
+    "The ministers met in Geneva, an aide told reporters late on Friday.",
+    "The ministers met in Geneva, the agency reported .  ",
+    "The deal was signed, a spokesman SAID!\n",
+    "The deal was signed, a spokesman said, and the markets rose.",
+    "Said the minister: the border stays shut.",
+    "The ministers met in Geneva, the agency reports",
+    "The strike ended, officials confirmed  .",
+    "The strike ended, the union announces",
+    "He ſaid the strike ended, the union ſays",  # long s: the same under IGNORECASE
+    "",
+])
+def test_attribution_cue_skips_only_sentences_the_pattern_leaves(text):
+    """``title_by_patterns`` tries ``_ATTRIBUTION`` only where ``_ATTRIBUTION_CUE``
+    finds a cue; without one the pattern has nothing to remove."""
+    from dateline.timeline.titles import _ATTRIBUTION, _ATTRIBUTION_CUE
+
+    removed = _ATTRIBUTION.sub("", text)
+    if _ATTRIBUTION_CUE.search(text) is None:
+        assert removed == text
+    for variant in (text, text + " he said", text + ", according to aides"):
+        if _ATTRIBUTION.search(variant):
+            assert _ATTRIBUTION_CUE.search(variant)
