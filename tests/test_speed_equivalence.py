@@ -700,3 +700,47 @@ def test_day_blocks_clustered_apart_give_the_same_clusters() -> None:
     assert Shipping.calls == 1
     assert shape(apart) == shape(group_mentions(mentions))
     assert any(len(c) > 1 for c in apart) and len(apart) > 9
+
+
+def test_people_found_once_per_text_are_the_same_as_searched_again():
+    """``_People.find`` keeps what it found per text for the article: the same list as a
+    fresh search, every time, and a caller changing its copy changes nothing kept."""
+    from dateline.events.quotes import _People
+
+    forms = {"Lina Haugen": "Lina Haugen", "Haugen": "Lina Haugen", "Brandt": "Karl Brandt"}
+    people = _People(forms, None, "a1")
+    texts = ["Haugen met Brandt on Tuesday.", "Dr Mira Olsen said so.", "Nobody spoke.",
+             "Haugen met Brandt on Tuesday."]
+    for text in texts:
+        first = people.find(text)
+        assert first == people._find(text)
+        first.append((0, 0, "someone"))
+        assert people.find(text) == people._find(text)
+
+
+@pytest.mark.parametrize("text", [
+    *SENTENCES,
+    "The talks collapsed on Tuesday, according to two diplomats",
+    "The talks collapsed on Tuesday, ACCORDING TO two diplomats.",
+    "The ministers met in Geneva, an aide told reporters late on Friday.",
+    "The ministers met in Geneva, the agency reported .  ",
+    "The deal was signed, a spokesman SAID!\n",
+    "The deal was signed, a spokesman said, and the markets rose.",
+    "Said the minister: the border stays shut.",
+    "The ministers met in Geneva, the agency reports",
+    "The strike ended, officials confirmed  .",
+    "The strike ended, the union announces",
+    "He ſaid the strike ended, the union ſays",  # long s: the same under IGNORECASE
+    "",
+])
+def test_attribution_cue_skips_only_sentences_the_pattern_leaves(text):
+    """``title_by_patterns`` tries ``_ATTRIBUTION`` only where ``_ATTRIBUTION_CUE``
+    finds a cue; without one the pattern has nothing to remove."""
+    from dateline.timeline.titles import _ATTRIBUTION, _ATTRIBUTION_CUE
+
+    removed = _ATTRIBUTION.sub("", text)
+    if _ATTRIBUTION_CUE.search(text) is None:
+        assert removed == text
+    for variant in (text, text + " he said", text + ", according to aides"):
+        if _ATTRIBUTION.search(variant):
+            assert _ATTRIBUTION_CUE.search(variant)

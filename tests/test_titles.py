@@ -74,3 +74,12 @@ def test_a_live_blog_entry_stamp_dates_the_entry_but_is_not_its_title(nlp, sente
                                                      "2011-02-21"))
     assert title_by_patterns(mention) == ("The army was told to clear the border crossing "
                                           "at Halvik by dawn")
+
+
+def test_a_date_whose_phrase_is_all_dateline_gives_no_title(nlp):
+    """The phrase the date modifies can be nothing but the date and a wire dateline
+    (a transcript's "SIR TREVOR MCDONALD FOR TONIGHT:"): no title, not an IndexError that
+    stopped a 1,000-article build."""
+    sentence = ("SIR TREVOR MCDONALD FOR TONIGHT: Mr President, the G8 summit will be "
+                "chaired by Tony Blair.")
+    assert title_from_parse(nlp(sentence), 24, 31) is None

@@ -193,6 +193,7 @@ class _People:
         own = frozenset(self.forms.keys() - shared)
         self.pattern = (_FormPattern(_form_pattern(shared), _form_pattern(own))
                         if self.forms else None)
+        self._found: dict[str, list[tuple[int, int, str]]] = {}  # ``find``'s, by text
 
     def last_named(self, text: str) -> str | None:
         """The person named last in ``text``: a known name, or one after an honorific
@@ -208,7 +209,14 @@ class _People:
         return best[1] if best else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, person) of each person named in ``text``."""
+        """(start, end, person) of each person named in ``text``: each distinct text
+        searched once per article (``speakers.candidates`` reads the same sentences of
+        the text before each he/she quote again)."""
+        if text not in self._found:
+            self._found[text] = self._find(text)
+        return list(self._found[text])
+
+    def _find(self, text: str) -> list[tuple[int, int, str]]:
         found = []
         if self.pattern is not None:
             found = [(m.start(), m.end(), self.forms[m.group(0)])

@@ -21,13 +21,18 @@ from dateline.model import Mention, Quote
 
 MAX_TITLE_WORDS = 16
 
+_ATTRIBUTION_FORMS = alternation(reporting_forms("say", "report", "announce", "confirm",
+                                                 forms=("present", "past")))
 _ATTRIBUTION = re.compile(
     r",?\s*(?:according to [^,.]+|(?:an? |the )?[\w\s.'\-]{0,50}?\b(?:told [\w\s]+|"
-    + alternation(reporting_forms("say", "report", "announce", "confirm",
-                                  forms=("present", "past")))
-    + r"))\s*[.!]?\s*$",
+    + _ATTRIBUTION_FORMS + r"))\s*[.!]?\s*$",
     re.IGNORECASE,
 )
+# Every match of _ATTRIBUTION holds one of these, with the same flags: a sentence with
+# none is left as it is without trying the pattern's lazy run of up to 50 characters at
+# each of its characters (0.37 ms a news sentence; about 1 in 7 has a cue).
+_ATTRIBUTION_CUE = re.compile(
+    r"according to |told |(?:" + _ATTRIBUTION_FORMS + r")\s*[.!]?\s*$", re.IGNORECASE)
 _DATE_PREPOSITION = re.compile(r"\b(?:on|in|at|during|earlier|late|early)\s*$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",|;|\s[—–-]\s|\bwhich\b|\bwhere\b|\bafter\b|\bbecause\b")
 
@@ -90,7 +95,7 @@ def title_by_patterns(mention: Mention) -> str:
             before = _DATE_PREPOSITION.sub("", text[:start]).rstrip(" ,")
             text = before + " " + after.lstrip(" ,")
     text = DATELINE_PREFIX_RE.sub("", text).strip().strip('"“”')
-    shortened = _ATTRIBUTION.sub("", text)
+    shortened = _ATTRIBUTION.sub("", text) if _ATTRIBUTION_CUE.search(text) else text
     if len(shortened.split()) >= 4:
         text = shortened
     return _tidy(_shorten(_tidy(text))) or mention.sentence[:80]
@@ -237,6 +242,8 @@ def title_from_parse(doc, start: int, end: int) -> str | None:
         rewritten = [t for t in rewritten if t.i not in punct]
         if len(rewritten) >= 4:  # "the government began": too little to be a headline
             tokens = rewritten
+    if not tokens:  # every word of the phrase was the date or a dateline's
+        return None
     text = "".join(t.text + (t.whitespace_ if nxt.i == t.i + 1 else " ")
                    for t, nxt in zip(tokens, [*tokens[1:], tokens[-1]], strict=True))
     if len(text.split()) < 3:
