@@ -57,6 +57,8 @@ def real_articles() -> list[dict]:
 
 def grown(articles: list[dict], size: int, seed: int = 7) -> list[dict]:
     """``size`` articles: the real ones, then later "years" of them (see the module doc)."""
+    if not articles:
+        raise ValueError("no articles to grow a collection from")
     rng = random.Random(seed)
     result = list(articles[:size])
     generation = 0
@@ -168,6 +170,9 @@ def main() -> int:
     import subprocess
 
     real = real_articles()
+    if not real:
+        print(f"no dated articles under {DATA}", file=sys.stderr)
+        return 1
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
