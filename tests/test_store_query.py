@@ -197,7 +197,7 @@ def test_a_store_made_before_quotes_and_claims_is_migrated(tmp_path):
     engine.dispose()
     with open_store(path) as store:
         with store.read() as conn:
-            assert schema.current_version(conn) == schema.LATEST == 8
+            assert schema.current_version(conn) == schema.LATEST == 9
             columns = {c["name"] for c in inspect(conn).get_columns("events")}
             assert {"quotes", "claims"} <= columns
         articles, _ = read_articles([str(DEMO / "ledger-marrack-geneva-reaction.txt")],

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -224,6 +224,7 @@ _STAMP_FILLER_RE = re.compile(
     r"\b(?:at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|est|edt|cet)\b|[|,.:;()\-–—/·•]",
     re.IGNORECASE)
 _STAMP_NOT_COMMENT = frozenset("updated published posted modified last first edited".split())
+KIN_HOLDERS = 20  # a line on more pages than this is furniture, never a sign of copying
 _STORY_WORDS_MIN = 3  # content words a line needs before its story overlap means anything
 
 
@@ -273,11 +274,12 @@ class _CollectionStats:
     def of_article(self, index: int, raw_text: str) -> ArticleLineStats:
         """What cleaning article ``index`` reads of these statistics, for its own lines
         only: a few counts a worker can be sent instead of the collection's index."""
-        counts: dict[str, tuple[int, int]] = {}
-        for raw in raw_text.splitlines():
-            norm = _normalise_cached(raw)
-            if norm and norm not in counts:
-                counts[norm] = (self.repeats(index, norm), self.head_repeats(index, norm))
+        return self.of_lines(index, {_normalise_cached(raw) for raw in raw_text.splitlines()})
+
+    def of_lines(self, index: int, norms: Iterable[str]) -> ArticleLineStats:
+        """``of_article`` from the article's normalised lines."""
+        counts = {norm: (self.repeats(index, norm), self.head_repeats(index, norm))
+                  for norm in norms if norm}
         return ArticleLineStats({norm: pair for norm, pair in counts.items() if any(pair)})
 
 
@@ -293,6 +295,12 @@ class ArticleLineStats:
 
     def head_repeats(self, index: int, norm: str) -> int:
         return self.counts.get(norm, (0, 0))[1]
+
+    def reading(self) -> dict[str, tuple[int, int]]:
+        """The counts as cleaning reads them (repeats: none, one, several; head repeats:
+        none, some): stats with the same reading clean an article alike, so a store
+        re-cleans an article only when a new batch changes its reading."""
+        return {norm: (min(r, 2), min(h, 1)) for norm, (r, h) in self.counts.items()}
 
 
 LineStats = _CollectionStats | ArticleLineStats
@@ -363,26 +371,57 @@ def _add_holder(where: dict[str, set[int] | tuple[int]], norm: str, index: int) 
         holders.add(index)
 
 
+@dataclass(frozen=True)
+class PageLines:
+    """What the collection's line statistics read of one page: its distinct normalised
+    lines, those of its header, and its size in words (a store keeps them per article)."""
+
+    norms: frozenset[str]
+    head: frozenset[str]
+    size: int
+
+
+def page_lines(raw_text: str) -> PageLines:
+    raw_lines = raw_text.splitlines()
+    norms = frozenset(_normalise_cached(raw) for raw in raw_lines) - {""}
+    return PageLines(norms, frozenset(_header_norms(raw_lines)),
+                     sum(len(n.split()) for n in norms))
+
+
 def collection_stats(articles: list[Article]) -> _CollectionStats:
-    """Index line repetition across the collection, discounting syndicated copies.
+    """Index line repetition across the collection, discounting syndicated copies."""
+    stats = _CollectionStats()
+    sizes: dict[int, int] = {}
+    for index, art in enumerate(articles):
+        page = page_lines(art.raw_text)
+        sizes[index] = page.size
+        for norm in page.norms:
+            _add_holder(stats.where, norm, index)
+        for norm in page.head:
+            stats.head.setdefault(norm, set()).add(index)
+    stats.kin = kinship(stats.where, sizes)
+    return stats
+
+
+def line_stats(where: dict[str, set[int]], head: dict[str, set[int]],
+               sizes: dict[int, int]) -> _CollectionStats:
+    """The statistics of ``collection_stats`` from an index of line holders (a store's):
+    exact for an article whose every line is in ``where`` with all its holders."""
+    return _CollectionStats(where=dict(where), head=dict(head), kin=kinship(where, sizes))
+
+
+def kinship(where: dict[str, set[int] | tuple[int]], sizes: dict[int, int]
+            ) -> dict[int, set[int]]:
+    """Which articles are copies of one story, by the lines they share.
 
     Two articles sharing two long lines, or most of their words, are copies of one story;
     their shared lines are body text, not site boilerplate (which is short and sparse).
     """
-    stats = _CollectionStats()
-    sizes: list[int] = []
-    for index, art in enumerate(articles):
-        raw_lines = art.raw_text.splitlines()
-        norms = {_normalise_cached(raw) for raw in raw_lines} - {""}
-        sizes.append(sum(len(n.split()) for n in norms))
-        for norm in norms:
-            _add_holder(stats.where, norm, index)
-        for norm in _header_norms(raw_lines):
-            stats.head.setdefault(norm, set()).add(index)
+    kin: dict[int, set[int]] = {}
     shared_long: Counter[tuple[int, int]] = Counter()
     shared_words: Counter[tuple[int, int]] = Counter()
-    for norm, holders in stats.where.items():
-        if not 2 <= len(holders) <= 20:
+    for norm, holders in where.items():
+        if not 2 <= len(holders) <= KIN_HOLDERS:
             continue  # lines on every page of a site say nothing about copying
         words = len(norm.split())
         if words >= 12 and any(pattern.search(norm) for _, pattern in _STRONG):
@@ -395,9 +434,9 @@ def collection_stats(articles: list[Article]) -> _CollectionStats:
                     shared_long[(a, b)] += 1
     for (a, b), count in shared_words.items():
         if shared_long[(a, b)] >= 2 or count >= 0.6 * min(sizes[a], sizes[b]):
-            stats.kin.setdefault(a, set()).add(b)
-            stats.kin.setdefault(b, set()).add(a)
-    return stats
+            kin.setdefault(a, set()).add(b)
+            kin.setdefault(b, set()).add(a)
+    return kin
 
 
 def is_caption(line: str) -> bool:

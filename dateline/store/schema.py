@@ -55,6 +55,11 @@ articles = Table(
     Column("duplicate_of", String(200)),
     Column("batch", Integer, nullable=False),
     Column("added_at", String(32), nullable=False),
+    # Step 9: how the article was read (JSON: its given title and form, before
+    # cleaning), so a later batch can prepare it again; and the words of its distinct
+    # lines (the line statistics' page size).
+    Column("as_read", Text),
+    Column("line_words", Integer),
 )
 
 sentences = Table(
@@ -136,6 +141,17 @@ article_bands = Table(
     Column("article_id", String(200), nullable=False, index=True),
 )
 
+# Step 9: each article's distinct normalised lines, and whether its page header holds
+# them: the collection's line statistics that cleaning reads (``store.lines``). Lines
+# are looked up by a digest (a page line can be longer than an index entry may be).
+article_lines = Table(
+    "article_lines", metadata,
+    Column("article_id", String(200), nullable=False, index=True),
+    Column("line_key", String(24), nullable=False, index=True),  # a digest of the line
+    Column("norm", Text, nullable=False),
+    Column("head", Boolean, nullable=False),
+)
+
 # Step 3: sentences whose date could not be resolved, and articles with no date at all.
 undated = Table(
     "undated", metadata,
@@ -191,6 +207,20 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (7, "quotes and claims of events", _add_columns("events", "quotes TEXT", "claims TEXT")),
     (8, "document frequencies of word features", _create(term_counts)),
 ]
+
+
+def _prepare_collection(conn: Connection) -> None:
+    """Step 9: the line index, and every article's copy bands with the build's LSH
+    shape (copies included: a build pairs a new copy with any member of a group)."""
+    from dateline.store.lines import index_lines, rebands
+
+    _add_columns("articles", "as_read TEXT", "line_words INTEGER")(conn)
+    article_lines.create(conn, checkfirst=True)
+    index_lines(conn)
+    rebands(conn)
+
+
+MIGRATIONS.append((9, "line index and the build's copy bands", _prepare_collection))
 LATEST = MIGRATIONS[-1][0]
 
 

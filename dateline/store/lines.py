@@ -1,0 +1,161 @@
+"""Cleaning's collection-wide line statistics in a store: which stored pages hold each line.
+
+A build cleans every article with the line statistics of the whole collection (a line
+repeated across unrelated pages is furniture; copies of one story do not count,
+``clean.noise.collection_stats``). A store keeps each article's distinct normalised
+lines (``article_lines``) and its size in words, so a new batch is cleaned with the
+statistics of everything stored, and the stored articles whose reading of those
+statistics the batch changes (a line now repeated on a second unrelated page, a header
+line now shared) are found and prepared again (``writer``). The statistics themselves
+are the pipeline's (``noise.line_stats``), over the holders of the lines concerned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, select
+
+from dateline.clean.noise import (
+    KIN_HOLDERS,
+    ArticleLineStats,
+    PageLines,
+    line_stats,
+    page_lines,
+)
+from dateline.model import Article
+from dateline.store import codec
+from dateline.store.rows import chunks
+from dateline.store.schema import article_lines, articles
+
+# A stored page's reading of a line the batch adds to can change while the line is on at
+# most this many stored pages: past it, every holder already sees two unrelated others
+# (unless twenty of them are its own copies), and the line has left the copy evidence.
+REREAD_HOLDERS = KIN_HOLDERS + 2
+
+
+def line_rows(article_id: str, page: PageLines) -> list[dict]:
+    """The ``article_lines`` rows of one article."""
+    return [{"article_id": article_id, "line_key": line_key(norm), "norm": norm,
+             "head": norm in page.head} for norm in sorted(page.norms)]
+
+
+def line_key(norm: str) -> str:
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:24]
+
+
+def _holders(conn: Connection, norms: Iterable[str]) -> dict[str, dict[str, bool]]:
+    """Stored holders of each line: {norm: {article id: in its page header}}."""
+    found: dict[str, dict[str, bool]] = {}
+    for chunk in chunks(sorted(map(line_key, norms))):
+        for row in conn.execute(select(article_lines.c.norm, article_lines.c.article_id,
+                                       article_lines.c.head)
+                                .where(article_lines.c.line_key.in_(chunk))):
+            found.setdefault(row.norm, {})[row.article_id] = bool(row.head)
+    return found
+
+
+def _lines_of(conn: Connection, ids: Iterable[str]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for chunk in chunks(sorted(ids)):
+        for row in conn.execute(select(article_lines.c.article_id, article_lines.c.norm)
+                                .where(article_lines.c.article_id.in_(chunk))):
+            found.setdefault(row.article_id, set()).add(row.norm)
+    return found
+
+
+def _sizes(conn: Connection, ids: Iterable[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for chunk in chunks(sorted(ids)):
+        found.update((row.id, row.line_words or 0) for row in conn.execute(
+            select(articles.c.id, articles.c.line_words).where(articles.c.id.in_(chunk))))
+    return found
+
+
+def batch_stats(conn: Connection, batch: list[Article]
+                ) -> tuple[list[ArticleLineStats], dict[str, ArticleLineStats]]:
+    """Each batch article's line statistics in the store's collection (the batch
+    included), and the stored articles whose reading of their statistics the batch
+    changes, with their new statistics: {article id: statistics}."""
+    pages = [page_lines(article.raw_text) for article in batch]
+    mine = set().union(*(page.norms for page in pages)) if pages else set()
+    holders = _holders(conn, mine)
+    touched = {aid for found in holders.values() if len(found) <= REREAD_HOLDERS
+               for aid in found}
+    theirs = _lines_of(conn, touched)
+    holders.update(_holders(conn, set().union(*theirs.values()) - mine if theirs else ()))
+    stored = sorted({aid for found in holders.values() for aid in found})
+    index = {aid: len(batch) + k for k, aid in enumerate(stored)}
+    sizes = {index[aid]: size for aid, size in _sizes(conn, stored).items()}
+    sizes.update((k, page.size) for k, page in enumerate(pages))
+    before_where = {norm: {index[a] for a in found} for norm, found in holders.items()}
+    before_head = {norm: {index[a] for a, head in found.items() if head}
+                   for norm, found in holders.items()}
+    where = {norm: set(found) for norm, found in before_where.items()}
+    head = {norm: set(found) for norm, found in before_head.items()}
+    for k, page in enumerate(pages):
+        for norm in page.norms:
+            where.setdefault(norm, set()).add(k)
+        for norm in page.head:
+            head.setdefault(norm, set()).add(k)
+    after = line_stats(where, head, sizes)
+    before = line_stats(before_where, before_head, sizes)
+    new = [after.of_lines(k, page.norms) for k, page in enumerate(pages)]
+    changed = {}
+    for aid, norms in theirs.items():
+        now = after.of_lines(index[aid], norms)
+        if now.reading() != before.of_lines(index[aid], norms).reading():
+            changed[aid] = now
+    return new, changed
+
+
+def stored_as_read(conn: Connection, ids: Iterable[str]) -> list[tuple[Article, dict]]:
+    """Stored articles as they were read (raw text, given title and form), to be
+    prepared again, each with its stored row; articles of a store older than the line
+    index (no record of how they were read) are left as they are."""
+    found = []
+    for chunk in chunks(sorted(ids)):
+        for row in conn.execute(select(articles).where(articles.c.id.in_(chunk))
+                                ).mappings():
+            read = codec.loads(row["as_read"], None)
+            if read is None:
+                continue
+            article = codec.article_from_row(row)
+            article.title, article.form = read["title"], read["form"]
+            article.text, article.captions, article.duplicate_of = "", [], None
+            found.append((article, dict(row)))
+    return found
+
+
+def index_lines(conn: Connection, chunk: int = 200) -> None:
+    """Fill the line index of every stored article (a migration step)."""
+    ids = list(conn.execute(select(articles.c.id)).scalars())
+    for part in chunks(ids, chunk):
+        rows, sizes = [], []
+        for row in conn.execute(select(articles.c.id, articles.c.raw_text)
+                                .where(articles.c.id.in_(part))):
+            page = page_lines(row.raw_text)
+            rows.extend(line_rows(row.id, page))
+            sizes.append((row.id, page.size))
+        if rows:
+            conn.execute(article_lines.insert(), rows)
+        for aid, size in sizes:
+            conn.execute(articles.update().where(articles.c.id == aid)
+                         .values(line_words=size))
+
+
+def rebands(conn: Connection, chunk: int = 200) -> None:
+    """Give every stored article the copy bands of the running code (a migration step)."""
+    from dateline.clean.duplicates import band_keys
+    from dateline.store.schema import article_bands
+
+    conn.execute(article_bands.delete())
+    ids = list(conn.execute(select(articles.c.id)).scalars())
+    for part in chunks(ids, chunk):
+        rows = [{"band_key": key, "article_id": row.id}
+                for row in conn.execute(select(articles.c.id, articles.c.text)
+                                        .where(articles.c.id.in_(part)))
+                for key in band_keys(row.text)]
+        if rows:
+            conn.execute(article_bands.insert(), rows)
