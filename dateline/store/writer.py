@@ -150,6 +150,10 @@ def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Confi
     prepare_articles(items + [a for a, _ in stale], config, engine,
                      stats + [changed[a.id] for a, _ in stale])
     again = [article for article, row in stale if _prepared_otherwise(article, row)]
+    stored_copies = {a.id for a, row in stale if row["duplicate_of"]} - {a.id for a in again}
+    for article in items:  # the store's copy rule finds a stored copy's group instead
+        if article.duplicate_of in stored_copies:
+            article.duplicate_of = None
     bands = {a.id: band_keys(a.text) for a in items + again}
     with store.read() as conn:
         _stored_duplicates(conn, items + again, bands, config.near_duplicate_threshold,
