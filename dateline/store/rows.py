@@ -149,7 +149,10 @@ def entity_counts(found: Iterable[Mention]) -> Counter[tuple[str, str]]:
 def events_naming(conn: Connection, names: set[str], skip: set[str]) -> list[Event]:
     """The stored events (other than ``skip``) with a mention whose entities write one
     of ``names``, or a quote whose speaker is written so ("Ms Idowu said ..." in an
-    event whose sentences name no one, once another article gives "Grace Idowu")."""
+    event whose sentences name no one, once another article gives "Grace Idowu"), and
+    the events of articles whose text writes one of them anywhere: their quotes are
+    read in the whole article, so a speaker named only in a sentence no event reports
+    (a "she said" after it, a role before it) reads as the collection now says."""
     found: set[str] = set()
     for chunk in chunks(sorted(names), 50):
         condition = or_(*(mentions.c.entities.contains(name, autoescape=True)
@@ -159,6 +162,10 @@ def events_naming(conn: Connection, names: set[str], skip: set[str]) -> list[Eve
         speakers = or_(*(events.c.quotes.contains('"speaker":' + codec.dumps(name),
                                                   autoescape=True) for name in chunk))
         found.update(conn.execute(select(events.c.id).where(speakers)).scalars())
+        written = select(sentences.c.article_id).distinct().where(
+            or_(*(sentences.c.text.contains(name, autoescape=True) for name in chunk)))
+        found.update(conn.execute(select(mentions.c.event_id).distinct().where(
+            mentions.c.event_id.is_not(None), mentions.c.article_id.in_(written))).scalars())
     rows = []
     for chunk in chunks(sorted(found - skip)):
         rows.extend(conn.execute(select(events).where(events.c.id.in_(chunk))).mappings().all())
@@ -211,11 +218,9 @@ def describe_written(conn: Connection, written: list[Event], new: list[tuple[int
     """Describe the written events as a build of the whole collection does
     (``describe_events``), and the stored events whose description that changes:
     those their articles lead with, and those whose mentions name someone the
-    collection now reads otherwise, or whose quotes give such a speaker (their
-    participants, places, titles, claims and speakers; a stored article that writes
-    such a name only in its text, in no event's entities nor as an event's speaker,
-    keeps the reading it was given: the one dependency not followed, as it is not
-    local). Returns the stored events described
+    collection now reads otherwise, or whose quotes give such a speaker, or whose
+    articles write such a name anywhere in their text (their participants, places,
+    titles, claims and speakers). Returns the stored events described
     again (their rows deleted: they are written again) and stores the entities found
     for the new mentions. ``numbered``: id(mention) -> row number, of the mentions
     written; ``gone``: the mentions of the event rows deleted, by event id;
