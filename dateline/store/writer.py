@@ -7,6 +7,12 @@ write lock: the articles, their sentences, mentions, duplicate links and the re-
 events (``incremental.regroup``) are committed together or not at all, so a run killed at
 any moment keeps every batch it reported and a rerun skips them (an article's identity is
 the SHA-256 of its raw text).
+
+What a build prepares with the whole collection, the store prepares with everything
+stored: a batch is cleaned with the line statistics of every stored page, the stored
+pages whose reading of those statistics it changes are prepared again with it and
+rewritten when they read otherwise (``store.lines``), and copies are found among every
+stored article with the build's LSH bands (a copy of a stored copy joins its group).
 """
 
 from __future__ import annotations
