@@ -12,7 +12,6 @@ are the pipeline's (``noise.line_stats``), over the holders of the lines concern
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 
 from sqlalchemy import Connection, select
@@ -20,29 +19,18 @@ from sqlalchemy import Connection, select
 from dateline.clean.noise import (
     KIN_HOLDERS,
     ArticleLineStats,
-    PageLines,
     line_stats,
     page_lines,
 )
 from dateline.model import Article
 from dateline.store import codec
 from dateline.store.rows import chunks
-from dateline.store.schema import article_lines, articles
+from dateline.store.schema import article_lines, articles, line_key
 
 # A stored page's reading of a line the batch adds to can change while the line is on at
 # most this many stored pages: past it, every holder already sees two unrelated others
 # (unless twenty of them are its own copies), and the line has left the copy evidence.
 REREAD_HOLDERS = KIN_HOLDERS + 2
-
-
-def line_rows(article_id: str, page: PageLines) -> list[dict]:
-    """The ``article_lines`` rows of one article."""
-    return [{"article_id": article_id, "line_key": line_key(norm), "norm": norm,
-             "head": norm in page.head} for norm in sorted(page.norms)]
-
-
-def line_key(norm: str) -> str:
-    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:24]
 
 
 def _holders(conn: Connection, norms: Iterable[str]) -> dict[str, dict[str, bool]]:
@@ -126,36 +114,3 @@ def stored_as_read(conn: Connection, ids: Iterable[str]) -> list[tuple[Article, 
             article.text, article.captions, article.duplicate_of = "", [], None
             found.append((article, dict(row)))
     return found
-
-
-def index_lines(conn: Connection, chunk: int = 200) -> None:
-    """Fill the line index of every stored article (a migration step)."""
-    ids = list(conn.execute(select(articles.c.id)).scalars())
-    for part in chunks(ids, chunk):
-        rows, sizes = [], []
-        for row in conn.execute(select(articles.c.id, articles.c.raw_text)
-                                .where(articles.c.id.in_(part))):
-            page = page_lines(row.raw_text)
-            rows.extend(line_rows(row.id, page))
-            sizes.append((row.id, page.size))
-        if rows:
-            conn.execute(article_lines.insert(), rows)
-        for aid, size in sizes:
-            conn.execute(articles.update().where(articles.c.id == aid)
-                         .values(line_words=size))
-
-
-def rebands(conn: Connection, chunk: int = 200) -> None:
-    """Give every stored article the copy bands of the running code (a migration step)."""
-    from dateline.clean.duplicates import band_keys
-    from dateline.store.schema import article_bands
-
-    conn.execute(article_bands.delete())
-    ids = list(conn.execute(select(articles.c.id)).scalars())
-    for part in chunks(ids, chunk):
-        rows = [{"band_key": key, "article_id": row.id}
-                for row in conn.execute(select(articles.c.id, articles.c.text)
-                                        .where(articles.c.id.in_(part)))
-                for key in band_keys(row.text)]
-        if rows:
-            conn.execute(article_bands.insert(), rows)

@@ -8,6 +8,7 @@ applies the missing steps in order, each in its own transaction.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 
 from sqlalchemy import (
@@ -26,6 +27,9 @@ from sqlalchemy import (
     select,
     text,
 )
+
+from dateline.clean.duplicates import band_keys
+from dateline.clean.noise import PageLines, page_lines
 
 metadata = MetaData()
 
@@ -209,15 +213,38 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
 ]
 
 
-def _prepare_collection(conn: Connection) -> None:
-    """Step 9: the line index, and every article's copy bands with the build's LSH
-    shape (copies included: a build pairs a new copy with any member of a group)."""
-    from dateline.store.lines import index_lines, rebands
+def line_key(norm: str) -> str:
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:24]
 
+
+def line_rows(article_id: str, page: PageLines) -> list[dict]:
+    """The ``article_lines`` rows of one article."""
+    return [{"article_id": article_id, "line_key": line_key(norm), "norm": norm,
+             "head": norm in page.head} for norm in sorted(page.norms)]
+
+
+def _prepare_collection(conn: Connection, chunk: int = 200) -> None:
+    """Step 9: the line index of every stored article, and every article's copy bands
+    with the build's LSH shape (copies included: a build pairs a new copy with any
+    member of a group)."""
     _add_columns("articles", "as_read TEXT", "line_words INTEGER")(conn)
     article_lines.create(conn, checkfirst=True)
-    index_lines(conn)
-    rebands(conn)
+    conn.execute(article_bands.delete())
+    ids = list(conn.execute(select(articles.c.id)).scalars())
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        lines, bands = [], []
+        for row in conn.execute(select(articles.c.id, articles.c.raw_text, articles.c.text)
+                                .where(articles.c.id.in_(part))):
+            page = page_lines(row.raw_text)
+            lines.extend(line_rows(row.id, page))
+            bands.extend({"band_key": key, "article_id": row.id}
+                         for key in band_keys(row.text))
+            conn.execute(articles.update().where(articles.c.id == row.id)
+                         .values(line_words=page.size))
+        for table, rows in ((article_lines, lines), (article_bands, bands)):
+            if rows:
+                conn.execute(table.insert(), rows)
 
 
 MIGRATIONS.append((9, "line index and the build's copy bands", _prepare_collection))

@@ -32,13 +32,14 @@ from dateline.nlp import process_pipeline
 from dateline.store import codec
 from dateline.store.db import Store, db_reason
 from dateline.store.incremental import regroup
-from dateline.store.lines import batch_stats, line_rows, stored_as_read
+from dateline.store.lines import batch_stats, stored_as_read
 from dateline.store.rows import ARTICLE_COLUMNS as _ARTICLE_COLUMNS
 from dateline.store.rows import chunks, next_id
 from dateline.store.schema import (
     article_bands,
     article_lines,
     articles,
+    line_rows,
     mentions,
     sentences,
     undated,
@@ -176,7 +177,8 @@ def _prepared_otherwise(article: Article, row: dict) -> bool:
     """Whether a stored article prepared again reads otherwise than its stored row."""
     stored = codec.article_from_row(row)
     return any(getattr(article, name) != getattr(stored, name)
-               for name in ("text", "title", "captions", "published", "published_source"))
+               for name in ("text", "title", "captions", "published", "published_source",
+                            "published_confidence", "published_evidence"))
 
 
 def _rename(work: _Batch, old: str, new: str) -> None:
