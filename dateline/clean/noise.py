@@ -403,6 +403,16 @@ def collection_stats(articles: list[Article]) -> _CollectionStats:
     return stats
 
 
+@lru_cache(maxsize=65536)  # a store asks for a page's lines before and after a batch
+def _story_words_of(norm: str) -> int:
+    """The words a line two pages share counts towards their being copies: 0 for a
+    shared cookie notice or copyright line, which is not a shared story."""
+    words = len(norm.split())
+    if words >= 12 and any(pattern.search(norm) for _, pattern in _STRONG):
+        return 0
+    return words
+
+
 def line_stats(where: dict[str, set[int]], head: dict[str, set[int]],
                sizes: dict[int, int]) -> _CollectionStats:
     """The statistics of ``collection_stats`` from an index of line holders (a store's):
@@ -423,9 +433,9 @@ def kinship(where: dict[str, set[int] | tuple[int]], sizes: dict[int, int]
     for norm, holders in where.items():
         if not 2 <= len(holders) <= KIN_HOLDERS:
             continue  # lines on every page of a site say nothing about copying
-        words = len(norm.split())
-        if words >= 12 and any(pattern.search(norm) for _, pattern in _STRONG):
-            continue  # a shared cookie notice or copyright line is not a shared story
+        words = _story_words_of(norm)
+        if not words:
+            continue
         ordered = sorted(holders)
         for a_pos, a in enumerate(ordered):
             for b in ordered[a_pos + 1 :]:
@@ -1024,6 +1034,6 @@ def clear_line_caches() -> None:
     pages; kept, they would hold up to 65,536 of its lines (with their words, keys and
     features) through every later stage of the run."""
     for cached in (_content_words_of, _normalise_cached, _is_date_line_cached,
-                   _is_caption_cached, _strong_reason_of):
+                   _is_caption_cached, _strong_reason_of, _story_words_of):
         cached.cache_clear()
     linemodel.clear_cache()
