@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -403,8 +403,8 @@ def collection_stats(articles: list[Article]) -> _CollectionStats:
     return stats
 
 
-@lru_cache(maxsize=65536)  # a store asks for a page's lines before and after a batch
-def _story_words_of(norm: str) -> int:
+@lru_cache(maxsize=65536)
+def copy_words(norm: str) -> int:
     """The words a line two pages share counts towards their being copies: 0 for a
     shared cookie notice or copyright line, which is not a shared story."""
     words = len(norm.split())
@@ -414,15 +414,21 @@ def _story_words_of(norm: str) -> int:
 
 
 def line_stats(where: dict[str, set[int]], head: dict[str, set[int]],
-               sizes: dict[int, int]) -> _CollectionStats:
-    """The statistics of ``collection_stats`` from an index of line holders (a store's):
-    exact for an article whose every line is in ``where`` with all its holders."""
-    return _CollectionStats(where=dict(where), head=dict(head), kin=kinship(where, sizes))
+               sizes: dict[int, int], of: set[int], words_of: Mapping[str, int]
+               ) -> _CollectionStats:
+    """The statistics of ``collection_stats`` from an index of line holders (a store's),
+    for the articles ``of``: exact for one whose every line is in ``where`` with all
+    its holders."""
+    return _CollectionStats(where=dict(where), head=dict(head),
+                            kin=kinship(where, sizes, of, words_of))
 
 
-def kinship(where: dict[str, set[int] | tuple[int]], sizes: dict[int, int]
+def kinship(where: dict[str, set[int] | tuple[int]], sizes: dict[int, int],
+            of: set[int] | None = None, words_of: Mapping[str, int] | None = None
             ) -> dict[int, set[int]]:
-    """Which articles are copies of one story, by the lines they share.
+    """Which articles are copies of one story, by the lines they share (``of``: only
+    the pairs with one of these articles, when only their kin is read; ``words_of``:
+    each line's ``copy_words`` when known, as a store keeps them).
 
     Two articles sharing two long lines, or most of their words, are copies of one story;
     their shared lines are body text, not site boilerplate (which is short and sparse).
@@ -433,12 +439,14 @@ def kinship(where: dict[str, set[int] | tuple[int]], sizes: dict[int, int]
     for norm, holders in where.items():
         if not 2 <= len(holders) <= KIN_HOLDERS:
             continue  # lines on every page of a site say nothing about copying
-        words = _story_words_of(norm)
+        words = copy_words(norm) if words_of is None else words_of[norm]
         if not words:
             continue
         ordered = sorted(holders)
         for a_pos, a in enumerate(ordered):
             for b in ordered[a_pos + 1 :]:
+                if of is not None and a not in of and b not in of:
+                    continue
                 shared_words[(a, b)] += words
                 if words >= 12:
                     shared_long[(a, b)] += 1
@@ -1034,6 +1042,6 @@ def clear_line_caches() -> None:
     pages; kept, they would hold up to 65,536 of its lines (with their words, keys and
     features) through every later stage of the run."""
     for cached in (_content_words_of, _normalise_cached, _is_date_line_cached,
-                   _is_caption_cached, _strong_reason_of, _story_words_of):
+                   _is_caption_cached, _strong_reason_of, copy_words):
         cached.cache_clear()
     linemodel.clear_cache()

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, select
 from dateline.clean.noise import (
     KIN_HOLDERS,
     ArticleLineStats,
+    copy_words,
     line_stats,
     page_lines,
 )
@@ -33,14 +34,17 @@ from dateline.store.schema import article_lines, articles, line_key
 REREAD_HOLDERS = KIN_HOLDERS + 2
 
 
-def _holders(conn: Connection, norms: Iterable[str]) -> dict[str, dict[str, bool]]:
-    """Stored holders of each line: {norm: {article id: in its page header}}."""
+def _holders(conn: Connection, norms: Iterable[str], words: dict[str, int]
+             ) -> dict[str, dict[str, bool]]:
+    """Stored holders of each line: {norm: {article id: in its page header}}; each
+    line's copy evidence goes into ``words``."""
     found: dict[str, dict[str, bool]] = {}
     for chunk in chunks(sorted(map(line_key, norms))):
         for row in conn.execute(select(article_lines.c.norm, article_lines.c.article_id,
-                                       article_lines.c.head)
+                                       article_lines.c.head, article_lines.c.copy_words)
                                 .where(article_lines.c.line_key.in_(chunk))):
             found.setdefault(row.norm, {})[row.article_id] = bool(row.head)
+            words[row.norm] = row.copy_words
     return found
 
 
@@ -68,11 +72,13 @@ def batch_stats(conn: Connection, batch: list[Article]
     changes, with their new statistics: {article id: statistics}."""
     pages = [page_lines(article.raw_text) for article in batch]
     mine = set().union(*(page.norms for page in pages)) if pages else set()
-    holders = _holders(conn, mine)
+    words: dict[str, int] = {}
+    holders = _holders(conn, mine, words)
     touched = {aid for found in holders.values() if len(found) <= REREAD_HOLDERS
                for aid in found}
     theirs = _lines_of(conn, touched)
-    holders.update(_holders(conn, set().union(*theirs.values()) - mine if theirs else ()))
+    holders.update(_holders(conn, set().union(*theirs.values()) - mine if theirs else (),
+                            words))
     stored = sorted({aid for found in holders.values() for aid in found})
     index = {aid: len(batch) + k for k, aid in enumerate(stored)}
     sizes = {index[aid]: size for aid, size in _sizes(conn, stored).items()}
@@ -85,10 +91,13 @@ def batch_stats(conn: Connection, batch: list[Article]
     for k, page in enumerate(pages):
         for norm in page.norms:
             where.setdefault(norm, set()).add(k)
+            if norm not in words:
+                words[norm] = copy_words(norm)
         for norm in page.head:
             head.setdefault(norm, set()).add(k)
-    after = line_stats(where, head, sizes)
-    before = line_stats(before_where, before_head, sizes)
+    wanted = set(range(len(batch))) | {index[aid] for aid in theirs}
+    after = line_stats(where, head, sizes, wanted, words)
+    before = line_stats(before_where, before_head, sizes, wanted, words)
     new = [after.of_lines(k, page.norms) for k, page in enumerate(pages)]
     changed = {}
     for aid, norms in theirs.items():

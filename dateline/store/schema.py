@@ -29,7 +29,7 @@ from sqlalchemy import (
 )
 
 from dateline.clean.duplicates import band_keys
-from dateline.clean.noise import PageLines, page_lines
+from dateline.clean.noise import PageLines, copy_words, page_lines
 
 metadata = MetaData()
 
@@ -154,6 +154,7 @@ article_lines = Table(
     Column("line_key", String(24), nullable=False, index=True),  # a digest of the line
     Column("norm", Text, nullable=False),
     Column("head", Boolean, nullable=False),
+    Column("copy_words", Integer, nullable=False),  # ``noise.copy_words`` of the line
 )
 
 # Step 3: sentences whose date could not be resolved, and articles with no date at all.
@@ -220,7 +221,8 @@ def line_key(norm: str) -> str:
 def line_rows(article_id: str, page: PageLines) -> list[dict]:
     """The ``article_lines`` rows of one article."""
     return [{"article_id": article_id, "line_key": line_key(norm), "norm": norm,
-             "head": norm in page.head} for norm in sorted(page.norms)]
+             "head": norm in page.head, "copy_words": copy_words(norm)}
+            for norm in sorted(page.norms)]
 
 
 def _prepare_collection(conn: Connection, chunk: int = 200) -> None:
