@@ -13,12 +13,15 @@ are the pipeline's (``noise.line_stats``), over the holders of the lines concern
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from sqlalchemy import Connection, select
 
+from dateline.clean.linemodel import load as load_line_model
 from dateline.clean.noise import (
     KIN_HOLDERS,
     ArticleLineStats,
+    clean_article,
     copy_words,
     line_stats,
     page_lines,
@@ -123,3 +126,13 @@ def stored_as_read(conn: Connection, ids: Iterable[str]) -> list[tuple[Article, 
             article.text, article.captions, article.duplicate_of = "", [], None
             found.append((article, dict(row)))
     return found
+
+
+def cleans_otherwise(article: Article, stats: ArticleLineStats, row: dict) -> bool:
+    """Whether a stored article as read (``stored_as_read``) cleans otherwise than its
+    stored row with its new statistics: only those are prepared again (a new reading
+    mostly leaves the page's text as it was)."""
+    probe = replace(article, captions=[], removed=[])
+    clean_article(probe, 0, stats, load_line_model())
+    return (probe.text, probe.title, probe.captions) != (
+        row["text"] or "", row["title"], codec.loads(row["captions"], []))

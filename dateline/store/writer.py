@@ -32,7 +32,7 @@ from dateline.nlp import process_pipeline
 from dateline.store import codec
 from dateline.store.db import Store, db_reason
 from dateline.store.incremental import regroup
-from dateline.store.lines import batch_stats, stored_as_read
+from dateline.store.lines import batch_stats, cleans_otherwise, stored_as_read
 from dateline.store.rows import ARTICLE_COLUMNS as _ARTICLE_COLUMNS
 from dateline.store.rows import chunks, next_id
 from dateline.store.schema import (
@@ -150,7 +150,8 @@ def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Confi
     with store.read() as conn:
         _unique_ids(conn, items)
         stats, changed = batch_stats(conn, items)  # the whole store's line statistics
-        stale = stored_as_read(conn, changed)
+        stale = [(article, row) for article, row in stored_as_read(conn, changed)
+                 if cleans_otherwise(article, changed[article.id], row)]
     from dateline.pipeline import extract_all, prepare_articles
 
     read = {id(a): {"title": a.title, "form": a.form} for a in items + [a for a, _ in stale]}
