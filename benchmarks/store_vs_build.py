@@ -28,6 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPORA = [ROOT / "examples", *sorted(p for p in (ROOT / "tests" / "corpora").iterdir()
                                       if p.is_dir())]
 KEEP_ALL = 100_000
+TLS = ROOT.parent / "shared" / "data" / "tls-t17"
+if not TLS.is_dir():  # a git worktree of the project sits one level deeper
+    TLS = Path("/work/shared/data/tls-t17")
 
 
 def event_key(event) -> tuple:
@@ -107,8 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         if any(folder.glob("*.txt")) or any(folder.glob("*.html"))]
     for value in args.tls:
         topic, _, count = value.partition(":")
-        files = sorted((ROOT.parent / "shared" / "data" / "tls-t17" / topic / "articles")
-                       .glob("*.jsonl"))[:int(count or 200)]
+        files = sorted((TLS / topic / "articles").glob("*.jsonl"))[:int(count or 200)]
         corpora.append((f"tls-t17/{topic}[:{len(files)}]", [str(f) for f in files]))
     for name, folder in corpora:
         built = build_timeline(folder if isinstance(folder, list) else str(folder),

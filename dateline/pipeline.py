@@ -124,19 +124,22 @@ def prepare_chunk(items: list[tuple[Article, ArticleLineStats, str | None]],
     return results
 
 
-def prepare_articles(articles: list[Article], config: Config, engine: Engine = LOCAL
-                     ) -> Tagged:
+def prepare_articles(articles: list[Article], config: Config, engine: Engine = LOCAL,
+                     line_stats: list[ArticleLineStats] | None = None) -> Tagged:
     """Clean, date (stated, then inferred) and mark duplicates: everything per article
     that comes before sentences. The collection-wide steps (line statistics, site date
     orders, inference, the duplicates' LSH) run here; cleaning, dating and the
     duplicate fingerprint of each article run where ``engine`` says. Returns the
     expressions date inference tagged in undated articles' texts, for ``extract_all``
-    to reuse."""
-    stats = collection_stats(articles)
+    to reuse. ``line_stats``: each article's share of the line statistics of a larger
+    collection the articles belong to (a store's), instead of theirs alone."""
+    if line_stats is None:
+        stats = collection_stats(articles)
+        line_stats = [stats.of_article(index, article.raw_text)
+                      for index, article in enumerate(articles)]
+        del stats
     orders = site_date_orders(articles)
-    items = [(article, stats.of_article(index, article.raw_text), order)
-             for index, (article, order) in enumerate(zip(articles, orders, strict=True))]
-    del stats
+    items = list(zip(articles, line_stats, orders, strict=True))
     results = engine.map_chunks(prepare_chunk, items, line_model=load_line_model())
     clear_line_caches()  # what they share between pages would live through every later stage
     for article, (fields, _, _) in zip(articles, results, strict=True):

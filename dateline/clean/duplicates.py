@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from hashlib import sha1
 
 import numpy as np
@@ -127,17 +128,23 @@ def is_copy(a: set[str], b: set[str], threshold: float) -> bool:
     return _copy_by_counts(len(a), len(b), len(a & b), threshold)
 
 
-def band_keys(text: str, bands: int = 32, rows: int = 4) -> list[str]:
-    """Locality-sensitive keys of a text's MinHash (``bands`` of ``rows`` values each):
-    two texts that share a key are copy candidates, to be verified exactly. A store
-    indexes them to find the stored copies of a new article without reading every text
-    (32 x 4: pairs at Jaccard 0.68 share a key with p > 0.99)."""
-    items = shingles(text)
-    if not items:
+@lru_cache(maxsize=1)
+def _lsh_shape() -> tuple[int, int]:
+    """(bands, rows) of the LSH ``mark_duplicates`` builds: ``band_keys`` must pair
+    exactly what it pairs."""
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def band_keys(text: str) -> list[str]:
+    """Locality-sensitive keys of a text's MinHash: two texts share a key exactly when
+    ``mark_duplicates``' LSH takes them for copy candidates (the same bands of the same
+    sketch), to be verified exactly. A store indexes them to find the stored copies of a
+    new article without reading every text, and pairs what a build pairs."""
+    values = fingerprint(text)[1]
+    if values is None:
         return []
-    sketch = MinHash(num_perm=NUM_PERM, seed=1)
-    sketch.update_batch([s.encode("utf-8") for s in items])
-    values = sketch.hashvalues
+    bands, rows = _lsh_shape()
     chunks = (values[band * rows:(band + 1) * rows].tobytes() for band in range(bands))
     return [f"{band}:{hashlib.sha1(chunk).hexdigest()[:24]}"
             for band, chunk in enumerate(chunks)]

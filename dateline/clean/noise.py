@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -232,6 +232,7 @@ _STAMP_FILLER_RE = re.compile(
     r"\b(?:at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|est|edt|cet)\b|[|,.:;()\-–—/·•]",
     re.IGNORECASE)
 _STAMP_NOT_COMMENT = frozenset("updated published posted modified last first edited".split())
+KIN_HOLDERS = 20  # a line on more pages than this is furniture, never a sign of copying
 _STORY_WORDS_MIN = 3  # content words a line needs before its story overlap means anything
 
 
@@ -281,11 +282,12 @@ class _CollectionStats:
     def of_article(self, index: int, raw_text: str) -> ArticleLineStats:
         """What cleaning article ``index`` reads of these statistics, for its own lines
         only: a few counts a worker can be sent instead of the collection's index."""
-        counts: dict[str, tuple[int, int]] = {}
-        for raw in raw_text.splitlines():
-            norm = _normalise_cached(raw)
-            if norm and norm not in counts:
-                counts[norm] = (self.repeats(index, norm), self.head_repeats(index, norm))
+        return self.of_lines(index, {_normalise_cached(raw) for raw in raw_text.splitlines()})
+
+    def of_lines(self, index: int, norms: Iterable[str]) -> ArticleLineStats:
+        """``of_article`` from the article's normalised lines."""
+        counts = {norm: (self.repeats(index, norm), self.head_repeats(index, norm))
+                  for norm in norms if norm}
         return ArticleLineStats({norm: pair for norm, pair in counts.items() if any(pair)})
 
 
@@ -301,6 +303,12 @@ class ArticleLineStats:
 
     def head_repeats(self, index: int, norm: str) -> int:
         return self.counts.get(norm, (0, 0))[1]
+
+    def reading(self) -> dict[str, tuple[int, int]]:
+        """The counts as cleaning reads them (repeats: none, one, several; head repeats:
+        none, some): stats with the same reading clean an article alike, so a store
+        re-cleans an article only when a new batch changes its reading."""
+        return {norm: (min(r, 2), min(h, 1)) for norm, (r, h) in self.counts.items()}
 
 
 LineStats = _CollectionStats | ArticleLineStats
@@ -371,41 +379,90 @@ def _add_holder(where: dict[str, set[int] | tuple[int]], norm: str, index: int) 
         holders.add(index)
 
 
+@dataclass(frozen=True)
+class PageLines:
+    """What the collection's line statistics read of one page: its distinct normalised
+    lines, those of its header, and its size in words (a store keeps them per article)."""
+
+    norms: frozenset[str]
+    head: frozenset[str]
+    size: int
+
+
+def page_lines(raw_text: str) -> PageLines:
+    raw_lines = raw_text.splitlines()
+    norms = frozenset(_normalise_cached(raw) for raw in raw_lines) - {""}
+    return PageLines(norms, frozenset(_header_norms(raw_lines)),
+                     sum(len(n.split()) for n in norms))
+
+
 def collection_stats(articles: list[Article]) -> _CollectionStats:
-    """Index line repetition across the collection, discounting syndicated copies.
+    """Index line repetition across the collection, discounting syndicated copies."""
+    stats = _CollectionStats()
+    sizes: dict[int, int] = {}
+    for index, art in enumerate(articles):
+        page = page_lines(art.raw_text)
+        sizes[index] = page.size
+        for norm in page.norms:
+            _add_holder(stats.where, norm, index)
+        for norm in page.head:
+            stats.head.setdefault(norm, set()).add(index)
+    stats.kin = kinship(stats.where, sizes)
+    return stats
+
+
+@lru_cache(maxsize=65536)
+def copy_words(norm: str) -> int:
+    """The words a line two pages share counts towards their being copies: 0 for a
+    shared cookie notice or copyright line, which is not a shared story."""
+    words = len(norm.split())
+    if words >= 12 and any(pattern.search(norm) for _, pattern in _STRONG):
+        return 0
+    return words
+
+
+def line_stats(where: dict[str, set[int]], head: dict[str, set[int]],
+               sizes: dict[int, int], of: set[int], words_of: Mapping[str, int]
+               ) -> _CollectionStats:
+    """The statistics of ``collection_stats`` from an index of line holders (a store's),
+    for the articles ``of``: exact for one whose every line is in ``where`` with all
+    its holders."""
+    return _CollectionStats(where=dict(where), head=dict(head),
+                            kin=kinship(where, sizes, of, words_of))
+
+
+def kinship(where: dict[str, set[int] | tuple[int]], sizes: dict[int, int],
+            of: set[int] | None = None, words_of: Mapping[str, int] | None = None
+            ) -> dict[int, set[int]]:
+    """Which articles are copies of one story, by the lines they share (``of``: only
+    the pairs with one of these articles, when only their kin is read; ``words_of``:
+    each line's ``copy_words`` when known, as a store keeps them).
 
     Two articles sharing two long lines, or most of their words, are copies of one story;
     their shared lines are body text, not site boilerplate (which is short and sparse).
     """
-    stats = _CollectionStats()
-    sizes: list[int] = []
-    for index, art in enumerate(articles):
-        raw_lines = art.raw_text.splitlines()
-        norms = {_normalise_cached(raw) for raw in raw_lines} - {""}
-        sizes.append(sum(len(n.split()) for n in norms))
-        for norm in norms:
-            _add_holder(stats.where, norm, index)
-        for norm in _header_norms(raw_lines):
-            stats.head.setdefault(norm, set()).add(index)
+    kin: dict[int, set[int]] = {}
     shared_long: Counter[tuple[int, int]] = Counter()
     shared_words: Counter[tuple[int, int]] = Counter()
-    for norm, holders in stats.where.items():
-        if not 2 <= len(holders) <= 20:
+    for norm, holders in where.items():
+        if not 2 <= len(holders) <= KIN_HOLDERS:
             continue  # lines on every page of a site say nothing about copying
-        words = len(norm.split())
-        if words >= 12 and any(pattern.search(norm) for _, pattern in _STRONG):
-            continue  # a shared cookie notice or copyright line is not a shared story
+        words = copy_words(norm) if words_of is None else words_of[norm]
+        if not words:
+            continue
         ordered = sorted(holders)
         for a_pos, a in enumerate(ordered):
             for b in ordered[a_pos + 1 :]:
+                if of is not None and a not in of and b not in of:
+                    continue
                 shared_words[(a, b)] += words
                 if words >= 12:
                     shared_long[(a, b)] += 1
     for (a, b), count in shared_words.items():
         if shared_long[(a, b)] >= 2 or count >= 0.6 * min(sizes[a], sizes[b]):
-            stats.kin.setdefault(a, set()).add(b)
-            stats.kin.setdefault(b, set()).add(a)
-    return stats
+            kin.setdefault(a, set()).add(b)
+            kin.setdefault(b, set()).add(a)
+    return kin
 
 
 def is_caption(line: str) -> bool:
@@ -1013,6 +1070,6 @@ def clear_line_caches() -> None:
     pages; kept, they would hold up to 65,536 of its lines (with their words, keys and
     features) through every later stage of the run."""
     for cached in (_content_words_of, _normalise_cached, _is_date_line_cached,
-                   _is_caption_cached, _strong_reason_of):
+                   _is_caption_cached, _strong_reason_of, copy_words):
         cached.cache_clear()
     linemodel.clear_cache()

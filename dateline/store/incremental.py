@@ -270,7 +270,8 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
         nlp = process_pipeline() if config.use_ner else None
         gone = {e: [m for _, m in loaded.get(e, [])] for e in dropped}
         again = describe_written(conn, written, new, numbered, gone, nlp,
-                                 batch_articles or {}, list(removed))
+                                 batch_articles or {}, list(removed),
+                                 requote=weights.documents <= WHOLE)
     if written or again:
         sites = sites_of(conn, {m.article_id for e in written + again for m in e.mentions})
         conn.execute(events.insert(), [codec.event_row(e, e.id, sites)

@@ -8,6 +8,7 @@ applies the missing steps in order, each in its own transaction.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 
 from sqlalchemy import (
@@ -26,6 +27,9 @@ from sqlalchemy import (
     select,
     text,
 )
+
+from dateline.clean.duplicates import band_keys
+from dateline.clean.noise import PageLines, copy_words, page_lines
 
 metadata = MetaData()
 
@@ -55,6 +59,11 @@ articles = Table(
     Column("duplicate_of", String(200)),
     Column("batch", Integer, nullable=False),
     Column("added_at", String(32), nullable=False),
+    # Step 9: how the article was read (JSON: its given title and form, before
+    # cleaning), so a later batch can prepare it again; and the words of its distinct
+    # lines (the line statistics' page size).
+    Column("as_read", Text),
+    Column("line_words", Integer),
 )
 
 sentences = Table(
@@ -136,6 +145,18 @@ article_bands = Table(
     Column("article_id", String(200), nullable=False, index=True),
 )
 
+# Step 9: each article's distinct normalised lines, and whether its page header holds
+# them: the collection's line statistics that cleaning reads (``store.lines``). Lines
+# are looked up by a digest (a page line can be longer than an index entry may be).
+article_lines = Table(
+    "article_lines", metadata,
+    Column("article_id", String(200), nullable=False, index=True),
+    Column("line_key", String(24), nullable=False, index=True),  # a digest of the line
+    Column("norm", Text, nullable=False),
+    Column("head", Boolean, nullable=False),
+    Column("copy_words", Integer, nullable=False),  # ``noise.copy_words`` of the line
+)
+
 # Step 3: sentences whose date could not be resolved, and articles with no date at all.
 undated = Table(
     "undated", metadata,
@@ -191,6 +212,44 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (7, "quotes and claims of events", _add_columns("events", "quotes TEXT", "claims TEXT")),
     (8, "document frequencies of word features", _create(term_counts)),
 ]
+
+
+def line_key(norm: str) -> str:
+    return hashlib.sha1(norm.encode("utf-8")).hexdigest()[:24]
+
+
+def line_rows(article_id: str, page: PageLines) -> list[dict]:
+    """The ``article_lines`` rows of one article."""
+    return [{"article_id": article_id, "line_key": line_key(norm), "norm": norm,
+             "head": norm in page.head, "copy_words": copy_words(norm)}
+            for norm in sorted(page.norms)]
+
+
+def _prepare_collection(conn: Connection, chunk: int = 200) -> None:
+    """Step 9: the line index of every stored article, and every article's copy bands
+    with the build's LSH shape (copies included: a build pairs a new copy with any
+    member of a group)."""
+    _add_columns("articles", "as_read TEXT", "line_words INTEGER")(conn)
+    article_lines.create(conn, checkfirst=True)
+    conn.execute(article_bands.delete())
+    ids = list(conn.execute(select(articles.c.id)).scalars())
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        lines, bands = [], []
+        for row in conn.execute(select(articles.c.id, articles.c.raw_text, articles.c.text)
+                                .where(articles.c.id.in_(part))):
+            page = page_lines(row.raw_text)
+            lines.extend(line_rows(row.id, page))
+            bands.extend({"band_key": key, "article_id": row.id}
+                         for key in band_keys(row.text))
+            conn.execute(articles.update().where(articles.c.id == row.id)
+                         .values(line_words=page.size))
+        for table, rows in ((article_lines, lines), (article_bands, bands)):
+            if rows:
+                conn.execute(table.insert(), rows)
+
+
+MIGRATIONS.append((9, "line index and the build's copy bands", _prepare_collection))
 LATEST = MIGRATIONS[-1][0]
 
 

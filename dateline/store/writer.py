@@ -7,6 +7,12 @@ write lock: the articles, their sentences, mentions, duplicate links and the re-
 events (``incremental.regroup``) are committed together or not at all, so a run killed at
 any moment keeps every batch it reported and a rerun skips them (an article's identity is
 the SHA-256 of its raw text).
+
+What a build prepares with the whole collection, the store prepares with everything
+stored: a batch is cleaned with the line statistics of every stored page, the stored
+pages whose reading of those statistics it changes are prepared again with it and
+rewritten when they read otherwise (``store.lines``), and copies are found among every
+stored article with the build's LSH bands (a copy of a stored copy joins its group).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from sqlalchemy import Connection, delete, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from dateline.clean.duplicates import band_keys, is_copy, jaccard, original_key, shingles
+from dateline.clean.noise import page_lines
 from dateline.config import Config
 from dateline.engine import LOCAL, Engine
 from dateline.model import Article, Mention, Warning_
@@ -25,9 +32,18 @@ from dateline.nlp import process_pipeline
 from dateline.store import codec
 from dateline.store.db import Store, db_reason
 from dateline.store.incremental import regroup
+from dateline.store.lines import batch_stats, cleans_otherwise, stored_as_read
 from dateline.store.rows import ARTICLE_COLUMNS as _ARTICLE_COLUMNS
 from dateline.store.rows import chunks, next_id
-from dateline.store.schema import article_bands, articles, mentions, sentences, undated
+from dateline.store.schema import (
+    article_bands,
+    article_lines,
+    articles,
+    line_rows,
+    mentions,
+    sentences,
+    undated,
+)
 from dateline.store.terms import changes as term_changes
 from dateline.store.terms import count as count_terms
 from dateline.store.terms import sentence_terms
@@ -121,6 +137,9 @@ class _Batch:
     mentions: list[Mention]
     undated: list
     superseded: dict[str, str] = field(default_factory=dict)  # stored original -> new one
+    # stored articles the batch's line statistics make clean otherwise, prepared again
+    again: list[Article] = field(default_factory=list)
+    read: dict[int, dict] = field(default_factory=dict)  # id(article) -> title, form as read
 
 
 def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Config,
@@ -130,17 +149,37 @@ def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Confi
     items = [a for a, _ in batch]
     with store.read() as conn:
         _unique_ids(conn, items)
+        stats, changed = batch_stats(conn, items)  # the whole store's line statistics
+        stale = [(article, row) for article, row in stored_as_read(conn, changed)
+                 if cleans_otherwise(article, changed[article.id], row)]
     from dateline.pipeline import extract_all, prepare_articles
 
-    prepare_articles(items, config, engine)
-    bands = {a.id: band_keys(a.text) for a in items}
+    read = {id(a): {"title": a.title, "form": a.form} for a in items + [a for a, _ in stale]}
+    prepare_articles(items + [a for a, _ in stale], config, engine,
+                     stats + [changed[a.id] for a, _ in stale])
+    again = [article for article, row in stale if _prepared_otherwise(article, row)]
+    stored_copies = {a.id for a, row in stale if row["duplicate_of"]} - {a.id for a in again}
+    for article in items:  # the store's copy rule finds a stored copy's group instead
+        if article.duplicate_of in stored_copies:
+            article.duplicate_of = None
+    bands = {a.id: band_keys(a.text) for a in items + again}
     with store.read() as conn:
-        _stored_duplicates(conn, items, bands, config.near_duplicate_threshold)
+        _stored_duplicates(conn, items + again, bands, config.near_duplicate_threshold,
+                           {a.id for a in again})
     nlp = process_pipeline() if config.use_ner else None
     # Entities are found when the events are described (regroup), from the same parse
     # that gives titles and roles: one pass of the model per sentence, not two.
-    new_mentions, undated_items = extract_all(items, result.warnings, nlp=nlp, engine=engine)
-    return _Batch(list(batch), bands, new_mentions, undated_items)
+    new_mentions, undated_items = extract_all(items + again, result.warnings, nlp=nlp,
+                                              engine=engine)
+    return _Batch(list(batch), bands, new_mentions, undated_items, again=again, read=read)
+
+
+def _prepared_otherwise(article: Article, row: dict) -> bool:
+    """Whether a stored article prepared again reads otherwise than its stored row."""
+    stored = codec.article_from_row(row)
+    return any(getattr(article, name) != getattr(stored, name)
+               for name in ("text", "title", "captions", "published", "published_source",
+                            "published_confidence", "published_evidence"))
 
 
 def _rename(work: _Batch, old: str, new: str) -> None:
@@ -175,9 +214,10 @@ def _recheck(conn: Connection, work: _Batch, config: Config, result: AddResult) 
         if article.id != old:
             new, article.id = article.id, old
             _rename(work, old, new)
-    originals = [a for a in items if a.duplicate_of is None]
+    originals = [a for a in items + work.again if a.duplicate_of is None]
     work.superseded = _stored_duplicates(conn, originals, work.bands,
-                                         config.near_duplicate_threshold)
+                                         config.near_duplicate_threshold,
+                                         {a.id for a in work.again})
     copied = {a.id for a in originals if a.duplicate_of is not None}
     work.mentions = [m for m in work.mentions if m.article_id not in copied]
     work.undated = [u for u in work.undated if u.article_id not in copied]
@@ -203,27 +243,23 @@ def _write_batch(conn: Connection, work: _Batch, config: Config,
     batch_number = next_id(conn, articles.c.batch)
     refused: set[str] = set()
     for article, digest in work.items:
-        sentence_rows = [{"article_id": article.id, "idx": s.index, "start_offset": s.start,
-                          "end_offset": s.end, "text": s.text,
-                          "timexes": codec.dumps([codec.timex_record(t) for t in s.timexes])}
-                         for s in article.sentences]
-        band_rows = ([{"band_key": k, "article_id": article.id}
-                      for k in work.bands.get(article.id, [])]
-                     if article.duplicate_of is None else [])
+        page = page_lines(article.raw_text)
         try:
             with conn.begin_nested():
-                conn.execute(articles.insert(), [codec.article_row(article, digest,
-                                                                   batch_number)])
-                if sentence_rows:
-                    conn.execute(sentences.insert(), sentence_rows)
-                if band_rows:
-                    conn.execute(article_bands.insert(), band_rows)
+                conn.execute(articles.insert(), [{
+                    **codec.article_row(article, digest, batch_number),
+                    "as_read": codec.dumps(work.read[id(article)]), "line_words": page.size}])
+                _write_parts(conn, article, work.bands.get(article.id, []), page)
         except DBAPIError as error:
             refused.add(article.id)
             result.warnings.append(Warning_(article.path, "not stored: the database refused "
                                                           f"it ({db_reason(error)})"))
     _drop(work, refused)
-    items = [a for a, _ in work.items]
+    reopened, removed = _supersede(conn, work.superseded)
+    found, gone = _forget(conn, [a.id for a in work.again])
+    reopened, removed = reopened | found, removed + gone
+    _rewrite(conn, work)
+    items = [a for a, _ in work.items] + work.again
     new_mentions = work.mentions
     undated_rows = undated_records(items, new_mentions, work.undated)
     if undated_rows:
@@ -232,7 +268,6 @@ def _write_batch(conn: Connection, work: _Batch, config: Config,
             {"id": first + k, "article_id": r["article"], "sentence": r["sentence"],
              "expression": r["expression"], "reason": r["reason"]}
             for k, r in enumerate(undated_rows)])
-    reopened, removed = _supersede(conn, work.superseded)
     if new_mentions or reopened:
         first = next_id(conn, mentions.c.id)
         ids = list(range(first, first + len(new_mentions)))
@@ -248,7 +283,39 @@ def _write_batch(conn: Connection, work: _Batch, config: Config,
                                     terms, {a.id: a for a in items}, reopened, removed)
         result.events_replaced += replaced
         result.events_created += created
-    return [a.id for a in items]
+    return [a.id for a, _ in work.items]
+
+
+def _write_parts(conn: Connection, article: Article, bands: list[str], page) -> None:
+    """An article's sentences, copy bands and line index rows."""
+    sentence_rows = [{"article_id": article.id, "idx": s.index, "start_offset": s.start,
+                      "end_offset": s.end, "text": s.text,
+                      "timexes": codec.dumps([codec.timex_record(t) for t in s.timexes])}
+                     for s in article.sentences]
+    if sentence_rows:
+        conn.execute(sentences.insert(), sentence_rows)
+    if bands:
+        conn.execute(article_bands.insert(), [{"band_key": k, "article_id": article.id}
+                                              for k in bands])
+    rows = line_rows(article.id, page)
+    if rows:
+        conn.execute(article_lines.insert(), rows)
+
+
+def _rewrite(conn: Connection, work: _Batch) -> None:
+    """Store the articles prepared again in place of their old preparation (same id,
+    batch and text identity); their stored copies follow them when they became copies."""
+    fields = ("text", "title", "captions", "published", "published_source",
+              "published_confidence", "published_evidence", "duplicate_of")
+    for article in work.again:
+        row = codec.article_row(article, "", 0)
+        conn.execute(update(articles).where(articles.c.id == article.id)
+                     .values({name: row[name] for name in fields}))
+        if article.duplicate_of is not None:
+            conn.execute(update(articles).where(articles.c.duplicate_of == article.id)
+                         .values(duplicate_of=article.duplicate_of))
+        _write_parts(conn, article, work.bands.get(article.id, []),
+                     page_lines(article.raw_text))
 
 
 def _unique_ids(conn: Connection, batch: list[Article]) -> None:
@@ -272,11 +339,12 @@ def _unique_ids(conn: Connection, batch: list[Article]) -> None:
 
 
 def _stored_duplicates(conn: Connection, batch: list[Article], bands: dict[str, list[str]],
-                       threshold: float) -> dict[str, str]:
+                       threshold: float, again: set[str] = frozenset()) -> dict[str, str]:
     """Point batch originals that copy a stored article (the build's copy rule) at the
     stored original, or, when the batch's copy is the one a build keeps
     (``original_key``: earlier, or more complete), return it as the new original of
-    that stored one: {stored original: batch original}."""
+    that stored one: {stored original: batch original}. ``again``: stored articles of
+    the batch prepared again, whose stored rows (and groups) are no candidates."""
     redirect: dict[str, str] = {}
     superseded: dict[str, str] = {}
     for article in batch:
@@ -289,6 +357,8 @@ def _stored_duplicates(conn: Connection, batch: list[Article], bands: dict[str, 
         best, best_score = None, -1.0
         for row in conn.execute(select(articles.c.id, articles.c.text, articles.c.duplicate_of)
                                 .where(articles.c.id.in_(sorted(candidates)))).mappings():
+            if again & {row["id"], row["duplicate_of"]}:
+                continue
             other = shingles(row["text"])
             if is_copy(mine, other, threshold) and jaccard(mine, other) > best_score:
                 best, best_score = row["duplicate_of"] or row["id"], jaccard(mine, other)
@@ -314,13 +384,20 @@ def _supersede(conn: Connection, superseded: dict[str, str]) -> tuple[set[str], 
     """Make stored originals copies of the batch's originals that supersede them: their
     group points at the new original, and their mentions and undated rows go (a copy
     reports nothing). Returns the events that held those mentions and the mentions."""
-    reopened: set[str] = set()
-    removed = []
-    stated: list[list[str]] = []  # their word features leave the collection's counts
     for old, new in superseded.items():
         conn.execute(update(articles).where(or_(articles.c.id == old,
                                                 articles.c.duplicate_of == old))
                      .values(duplicate_of=new))
+    return _drop_mentions(conn, list(superseded))
+
+
+def _drop_mentions(conn: Connection, ids: list[str]) -> tuple[set[str], list]:
+    """Delete the mentions and undated rows of stored articles ``ids``; returns the
+    events that held those mentions and the mentions."""
+    reopened: set[str] = set()
+    removed = []
+    stated: list[list[str]] = []  # their word features leave the collection's counts
+    for old in ids:
         for row in conn.execute(select(mentions).where(mentions.c.article_id == old)
                                 ).mappings():
             if row["continues"] is None:
@@ -333,3 +410,13 @@ def _supersede(conn: Connection, superseded: dict[str, str]) -> tuple[set[str], 
     if stated:
         count_terms(conn, term_changes(stated, -1))
     return reopened, removed
+
+
+def _forget(conn: Connection, ids: list[str]) -> tuple[set[str], list]:
+    """Remove what the old preparation of stored articles ``ids`` gave (mentions,
+    undated rows, sentences, copy bands, line index), before they are written again."""
+    found = _drop_mentions(conn, ids)
+    for chunk in chunks(ids):
+        for table in (sentences, article_bands, article_lines):
+            conn.execute(delete(table).where(table.c.article_id.in_(chunk)))
+    return found

@@ -260,6 +260,18 @@ def analyse_mentions(events: list[Event], nlp, docs: dict[str, object] | None = 
     return known
 
 
+def read_quotes(events: list[Event], articles: list[Article] | None, names: NameIndex,
+                taken: Collection[tuple[str, int]] = (),
+                engine: ChunkMapper | None = None) -> None:
+    """Set each event's quotes, read in its articles with the collection's ``names``
+    (``taken``: see ``attach_quotes``); a store checks with it which stored events a
+    change of names gives other quotes."""
+    sources = quote_sources(events, articles)
+    found = _map(engine, find_quotes_of, sources, names=names)
+    place_quotes(events, {source[0]: quotes for source, quotes in zip(sources, found,
+                                                                      strict=True)}, taken)
+
+
 def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None = None,
                     entities_known: bool = False, docs: dict[str, object] | None = None,
                     more_names: Iterable[Mention] = (),
@@ -306,10 +318,7 @@ def describe_events(events: list[Event], nlp, articles: Iterable[Article] | None
         else:
             event.participants, event.location = participants_and_location(
                 event.mentions, names)
-    sources = quote_sources(events, articles)
-    found = _map(engine, find_quotes_of, sources, names=names)
-    place_quotes(events, {source[0]: quotes for source, quotes in zip(sources, found,
-                                                                      strict=True)}, taken)
+    read_quotes(events, articles, names, taken, engine)
     attach_claims(events)
     if nlp is None:
         return
