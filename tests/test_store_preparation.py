@@ -149,3 +149,29 @@ def test_a_store_made_before_the_line_index_is_indexed_when_opened(tmp_path):
         stored = _record(timeline(store, max_events=1000))
     assert stored[0]["ferry#L1"]["title"] is None  # cleaned with the stored pages' lines
     assert stored[0]["harbour#L1"]["title"] == PROMO  # read by an older store: as it was
+
+
+TEASER = "Northern towns dig out after the blizzard of 2 May 2021, floods hit the coast."
+
+
+@pytest.mark.parametrize("split", [[1, 1, 1, 1], [3, 1]])
+def test_a_record_teaser_the_fourth_page_makes_furniture_leaves_every_stored_page(
+        tmp_path, split):
+    """Four crawled records open with another story's teaser: three unrelated pages
+    besides one's own make it furniture (``noise._RECORD_HEAD_REPEATS``), which only the
+    fourth page's batch reveals; the stored pages are cleaned again and its event goes,
+    as in a build of all four."""
+    bodies = {**PAGES, "market": "The Marlow farmers' market moved to the quay on 8 May "
+                                 "2021, the council said, after the square was closed for "
+                                 "resurfacing until the end of the month."}
+    files = []
+    for name, body in bodies.items():
+        record = {"id": name, "url": SITE + name, "text": f"{TEASER}\n{body}\n"}
+        files.append(str(write_corpus(tmp_path, {f"{name}.jsonl": json.dumps(record) + "\n"})
+                         / f"{name}.jsonl"))
+    built = _built(files)
+    assert not any(TEASER in sentence for key in built[1] for _, sentence in key[2])
+    batches = [files[sum(split[:k]):sum(split[:k + 1])] for k in range(len(split))]
+    with _stored(tmp_path / "s.db", batches) as store:
+        stored = _record(timeline(store, max_events=1000))
+    assert stored == built

@@ -215,6 +215,9 @@ _HEAD_DEPTH = 20  # non-blank lines searched for the headline
 _RECORD_HEAD_LINES = 2
 _RECORD_HEAD_WORDS = 20
 _RECORD_HEAD_REPEATS = 3
+# The most repeats any test here tells apart (none, one, two, three or more): a store
+# re-cleans a page only when a new batch changes its counts up to this (``reading``).
+REPEATS_READ = _RECORD_HEAD_REPEATS
 _CTA_WORDS = frozenset(
     "menu search subscribe subscribers login log sign register live scores account alerts "
     "edition e-edition paper newsletter newsletters donate home sections weather podcasts "
@@ -305,10 +308,10 @@ class ArticleLineStats:
         return self.counts.get(norm, (0, 0))[1]
 
     def reading(self) -> dict[str, tuple[int, int]]:
-        """The counts as cleaning reads them (repeats: none, one, several; head repeats:
-        none, some): stats with the same reading clean an article alike, so a store
-        re-cleans an article only when a new batch changes its reading."""
-        return {norm: (min(r, 2), min(h, 1)) for norm, (r, h) in self.counts.items()}
+        """The counts as cleaning reads them (repeats up to ``REPEATS_READ``; head
+        repeats: none, some): stats with the same reading clean an article alike, so a
+        store re-cleans an article only when a new batch changes its reading."""
+        return {norm: (min(r, REPEATS_READ), min(h, 1)) for norm, (r, h) in self.counts.items()}
 
 
 LineStats = _CollectionStats | ArticleLineStats

@@ -20,6 +20,7 @@ from sqlalchemy import Connection, select
 from dateline.clean.linemodel import load as load_line_model
 from dateline.clean.noise import (
     KIN_HOLDERS,
+    REPEATS_READ,
     ArticleLineStats,
     clean_article,
     copy_words,
@@ -32,9 +33,10 @@ from dateline.store.rows import chunks
 from dateline.store.schema import article_lines, articles, line_key
 
 # A stored page's reading of a line the batch adds to can change while the line is on at
-# most this many stored pages: past it, every holder already sees two unrelated others
-# (unless twenty of them are its own copies), and the line has left the copy evidence.
-REREAD_HOLDERS = KIN_HOLDERS + 2
+# most this many stored pages: past it, every holder already sees as many unrelated
+# others as cleaning tells apart (unless twenty of them are its own copies), and the
+# line has left the copy evidence.
+REREAD_HOLDERS = KIN_HOLDERS + REPEATS_READ
 
 
 def _holders(conn: Connection, norms: Iterable[str], words: dict[str, int]
