@@ -152,22 +152,12 @@ def prepare_articles(articles: list[Article], config: Config, engine: Engine = L
     return tagged
 
 
-def extract_article(article: Article, nlp=None,
-                    tagged: tuple[str, list[Timex]] | None = None
-                    ) -> tuple[list[Mention], list[UndatedItem]]:
-    """Sentences, temporal expressions and event mentions of one article (a duplicate
-    gets its sentences but reports no mentions: its original does); ``tagged`` as for
-    ``annotate_article``."""
-    annotate_article(article, tagged)
-    if article.duplicate_of is not None:
-        return [], []
-    return extract_mentions(article, nlp)
-
-
 def _planned(article: Article, tagged: tuple[str, list[Timex]] | None
              ) -> ReportPlan | None | Exception:
-    """``extract_article``'s first half: sentences and expressions, and the explicit
-    mentions by sentence (None for a duplicate), or the error that stopped them."""
+    """An article's sentences and temporal expressions (``tagged`` as for
+    ``annotate_article``) and its explicit mentions by sentence, or None for a duplicate
+    (it gets its sentences but reports nothing: its original does), or the error that
+    stopped them."""
     try:
         annotate_article(article, tagged)
         return None if article.duplicate_of is not None else plan_reports(article)
@@ -184,7 +174,8 @@ ExtractResult = tuple[list[Sentence], list[Mention], list[UndatedItem], str | No
 def extract_chunk(articles: list[Article], nlp=None, load_model: bool = False,
                   tagged: Tagged | None = None, with_terms: bool = False
                   ) -> list[ExtractResult]:
-    """``extract_article`` over a chunk, returning only what later stages read (the
+    """Sentences, temporal expressions and event mentions of a chunk of articles,
+    returning only what later stages read (the
     sentences, mentions and undated items, or the error), never the articles themselves:
     this is the map task a Dask worker runs. A worker loads the spaCy model once itself
     (``load_model``) instead of receiving it with every task. ``tagged``: expressions

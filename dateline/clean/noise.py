@@ -822,6 +822,7 @@ def clean_article(article: Article, index: int, stats: LineStats,
     forms = {"extracted": ".html", "record": ".jsonl", "text": ".txt"}
     ext = forms.get(article.form or "", Path(article.path).suffix.lower())
     extracted = ext in {".html", ".htm", ".xhtml"}  # boilerplate already removed upstream
+    record = ext in {".jsonl", ".ndjson"}  # a crawler's text: no page layout to read
     lines = _split_lines(article.raw_text)
     article.captions = []
     article.removed = []
@@ -842,7 +843,7 @@ def clean_article(article: Article, index: int, stats: LineStats,
                     start = i
                 break
     else:
-        depth = _HEAD_DEPTH if not extracted and ext not in {".jsonl", ".ndjson"} else 1
+        depth = _HEAD_DEPTH if not extracted and not record else 1
         found = _find_title(lines, depth, index, stats)
         if found is not None and (depth > 1 or len(lines) > 1):
             article.title = lines[found].text
@@ -851,13 +852,13 @@ def clean_article(article: Article, index: int, stats: LineStats,
             start = found
     for line in lines[:start]:  # above the headline: site header, menus, "today" date
         line.keep, line.reason = False, "page header"
-    if ext in {".jsonl", ".ndjson"}:
+    if record:
         for line in lines[start:start + _RECORD_HEAD_LINES]:
             if line.keep and len(line.words) <= _RECORD_HEAD_WORDS and stats.repeats(
                     index, line.norm) >= _RECORD_HEAD_REPEATS:
                 line.keep, line.reason = False, "page header"
 
-    copied_page = not extracted and ext not in {".jsonl", ".ndjson"}
+    copied_page = not extracted and not record
     body_start = len(lines)
     for i in range(start + (1 if has_title_line else 0), len(lines)):
         if _is_body_start(lines[i]):

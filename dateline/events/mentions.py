@@ -22,6 +22,7 @@ from dateline.dating.inference import anchor_date
 from dateline.dating.timex import to_fuzzy_date
 from dateline.dating.timex.context import reads_future
 from dateline.events.quotes import quote_spans
+from dateline.events.roles import parse_sentences
 from dateline.events.similarity import content_words, name_phrases, near_date_words
 from dateline.lexicon import DEFINITE_WORDS, alternation, reporting_forms
 from dateline.model import HEADLINE, Article, Entity, FuzzyDate, Mention, Precision, Sentence, Timex
@@ -123,11 +124,10 @@ class SentenceParses:
         self.docs: dict[str, object] = {}
 
     def prefetch(self, texts: Iterable[str], batch_size: int = 64) -> None:
-        todo = [text for text in dict.fromkeys(texts) if text not in self.docs]
+        todo = [text for text in texts if text not in self.docs]
         if todo:
             with self.nlp.select_pipes(enable=self.pipes):
-                self.docs.update(zip(todo, self.nlp.pipe(todo, batch_size=batch_size),
-                                     strict=True))
+                self.docs.update(parse_sentences(todo, self.nlp, batch_size))
 
     def __call__(self, text: str):
         if text not in self.docs:

@@ -174,12 +174,15 @@ def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Confi
     return _Batch(list(batch), bands, new_mentions, undated_items, again=again, read=read)
 
 
+# What preparing an article decides (cleaning and dating), as stored in its row.
+_PREPARED = ("text", "title", "captions", "published", "published_source",
+             "published_confidence", "published_evidence")
+
+
 def _prepared_otherwise(article: Article, row: dict) -> bool:
     """Whether a stored article prepared again reads otherwise than its stored row."""
     stored = codec.article_from_row(row)
-    return any(getattr(article, name) != getattr(stored, name)
-               for name in ("text", "title", "captions", "published", "published_source",
-                            "published_confidence", "published_evidence"))
+    return any(getattr(article, name) != getattr(stored, name) for name in _PREPARED)
 
 
 def _rename(work: _Batch, old: str, new: str) -> None:
@@ -305,12 +308,10 @@ def _write_parts(conn: Connection, article: Article, bands: list[str], page) -> 
 def _rewrite(conn: Connection, work: _Batch) -> None:
     """Store the articles prepared again in place of their old preparation (same id,
     batch and text identity); their stored copies follow them when they became copies."""
-    fields = ("text", "title", "captions", "published", "published_source",
-              "published_confidence", "published_evidence", "duplicate_of")
     for article in work.again:
         row = codec.article_row(article, "", 0)
         conn.execute(update(articles).where(articles.c.id == article.id)
-                     .values({name: row[name] for name in fields}))
+                     .values({name: row[name] for name in (*_PREPARED, "duplicate_of")}))
         if article.duplicate_of is not None:
             conn.execute(update(articles).where(articles.c.duplicate_of == article.id)
                          .values(duplicate_of=article.duplicate_of))
