@@ -22,7 +22,7 @@ __all__ = [
     "STOP_WORDS", "CORPORATE_SUFFIXES", "DESCRIPTION_HEADS", "COMPANY_WORDS", "CARRIER_WORDS",
     "BRAND_HEADS", "GENERIC_FIRST_WORDS", "NAME_PARTICLES", "TEASER_HEADING_RE",
     "COMMENT_HEADING_RE", "is_furniture_heading", "DATELINE_PREFIX_RE", "WIRE_AGENCY_DASH_RE",
-    "ENTRY_STAMP_RE", "alternation",
+    "ENTRY_STAMP_RE", "TIME_ZONES", "STAMP_LABELS", "STAMP_WORDS", "alternation",
 ]
 
 
@@ -243,3 +243,15 @@ _CLOCK = r"\d{1,2}[:.]\d{2}\s*(?i:[ap]\.m\.|[ap]m)?"
 ENTRY_STAMP_RE = re.compile(
     rf"^\s*(?:\(?\s*(?i:updated:?\s*)?{_CLOCK}(?:[^()\n:]|:(?=\d)){{0,60}}?(?:\)\s*:?|:(?!\d))"
     rf"|{_CLOCK}(?:\s*(?:[A-Z]{{2,4}}|local))?(?=\s+[A-Z][a-z]))\s*")
+
+
+# ---------------------------------------------------------------------------
+# Date stamps: the words a page sets around a date on its date line ("Last updated
+# 3:40 pm GMT", "Posted on March 3 by ..."), which make no sentence of it. The cleaner
+# strips stamps and tells them from comment headers; the publication dater reads them.
+
+TIME_ZONES = frozenset("""gmt utc bst est edt cst cdt pst pdt cet cest ist jst msk aest aedt
+    et ct pt""".split())
+# The label that says what the date is, "first published", "last updated".
+STAMP_LABELS = frozenset("posted published updated update modified edited first last".split())
+STAMP_WORDS = STAMP_LABELS | frozenset("on at by of the am pm date dated time".split())

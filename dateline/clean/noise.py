@@ -37,8 +37,11 @@ from dateline.dating.pubdate import find_dates, is_date_line
 from dateline.lexicon import (
     COMMENT_HEADING_RE,
     DATELINE_PREFIX_RE,
+    STAMP_LABELS,
+    STAMP_WORDS,
     STOP_WORDS,
     TEASER_HEADING_RE,
+    TIME_ZONES,
     alternation,
     reporting_forms,
 )
@@ -232,9 +235,8 @@ _COMMENT_AUTHOR_RE = re.compile(r"^(\S.{0,50}?)\s(?:" + alternation(reporting_fo
 _CLOCK_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 _ITEM_MARK_RE = re.compile(r"^(?:[-–—•·*>»›]+\s*|\d{1,2}[.)]\s+)")
 _STAMP_FILLER_RE = re.compile(
-    r"\b(?:at|on|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|est|edt|cet)\b|[|,.:;()\-–—/·•]",
-    re.IGNORECASE)
-_STAMP_NOT_COMMENT = frozenset("updated published posted modified last first edited".split())
+    r"\b(?:" + alternation({"at", "on", "am", "pm"} | TIME_ZONES) + r")\b|\b[ap]\.m\.|"
+    r"[|,.:;()\-–—/·•]", re.IGNORECASE)
 KIN_HOLDERS = 20  # a line on more pages than this is furniture, never a sign of copying
 _STORY_WORDS_MIN = 3  # content words a line needs before its story overlap means anything
 
@@ -783,7 +785,7 @@ def _comment_stamp(text: str) -> bool:
 
 def _handle_like(word: str) -> bool:
     """A word of a commenter's name or handle: capitalised, or a handle with _ or digits."""
-    if word.lower() in _STAMP_NOT_COMMENT or word.lower() in STOP_WORDS:
+    if word.lower() in STAMP_LABELS or word.lower() in STOP_WORDS:
         return False
     return word[:1].isupper() or any(ch.isdigit() or ch == "_" for ch in word) or (
         word.isalpha() and word.islower() and len(word) >= 3 and len(word) <= 20)
@@ -969,15 +971,14 @@ def _apply_model(lines: list[_Line], model: linemodel.LineModel) -> None:
 
 _CLOCK_ZONE_RE = re.compile(
     r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*"
-    r"(?:GMT|UTC|EDT|EST|CDT|CST|PDT|PST|BST|CET|CEST|IST|JST|MSK|AEST|AEDT|ET|PT)\b",
+    r"(?:" + alternation(TIME_ZONES) + r")\b",
     re.IGNORECASE)
 # "TRIPOLI | Mon Feb 21, 2011 5:07am EST": a weekday, a full date, a clock and its zone.
 _WIRE_HEADER_RE = re.compile(
     r"(?:\b[A-Z][A-Z .'-]{1,30}\s*\|\s*)?\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
     r"[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}\s*,?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?"
     r"(?:\s*(?-i:[A-Z]{2,5})\b)?", re.IGNORECASE)
-_STAMP_WORDS = frozenset("am pm a.m p.m at on by updated update last page posted published "
-                         "of the gmt utc et".split())
+_STAMP_WORDS = STAMP_WORDS | TIME_ZONES | {"page", "a.m", "p.m"}
 _UPDATE_NOTE_RE = re.compile(r"\(\s*(?:update|updated|corrected|correction)\b[^()]{0,100}\)\s*",
                              re.IGNORECASE)
 _FACT_BOX_RE = re.compile(

@@ -19,6 +19,8 @@ from functools import lru_cache
 from dateline.lexicon import (
     CORPORATE_SUFFIXES,
     MONTHS,
+    STAMP_WORDS,
+    TIME_ZONES,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAY_NAMES,
     alternation,
@@ -56,9 +58,9 @@ _EPOCH_RE = re.compile(r"^\s*\d{9,13}(?:\.\d+)?\s*$")
 
 # Words that may surround a date on a date line without making it a sentence.
 _DATE_LINE_FILLER = re.compile(
-    r"\b(?:posted|published|first|last|updated?|modified|on|at|by|date|dated|time|am|pm|a\.m\.|"
-    r"p\.m\.|gmt|utc|bst|est|edt|cet|cest|pst|pdt|ist|jst|et|pt|ct|hrs?|mins?|read|minutes?|"
-    r"and|of|the|[ap]m)\b|\b[ap]\.m\.|\d{1,2}[:.]\d{2}(?::\d{2})?|[|,.:;()\-–—/·•]",
+    r"\b(?:" + alternation(STAMP_WORDS | TIME_ZONES | {"hr", "hrs", "min", "mins", "minute",
+                                                       "minutes", "read", "and"})
+    + r")\b|\b[ap]\.m\.|\d{1,2}[:.]\d{2}(?::\d{2})?|[|,.:;()\-–—/·•]",
     re.IGNORECASE,
 )
 _BYLINE_RE = re.compile(r"^\s*(?:by|from|written by|words by)\s+\S", re.IGNORECASE)

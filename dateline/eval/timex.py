@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,17 +43,13 @@ class TimexScores:
     docs: int = 0
     gold: int = 0
     system: int = 0
-    strict: int = 0
-    relaxed: int = 0
-    type_ok: int = 0
-    value_ok: int = 0
+    correct: Counter[str] = field(default_factory=Counter)  # hits by measure (MEASURES)
     seconds: float = 0.0
     errors: list[TimexError] = field(default_factory=list)
 
     def prf(self, measure: str) -> tuple[float, float, float]:
         """P/R/F1 of one measure: "strict", "relaxed", "type" or "value"."""
-        correct = {"strict": self.strict, "relaxed": self.relaxed, "type": self.type_ok,
-                   "value": self.value_ok}[measure]
+        correct = self.correct[measure]
         return prf(correct, self.system, self.gold)
 
 
@@ -94,11 +91,9 @@ def score_doc(doc_id: str, gold: list[Timex], system: list[Timex], scores: Timex
     matched_g = {id(g) for g, _ in pairs}
     matched_s = {id(s) for _, s in pairs}
     for g, s in pairs:
-        scores.relaxed += 1
         exact = g.start == s.start and g.end == s.end
-        scores.strict += exact
-        scores.type_ok += g.type == s.type
-        scores.value_ok += g.value == s.value
+        scores.correct.update(relaxed=1, strict=exact, type=g.type == s.type,
+                              value=g.value == s.value)
         if g.value != s.value or g.type != s.type:
             kind = "value" if g.value != s.value else "type"
             scores.errors.append(TimexError(doc_id, kind, g.text, _describe(g), _describe(s)))

@@ -1023,13 +1023,9 @@ def h_spelled(m: re.Match[str], text: str) -> Cand | None:
                                                                 "since", "of"):
             return None
         year = 2000 + _ONES_WORDS.get((m["o2"] or "").lower(), 0)
-    if m["mon"]:
-        value = f"{year:04d}-{month_num(m['mon']):02d}"
-    elif m["s"]:
-        value = f"{year:04d}-{SEASONS[m['s'].lower()]}"
-    else:
-        value = f"{year:04d}"
-    return Cand(m.start(), m.end(), "DATE", _fixed(value), kind="year")
+    within = (f"-{month_num(m['mon']):02d}" if m["mon"]
+              else f"-{SEASONS[m['s'].lower()]}" if m["s"] else "")
+    return Cand(m.start(), m.end(), "DATE", _fixed(f"{year:04d}{within}"), kind="year")
 
 
 def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
