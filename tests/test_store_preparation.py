@@ -175,3 +175,30 @@ def test_a_record_teaser_the_fourth_page_makes_furniture_leaves_every_stored_pag
     with _stored(tmp_path / "s.db", batches) as store:
         stored = _record(timeline(store, max_events=1000))
     assert stored == built
+
+
+BLIZZARD_LOOKBACK = ("The blizzard that buried the northern towns in May 2021 cost the "
+                     "coast its spring season, the tourist board said on 1 June 2021.")
+
+
+def test_an_event_that_loses_its_day_reports_is_described_again(tmp_path):
+    """A month retelling joins the day event that a record teaser reports; when the
+    fourth page makes the teaser furniture its day reports go, and what is left of the
+    event must be dated and titled by what is left (the month), as in a build, not keep
+    the stored row of the day event."""
+    bodies = {**PAGES, "market": "The Marlow farmers' market moved to the quay on 8 May "
+                                 "2021, the council said, after the square was closed for "
+                                 "resurfacing until the end of the month."}
+    files = []
+    for name, body in bodies.items():
+        record = {"id": name, "url": SITE + name, "text": f"{TEASER}\n{body}\n"}
+        files.append(str(write_corpus(tmp_path, {f"{name}.jsonl": json.dumps(record) + "\n"})
+                         / f"{name}.jsonl"))
+    lookback = {"id": "lookback", "url": "https://www.coastpost.example/blizzard",
+                "text": f"Coast counts the cost of the blizzard\n\n{BLIZZARD_LOOKBACK}\n"}
+    files.insert(0, str(write_corpus(tmp_path, {"lookback.jsonl": json.dumps(lookback)
+                                                + "\n"}) / "lookback.jsonl"))
+    built = _built(files)
+    with _stored(tmp_path / "s.db", [files[:4], files[4:]]) as store:
+        stored = _record(timeline(store, max_events=1000))
+    assert stored == built

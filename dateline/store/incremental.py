@@ -235,9 +235,11 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
     up to ``PACK`` mentions, to keep the number of clustering calls low. Only clusters
     that changed are written: a touched event that comes out with exactly its old
     mentions keeps its row (its id and content are a function of its mentions), so it
-    counts neither as replaced nor as created.
+    counts neither as replaced nor as created; one that lost mentions (``reopened`` by
+    the caller) is always written again.
     """
     weights = StoredWeights(conn)  # words weigh as in a build of the whole collection
+    lost = set(reopened)  # their stored rows describe mentions that are gone
     if weights.documents <= WHOLE:  # every stored group, as one part: the build's grouping
         mine = {number for number, _ in new}
         groups = {_group_of(row) for row in conn.execute(select(mentions.c.id,
@@ -252,7 +254,7 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
                                [int(e[len(_ALONE):]) for e in touched if e.startswith(_ALONE)])
     loaded.update({f"{_ALONE}{pair[0]}": [pair] for pair in loaded.pop(None, [])})
     changed, kept = _regroup_parts(new, reach, loaded, config, weights,
-                                   reopened - reach.touched)
+                                   reopened - reach.touched, lost)
     dropped = [e for e in touched if e not in kept and not e.startswith(_ALONE)]
     for chunk in chunks(dropped):
         conn.execute(delete(events).where(events.c.id.in_(chunk)))
@@ -284,11 +286,13 @@ def regroup(conn: Connection, new: list[tuple[int, Mention]], config: Config,
 
 def _regroup_parts(new: list[tuple[int, Mention]], reach: _Reach,
                    loaded: dict[str, list[tuple[int, Mention]]], config: Config,
-                   weights: similarity.TermWeights, alone: set[str] = frozenset()
+                   weights: similarity.TermWeights, alone: set[str] = frozenset(),
+                   lost: set[str] = frozenset()
                    ) -> tuple[list[tuple[list[Mention], list[int]]], set[str]]:
     """The build's grouping over each pack of independent parts: the clusters that
     changed (mentions, row numbers) and the ids of touched events that came out as
-    they were. ``alone``: events re-grouped though no new mention reaches them."""
+    they were. ``alone``: events re-grouped though no new mention reaches them;
+    ``lost``: events that lost mentions, never as they were."""
     params = similarity.GroupingParams(threshold=config.similarity_threshold,
                             tolerance_days=config.date_tolerance_days,
                             similarity=config.similarity)  # as the build's grouping
@@ -316,8 +320,9 @@ def _regroup_parts(new: list[tuple[int, Mention]], reach: _Reach,
         number_of = {id(m): i for i, m in everything}
         for cluster in group_mentions([m for _, m in everything], params, weights=weights):
             numbers = [number_of[id(m)] for m in cluster]
-            if members.get(f"ev{min(numbers)}") == set(numbers):
-                kept.add(f"ev{min(numbers)}")  # the same mentions: the stored row is right
+            event_id = f"ev{min(numbers)}"
+            if event_id not in lost and members.get(event_id) == set(numbers):
+                kept.add(event_id)  # the same mentions: the stored row is right
             else:
                 changed.append((cluster, numbers))
     return changed, kept
