@@ -47,11 +47,20 @@ busiest-days baseline in the same run:
   passing mentions (the parse of the referring sentence: the date on the main verb, on a
   verb rather than a noun, on a past-tense main verb), and centrality (PageRank over the
   day-to-day reference graph); each grid also chosen on three stories for the fourth;
+- Session 27 variants (``session27``): the quality of the references (each referring
+  article's vote weighed by how much it is about the story, its whole text's or lead's
+  TF-IDF cosine to the collection's centroid over the median article's, capped at 1 or
+  not; the same for the referring sentence, or for a day's references together; one vote
+  per group of near-copies, whole texts alike above a threshold, any days apart); where
+  in the article the reference sits (discounts by sentence index, DCG or relative depth,
+  and the reverse: background paragraphs over the lead); references corroborated by the
+  day's own reports; and a neighbour of a chosen day keeping only the votes that do not
+  retell the chosen day's sentences (an off-by-one retelling of the same event);
 - how far the shipped ranking's figures move when a random tenth of the articles is left
   out (30 draws): the size of a difference the four stories can resolve.
 
-Usage: python benchmarks/tls_dates.py [--cache FILE]  (FILE keeps the per-day counts so a
-second run skips the pipeline).
+Usage: python benchmarks/tls_dates.py [--cache FILE] [--data DIR]  (FILE keeps the per-day
+counts so a second run skips the pipeline; DIR for a worktree outside the main checkout).
 """
 
 from __future__ import annotations
@@ -198,10 +207,30 @@ def story_features(folder: Path) -> dict:
                                         for g in topic.timelines], "exact": exact,
             "recall": recall, "stated": stated, "leads": leads,
             "clauses": reference_clauses(events, stated),
+            "positions": reference_positions(every, stated, topic.articles),
+            "texts": {a.id: " ".join(x.text for x in a.sentences) for a in topic.articles
+                      if a.id in stated},
             "agreed": [(m.article_id, when, e.date.first_day) for e in events
                        if e.date.precision is Precision.DAY for m in e.mentions
                        if (when := stated.get(m.article_id)) is not None
                        and m.basis == "text" and m.date.precision is Precision.DAY]}
+
+
+def reference_positions(mentions: list, stated: dict, articles: list) -> list[tuple]:
+    """(article, published, day, sentence index, sentences in the article, sentence) per
+    reference ``references_from_mentions`` counts."""
+    length = {a.id: len(a.sentences) for a in articles}
+    found, seen = [], set()
+    for m in mentions:
+        when = stated.get(m.article_id)
+        key = (m.article_id, m.sentence_index, m.date)
+        if (when is None or m.basis != "text" or key in seen
+                or m.date.precision is not Precision.DAY):
+            continue
+        seen.add(key)
+        found.append((m.article_id, when, m.date.first_day, m.sentence_index,
+                      length.get(m.article_id, 1), m.sentence))
+    return found
 
 
 RECALL = ("a day-precise event", "mentioned, in an event of another date",
@@ -672,10 +701,307 @@ def katz(story: dict, alpha: float) -> dict[dt.date, float]:
                    for a, w in voters.items()) for d, voters in found.items()}
 
 
+# Session 27: the quality of the references (how much the referring article is about the
+# story, one vote per group of near-copies), where in the article the reference sits, and
+# references that retell a chosen neighbour day's event with an off-by-one date.
+
+def position_votes(story: dict, weight=None, article_weight=None) -> dict[dt.date, float]:
+    """The shipped count from the references with their sentence: an article's vote for a
+    day is its best reference there, ``weight(index, sentences)`` (default 1) times 1 for
+    a later article, ``NEXT_DAY_WEIGHT`` for a next-day one; times ``article_weight``."""
+    best: dict[dt.date, dict[str, float]] = defaultdict(dict)
+    for article, published, day, index, length, _ in story["positions"]:
+        gap = (published - day).days
+        if gap < 1:
+            continue
+        w = (1.0 if gap > 1 else NEXT_DAY_WEIGHT) * (
+            1.0 if weight is None else weight(index, length))
+        best[day][article] = max(best[day].get(article, 0.0), w)
+    return vote_totals(best, article_weight)
+
+
+def relevance(story: dict, part: str = "texts") -> dict[str, float]:
+    """Article -> TF-IDF cosine of its text (or lead) to the centroid of the collection,
+    divided by the median article's: how much it is about what the collection is about."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    source = story[part]
+    ids = sorted(source)
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2).fit_transform(
+        [source[a] for a in ids])
+    centre = np.asarray(matrix.mean(axis=0)).ravel()
+    value = np.asarray(matrix @ (centre / np.linalg.norm(centre))).ravel()
+    median = float(np.median(value)) or 1.0
+    return {a: float(v) / median for a, v in zip(ids, value, strict=True)}
+
+
+def sentence_relevance(story: dict) -> dict[str, float]:
+    """Referring sentence -> TF-IDF cosine to the centroid of all referring sentences,
+    divided by the median sentence's."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = sorted({r[5] for r in story["positions"]})
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2).fit_transform(
+        texts)
+    centre = np.asarray(matrix.mean(axis=0)).ravel()
+    value = np.asarray(matrix @ (centre / np.linalg.norm(centre))).ravel()
+    median = float(np.median(value)) or 1.0
+    return {t: float(v) / median for t, v in zip(texts, value, strict=True)}
+
+
+def sentence_votes(story: dict, rel: dict[str, float]) -> dict[dt.date, float]:
+    best: dict[dt.date, dict[str, float]] = defaultdict(dict)
+    for article, published, day, _, _, sentence in story["positions"]:
+        gap = (published - day).days
+        if gap < 1:
+            continue
+        w = (1.0 if gap > 1 else NEXT_DAY_WEIGHT) * min(1.0, rel.get(sentence, 1.0))
+        best[day][article] = max(best[day].get(article, 0.0), w)
+    return vote_totals(best)
+
+
+def copies(story: dict, threshold: float) -> dict[str, int]:
+    """Articles whose whole texts have TF-IDF cosine above ``threshold`` (any days apart),
+    joined: one report republished by several outlets or updated in place."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from dateline.unionfind import UnionFind
+
+    ids = sorted(story["texts"])
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
+        [story["texts"][a] for a in ids])
+    similar = (matrix @ matrix.T).tocoo()
+    sets = UnionFind(len(ids))
+    for i, j, value in zip(similar.row, similar.col, similar.data, strict=True):
+        if i < j and value > threshold:
+            sets.union(int(i), int(j))
+    return {a: sets.find(k) for k, a in enumerate(ids)}
+
+
+def group_votes(story: dict, group: dict[str, int]) -> dict[dt.date, float]:
+    """One vote per group and day: the best of its articles' votes."""
+    best: dict[dt.date, dict] = defaultdict(dict)
+    for day, voters in votes(story).items():
+        for a, w in voters.items():
+            g = group.get(a, a)
+            best[day][g] = max(best[day].get(g, 0.0), w)
+    return vote_totals(best)
+
+
+def retold(story: dict, threshold: float = 0.5) -> list[dt.date]:
+    """Greedy choice: once a day is chosen, a neighbour's (one day off) vote from an
+    article stands only if one of its referring sentences is not a retelling (TF-IDF
+    cosine above ``threshold``) of a sentence referring to the chosen day."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    refs = [r for r in story["positions"] if (r[1] - r[2]).days >= 1]
+    sentences = sorted({r[5] for r in refs})
+    row = {t: k for k, t in enumerate(sentences)}
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(sentences)
+    of_day: dict[dt.date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for article, _, day, _, _, sentence in refs:
+        of_day[day][article].add(sentence)
+    found = votes(story)
+    score = {d: sum(found.get(d, {}).values()) for d in story["days"]}
+    remaining, chosen = set(story["days"]), []
+    one = dt.timedelta(days=1)
+    while remaining and len(chosen) < max(len(g) for g in story["gold"]):
+        day = min(remaining, key=lambda d: (background_day(story, d), -score[d], d))
+        chosen.append(day)
+        remaining.discard(day)
+        told = sorted({t for texts in of_day.get(day, {}).values() for t in texts})
+        if not told:
+            continue
+        chosen_rows = matrix[[row[t] for t in told]]
+        for near in (day - one, day + one):
+            if near not in remaining:
+                continue
+            kept = 0.0
+            for a, w in found.get(near, {}).items():
+                mine = sorted(of_day[near][a])
+                alike = (matrix[[row[t] for t in mine]] @ chosen_rows.T).toarray().max(axis=1)
+                if (alike <= threshold).any():
+                    kept += w
+            score[near] = min(score[near], kept)
+    return chosen
+
+
+def corroborated(story: dict, threshold: float) -> dict[dt.date, float]:
+    """The count with a later reference standing only if its sentence is like (TF-IDF
+    cosine above ``threshold``) one of the day's own reports (same-day or next-day
+    references): a retelling of what the day's coverage said, not a date resolved to the
+    wrong week. Days without coverage of their own keep every reference."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = sorted({r[5] for r in story["positions"]})
+    row = {t: k for k, t in enumerate(texts)}
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    own: dict[dt.date, set[str]] = defaultdict(set)
+    for _, published, day, _, _, sentence in story["positions"]:
+        if (published - day).days in (0, 1):
+            own[day].add(sentence)
+    best: dict[dt.date, dict[str, float]] = defaultdict(dict)
+    for article, published, day, _, _, sentence in story["positions"]:
+        gap = (published - day).days
+        if gap < 1:
+            continue
+        w = 1.0 if gap > 1 else NEXT_DAY_WEIGHT
+        mine = own[day] - {sentence}
+        if gap > 1 and mine:
+            alike = (matrix[[row[t] for t in sorted(mine)]] @ matrix[row[sentence]].T).max()
+            if alike <= threshold:
+                w = 0.0
+        best[day][article] = max(best[day].get(article, 0.0), w)
+    return vote_totals(best)
+
+
+def later_relevance_votes(story: dict, rel: dict[str, float], weight
+                          ) -> dict[dt.date, float]:
+    """The shipped count with only the later votes (not the next day's) times
+    ``weight(relevance / median)`` of their article."""
+    best: dict[dt.date, dict[str, float]] = defaultdict(dict)
+    for article, published, day, _, _, _ in story["positions"]:
+        gap = (published - day).days
+        if gap < 1:
+            continue
+        w = weight(rel.get(article, 1.0)) if gap > 1 else NEXT_DAY_WEIGHT
+        best[day][article] = max(best[day].get(article, 0.0), w)
+    return vote_totals(best)
+
+
+def day_relevance(story: dict) -> dict[dt.date, float]:
+    """Day -> TF-IDF cosine of its later references' sentences, joined, to the centroid of
+    every day's, divided by the median day's: a day another story's articles refer to (a
+    quake in a collection on Syria) is less like the rest."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    told: dict[dt.date, list[str]] = defaultdict(list)
+    for _, published, day, _, _, sentence in story["positions"]:
+        if (published - day).days >= 1:
+            told[day].append(sentence)
+    days = sorted(told)
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=2).fit_transform(
+        [" ".join(told[d]) for d in days])
+    centre = np.asarray(matrix.mean(axis=0)).ravel()
+    value = np.asarray(matrix @ (centre / np.linalg.norm(centre))).ravel()
+    median = float(np.median(value)) or 1.0
+    return {d: float(v) / median for d, v in zip(days, value, strict=True)}
+
+
+def ties_by_relevance(story: dict, rel: dict[str, float]) -> list[dt.date]:
+    """The shipped count, ties by the count with votes x min(1, relevance / median)."""
+    base = vote_totals(votes(story))
+    weighted = position_votes(story, article_weight=lambda a: min(1.0, rel.get(a, 1.0)))
+    return sorted(story["days"], key=lambda d: (background_day(story, d), -base.get(d, 0),
+                                                -weighted.get(d, 0), d))
+
+
+EXPLICIT = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+                      r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+
+
+def vote_odds(story: dict, relevant: dict[str, float]) -> dict[str, dict[str, tuple]]:
+    """Of the later votes (an article, a day of the story's own period), the share going
+    to a gold day, by a property of the vote: (share, votes) per level."""
+    gold = set().union(*story["gold"])
+    refs: dict[tuple, list] = defaultdict(list)
+    for article, published, day, index, _, sentence in story["positions"]:
+        if (published - day).days > 1 and not background_day(story, day):
+            refs[(article, day)].append((published, index, sentence))
+    looking: Counter = Counter(a for a, _ in refs)
+    found: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for (article, day), told in refs.items():
+        hit = day in gold
+        gap = (told[0][0] - day).days
+        k = looking[article]
+        found["days looked back"][
+            "2-3" if gap <= 3 else "4-7" if gap <= 7 else "8-30" if gap <= 30 else "31+"
+        ].append(hit)
+        found["days the article refers back to"][
+            "1" if k == 1 else "2-3" if k <= 3 else "4-9" if k <= 9 else "10+"].append(hit)
+        found["date written out"][
+            "yes" if any(EXPLICIT.search(t) for _, _, t in told) else "no"].append(hit)
+        found["voter's relevance"][
+            "below median" if relevant.get(article, 1.0) < 1 else "median or above"
+        ].append(hit)
+        found["first reference in the lead"][
+            "yes" if min(i for _, i, _ in told) < LEAD else "no"].append(hit)
+    return {prop: {level: (float(np.mean(v)), len(v)) for level, v in levels.items()}
+            for prop, levels in found.items()}
+
+
+def session27(stories: list[dict]) -> dict[str, list[float]]:
+    """Mean date F1 per story of each Session 27 variant."""
+    table: dict[str, list[float]] = {}
+
+    def each(label: str, rank) -> list[float]:
+        table[label] = [mean_f1(s, rank(s)) for s in stories]
+        return table[label]
+
+    each("shipped: rank_days", lambda s: rank_days(s["days"], s["references"], s["first"]))
+    each("the same from the references with their sentences (check)",
+         lambda s: ranked(s, position_votes(s)))
+    for part, name in (("texts", "whole text"), ("leads", "lead")):
+        rel = {s["name"]: relevance(s, part) for s in stories}
+        each(f"a vote x min(1, relevance / median) ({name} cosine to the centroid)",
+             lambda s, rel=rel: ranked(s, position_votes(
+                 s, article_weight=lambda a, r=rel[s["name"]]: min(1.0, r.get(a, 1.0)))))
+        each(f"a vote x relevance / median ({name} cosine to the centroid)",
+             lambda s, rel=rel: ranked(s, position_votes(
+                 s, article_weight=lambda a, r=rel[s["name"]]: r.get(a, 1.0))))
+    rel = {s["name"]: relevance(s) for s in stories}
+    each("count, ties by the count with votes x min(1, relevance / median) (whole text)",
+         lambda s: ties_by_relevance(s, rel[s["name"]]))
+    later_weights = {"min(1, relevance / median)": lambda r: min(1.0, r),
+                     "1/2 below the median relevance": lambda r: 1.0 if r >= 1 else 0.5,
+                     "3/4 below the median relevance": lambda r: 1.0 if r >= 1 else 0.75,
+                     "0 below half the median relevance": lambda r: float(r >= 0.5)}
+    for label, weight in later_weights.items():
+        each(f"later votes (not the next day's) x {label} (whole text)",
+             lambda s, weight=weight: ranked(s, later_relevance_votes(s, rel[s["name"]],
+                                                                      weight)))
+    days_rel = {s["name"]: day_relevance(s) for s in stories}
+    each("a day's count x min(1, its references' relevance / median day's)",
+         lambda s: ranked(s, {d: v * min(1.0, days_rel[s["name"]].get(d, 1.0))
+                              for d, v in vote_totals(votes(s)).items()}))
+    each("days whose references' relevance is below half the median day's do not count",
+         lambda s: ranked(s, {d: v * float(days_rel[s["name"]].get(d, 1.0) >= 0.5)
+                              for d, v in vote_totals(votes(s)).items()}))
+    sentence_rel = {s["name"]: sentence_relevance(s) for s in stories}
+    each("a reference x min(1, relevance / median) (its sentence's cosine to the centroid)",
+         lambda s: ranked(s, sentence_votes(s, sentence_rel[s["name"]])))
+    grid = {t: each(f"near-copies (whole-text cosine > {t}, any days) vote once",
+                    lambda s, t=t: ranked(s, group_votes(s, copies(s, t))))
+            for t in (0.6, 0.8, 0.9)}
+    table["near-copies: threshold chosen on 3 stories, LOSO"] = chosen_by_three(grid)
+    each("a reference weighs 1 / log2(2 + sentence index) (DCG discount)",
+         lambda s: ranked(s, position_votes(s, lambda i, n: 1 / np.log2(2 + max(i, 0)))))
+    each("a reference weighs 1 - index / sentences (how far into the article)",
+         lambda s: ranked(s, position_votes(s, lambda i, n: 1 - i / max(n, 1))))
+    each("a reference weighs 1 / sqrt(1 + index)",
+         lambda s: ranked(s, position_votes(s, lambda i, n: 1 / np.sqrt(1 + max(i, 0)))))
+    each("only references outside the article's first five sentences (background)",
+         lambda s: ranked(s, position_votes(s, lambda i, n: float(i >= LEAD))))
+    each("references in the first five sentences weigh half (background full)",
+         lambda s: ranked(s, position_votes(s, lambda i, n: 0.5 if i < LEAD else 1.0)))
+    each("a reference weighs (1 + index) / sentences (deeper counts more)",
+         lambda s: ranked(s, position_votes(s, lambda i, n: (1 + max(i, 0)) / max(n, 1))))
+    each("a reference weighs 1/2 + index / sentences / 2",
+         lambda s: ranked(s, position_votes(s, lambda i, n: 0.5 + max(i, 0) / max(n, 1) / 2)))
+    grid = {t: each(f"a later reference counts only if like the day's own reports "
+                    f"(cosine > {t})", lambda s, t=t: ranked(s, corroborated(s, t)))
+            for t in (0.0, 0.1, 0.2)}
+    table["the same, threshold chosen on 3 stories, LOSO"] = chosen_by_three(grid)
+    for threshold in (0.5, 0.3):
+        each(f"a neighbour of a chosen day keeps only votes not retelling it (cosine > "
+             f"{threshold})", lambda s, t=threshold: retold(s, t))
+    return table
+
+
 def left_out(story: dict, kept: set[str]) -> dict:
     """The story with the references of ``kept`` articles only."""
     return {**story, **{k: [r for r in story[k] if r[0] in kept]
-                        for k in ("references", "clauses", "agreed")}}
+                        for k in ("references", "clauses", "agreed", "positions")}}
 
 
 def subsample_spread(stories: list[dict], variants: dict, share: float = 0.1,
@@ -706,11 +1032,13 @@ def subsample_spread(stories: list[dict], variants: dict, share: float = 0.1,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="pickle of the per-day counts")
+    parser.add_argument("--data", type=Path, default=DATA,
+                        help="the Timeline17 stories (default ../shared/data/tls-t17)")
     args = parser.parse_args()
     if args.cache and args.cache.exists():
         stories = pickle.loads(args.cache.read_bytes())
     else:
-        stories = [story_features(p) for p in sorted(DATA.iterdir()) if p.is_dir()]
+        stories = [story_features(p) for p in sorted(args.data.iterdir()) if p.is_dir()]
         if args.cache:
             args.cache.write_bytes(pickle.dumps(stories))
     names = [s["name"] for s in stories]
@@ -779,17 +1107,44 @@ def main() -> int:
         print(f"| {label} | " + " | ".join(f"{v:.3f}" for v in values)
               + f" | {np.mean(values):.3f} |")
     print()
+    print("Session 27 variants, against the shipped count:")
+    print("| day ranking | " + " | ".join(names) + " | mean |")
+    print("|---|" + "---|" * (len(names) + 1))
+    for label, values in session27(stories).items():
+        print(f"| {label} | " + " | ".join(f"{v:.3f}" for v in values)
+              + f" | {np.mean(values):.3f} |")
+    print()
+    print("Share of later votes going to a gold day, by a property of the vote "
+          "(share, votes):")
+    odds = {s["name"]: vote_odds(s, relevance(s)) for s in stories}
+    props = list(odds[names[0]])
+    print("| property | level | " + " | ".join(names) + " |")
+    print("|---|---|" + "---|" * len(names))
+    for prop in props:
+        levels = sorted({level for n in names for level in odds[n].get(prop, {})})
+        for level in levels:
+            cells = [odds[n].get(prop, {}).get(level) for n in names]
+            print(f"| {prop} | {level} | " + " | ".join(
+                f"{c[0]:.2f} ({c[1]})" if c else "-" for c in cells) + " |")
+    print()
     print("A random tenth of the articles left out, 30 draws: the shipped ranking (mean +- "
           "sd), and each variant's difference to it on the same draw (share of draws where "
           "the mean over stories is higher):")
     print("| ranking | " + " | ".join(names) + " | mean | draws higher |")
     print("|---|" + "---|" * (len(names) + 2))
+    relevant = {s["name"]: relevance(s) for s in stories}
     closest = {"a wire agency's articles of one publication day vote once": lambda s: ranked(
         s, vote_totals(votes(s, lambda a, p: (wire(s, a), p) if wire(s, a) else a))),
         "references with the date on a verb, not a noun count 1, others 0.5":
         lambda s: clause_weight(s, lambda main, noun, past: not noun, 0.5),
         "an article votes k (the days it refers back to)":
-        lambda s: ranked(s, vote_totals(votes(s), looking_back(s)))}
+        lambda s: ranked(s, vote_totals(votes(s), looking_back(s))),
+        "later votes from articles below half the median relevance do not count":
+        lambda s: ranked(s, later_relevance_votes(s, relevant[s["name"]],
+                                                  lambda r: float(r >= 0.5))),
+        "later votes x min(1, relevance / median)":
+        lambda s: ranked(s, later_relevance_votes(s, relevant[s["name"]],
+                                                  lambda r: min(1.0, r)))}
     for label, (mean, spread, higher) in subsample_spread(stories, closest).items():
         print(f"| {label} | " + " | ".join(f"{m:+.3f} +- {d:.3f}" if label != "shipped"
                                            else f"{m:.3f} +- {d:.3f}"
