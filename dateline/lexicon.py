@@ -21,8 +21,9 @@ __all__ = [
     "WEEKDAYS", "ORDINALS", "ORDINAL_WORDS", "REPORTING_VERBS", "reporting_forms",
     "STOP_WORDS", "CORPORATE_SUFFIXES", "DESCRIPTION_HEADS", "COMPANY_WORDS", "CARRIER_WORDS",
     "BRAND_HEADS", "GENERIC_FIRST_WORDS", "NAME_PARTICLES", "TEASER_HEADING_RE",
-    "COMMENT_HEADING_RE", "is_furniture_heading", "DATELINE_PREFIX_RE", "WIRE_AGENCY_DASH_RE",
-    "ENTRY_STAMP_RE", "TIME_ZONES", "STAMP_LABELS", "STAMP_WORDS", "alternation",
+    "COMMENT_HEADING_RE", "COMMENT_SIGNATURE_RE", "is_furniture_heading", "DATELINE_PREFIX_RE",
+    "WIRE_AGENCY_DASH_RE", "ENTRY_STAMP_RE", "TIME_ZONES", "STAMP_LABELS", "STAMP_WORDS",
+    "alternation",
 ]
 
 
@@ -216,6 +217,15 @@ COMMENT_HEADING_RE = re.compile(
     r"comments?)\s(?:on|to)\s.{1,160})\W*$",
     re.IGNORECASE,
 )
+
+
+# A reader comment's signature inside running text, where a crawl glued the thread into
+# lines: "... China!!! Posted by: knjincvc | February 2, 2009 3:35 PM | Report abuse The
+# currently ...". The colon and the bar, or a comment action, tell it from a post's own
+# byline ("Posted by Jane Roe on March 3, 2019").
+COMMENT_SIGNATURE_RE = re.compile(
+    r"\bPosted by:\s*[^|\n]{1,60}?\s*\|\s*[^|\n]{0,30}?\b(?:19|20)\d\d\b"
+    r"|\|\s*(?:Report abuse|Report this comment|Flag as inappropriate)\b")
 
 
 def is_furniture_heading(line: str) -> bool:

@@ -174,6 +174,32 @@ def test_a_crawled_record_opening_with_another_story_s_teaser_loses_it():
     assert all(art.text.startswith(teaser) for art in arts)
 
 
+def test_a_comment_thread_glued_into_a_crawled_record_goes():
+    # A crawler's text of a blog post: the post ends with its byline stamp, onto which
+    # the first reader comment is glued; each comment ends in its signature, with the
+    # next comment glued after it. The comments' dates must not date anything.
+    post = ["The Treasury will set out its plan for the banks next week, officials said.",
+            "The plan is expected to include guarantees for troubled assets."]
+    thread = [
+        "By Ana Ruiz | February 2, 2009; 1:40 PM ET We could pay for all of it by "
+        "sending the whole committee home.",
+        "It would even work in their favour.",
+        "And the money goes abroad anyway!!! Posted by: knjincvc | February 2, 2009 3:35 PM "
+        "| Report abuse The plan guarantees a one-term presidency.",
+        "Nobody will risk a penny now. Posted by: markone | February 3, 2009 6:31 PM | "
+        "Report abuse"]
+    art = Article(id="blog#L1", path="crawl.jsonl", raw_text="\n".join(post + thread))
+    clean_articles([art])
+    assert art.text.splitlines() == post
+    assert {reason for _, reason in art.removed} == {"comments"}
+    # A post's own byline is no comment signature.
+    byline = "Posted by Ana Ruiz on February 2, 2009, 1:40 PM EST"
+    art = Article(id="blog#L2", path="crawl.jsonl", raw_text="\n".join([*post, byline]))
+    clean_articles([art])
+    assert art.text.startswith(post[0])
+    assert not any(reason == "comments" for _, reason in art.removed)
+
+
 def _site_page(headline: str, date: str, body: list[str], teasers: list[str]) -> str:
     return "\n".join([
         "The Lowland Courier",

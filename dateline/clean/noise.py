@@ -36,6 +36,7 @@ from dateline.clean import linemodel
 from dateline.dating.pubdate import find_dates, is_date_line
 from dateline.lexicon import (
     COMMENT_HEADING_RE,
+    COMMENT_SIGNATURE_RE,
     DATELINE_PREFIX_RE,
     STAMP_LABELS,
     STAMP_WORDS,
@@ -215,6 +216,8 @@ _HEAD_DEPTH = 20  # non-blank lines searched for the headline
 # or more unrelated articles of the collection also carry is that page's furniture, not a
 # lead ("U.S. Northeast digs out from blizzard, tornado strikes in South.": 25 of one
 # story's Reuters pages).
+_BY_START_RE = re.compile(r"^\W*(?i:by)\s+[A-Z]")
+_THREAD_LOOKBACK = 12  # lines before a first comment signature where the post may end
 _RECORD_HEAD_LINES = 2
 _RECORD_HEAD_WORDS = 20
 _RECORD_HEAD_REPEATS = 3
@@ -801,6 +804,25 @@ def _comment_author(text: str) -> bool:
         not (len(words) > 1 and all(w.islower() for w in words))
 
 
+def _comment_thread_start(lines: list[_Line], start: int) -> int:
+    """Where a reader-comment thread glued into the text begins (``len(lines)``: none).
+
+    The first comment ends at the first signature ("Posted by: knjincvc | February 2,
+    2009 3:35 PM | Report abuse"); it begins after the post's own closing byline stamp
+    ("By Dan Froomkin | February 2, 2009; 1:40 PM ET We can recoup ...") when one stands
+    a few lines before, else the signature's line is the first one known to be thread.
+    Everything after is comments: a thread has no heading in a crawled record.
+    """
+    first = next((i for i in range(start + 1, len(lines))
+                  if COMMENT_SIGNATURE_RE.search(lines[i].text)), len(lines))
+    if first == len(lines):
+        return first
+    for i in range(first, max(start + 1, first - _THREAD_LOOKBACK - 1), -1):
+        if _BY_START_RE.match(lines[i].text) and _lead_stamp_end(lines[i].text):
+            return i
+    return first
+
+
 def _author_names(lines: list[_Line], start: int, body_start: int) -> list[str]:
     """Names from the byline or from a bare name line under the headline."""
     names = []
@@ -872,7 +894,8 @@ def clean_article(article: Article, index: int, stats: LineStats,
                 line.keep, line.reason = False, "article meta"
     authors = _author_names(lines, start, body_start) if copied_page else []
 
-    story = _story_words(lines[start:], article.title)
+    thread = _comment_thread_start(lines, start)
+    story = _story_words(lines[start:thread], article.title)
     first_story = body_start - 1 if body_start < len(lines) else start
     teasers = _teaser_blocks(lines, first_story, story) if copied_page else set()
     total = len(lines)
@@ -887,7 +910,9 @@ def clean_article(article: Article, index: int, stats: LineStats,
             zone = None
         if zone == "comments" and not strong_zone and _is_bodylike(line, story):
             zone = None
-        if COMMENT_HEADING_RE.match(text) and i > start:
+        if i == thread:
+            zone, strong_zone = "comments", True
+        elif COMMENT_HEADING_RE.match(text) and i > start:
             zone = "comments"
             strong_zone = bool(re.match(r"^\W*\d+ ", text))
         elif TEASER_HEADING_RE.match(text) and i > start:
