@@ -146,14 +146,7 @@ def story_features(folder: Path) -> dict:
     first = published[0]
     articles: dict[str, dict[dt.date, set]] = defaultdict(lambda: defaultdict(set))
     sentence_counts: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
-    seen = set()
-    for mention in every:  # the references rank_days counts, with their sentence
-        when = stated.get(mention.article_id)
-        key = (mention.article_id, mention.sentence_index, mention.date)
-        if (when is None or mention.basis != "text" or key in seen
-                or mention.date.precision is not Precision.DAY):
-            continue
-        seen.add(key)
+    for mention, when in counted_references(every, stated):
         day = mention.date.first_day
         gap = (when - day).days
         kind = ("later" if gap > 1 else "next_day" if gap == 1
@@ -216,11 +209,10 @@ def story_features(folder: Path) -> dict:
                        and m.basis == "text" and m.date.precision is Precision.DAY]}
 
 
-def reference_positions(mentions: list, stated: dict, articles: list) -> list[tuple]:
-    """(article, published, day, sentence index, sentences in the article, sentence) per
-    reference ``references_from_mentions`` counts."""
-    length = {a.id: len(a.sentences) for a in articles}
-    found, seen = [], set()
+def counted_references(mentions: list, stated: dict):
+    """(mention, its article's publication day) for each reference ``rank_days`` counts:
+    a day-precise date of a sentence's text, once per sentence and date."""
+    seen = set()
     for m in mentions:
         when = stated.get(m.article_id)
         key = (m.article_id, m.sentence_index, m.date)
@@ -228,6 +220,15 @@ def reference_positions(mentions: list, stated: dict, articles: list) -> list[tu
                 or m.date.precision is not Precision.DAY):
             continue
         seen.add(key)
+        yield m, when
+
+
+def reference_positions(mentions: list, stated: dict, articles: list) -> list[tuple]:
+    """(article, published, day, sentence index, sentences in the article, sentence) per
+    reference ``references_from_mentions`` counts."""
+    length = {a.id: len(a.sentences) for a in articles}
+    found = []
+    for m, when in counted_references(mentions, stated):
         found.append((m.article_id, when, m.date.first_day, m.sentence_index,
                       length.get(m.article_id, 1), m.sentence))
     return found
@@ -525,18 +526,25 @@ def wire(story: dict, article: str) -> str | None:
 def alike_leads(story: dict, threshold: float, days: int) -> dict[str, int]:
     """Articles published within ``days`` of each other whose leads have TF-IDF cosine
     above ``threshold``, joined: one report told by several articles."""
+    return similar_groups(story["leads"], threshold, lambda a, b: abs(
+        (story["stated"][a] - story["stated"][b]).days) <= days)
+
+
+def similar_groups(texts: dict[str, str], threshold: float, allowed=lambda a, b: True
+                   ) -> dict[str, int]:
+    """Ids whose texts have TF-IDF cosine above ``threshold`` (and ``allowed``), joined
+    transitively: id -> group number."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     from dateline.unionfind import UnionFind
 
-    ids = sorted(story["leads"])
+    ids = sorted(texts)
     matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-        [story["leads"][a] for a in ids])
+        [texts[a] for a in ids])
     similar = (matrix @ matrix.T).tocoo()
     sets = UnionFind(len(ids))
     for i, j, value in zip(similar.row, similar.col, similar.data, strict=True):
-        if i < j and value > threshold and abs(
-                (story["stated"][ids[i]] - story["stated"][ids[j]]).days) <= days:
+        if i < j and value > threshold and allowed(ids[i], ids[j]):
             sets.union(int(i), int(j))
     return {a: sets.find(k) for k, a in enumerate(ids)}
 
@@ -763,19 +771,7 @@ def sentence_votes(story: dict, rel: dict[str, float]) -> dict[dt.date, float]:
 def copies(story: dict, threshold: float) -> dict[str, int]:
     """Articles whose whole texts have TF-IDF cosine above ``threshold`` (any days apart),
     joined: one report republished by several outlets or updated in place."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    from dateline.unionfind import UnionFind
-
-    ids = sorted(story["texts"])
-    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(
-        [story["texts"][a] for a in ids])
-    similar = (matrix @ matrix.T).tocoo()
-    sets = UnionFind(len(ids))
-    for i, j, value in zip(similar.row, similar.col, similar.data, strict=True):
-        if i < j and value > threshold:
-            sets.union(int(i), int(j))
-    return {a: sets.find(k) for k, a in enumerate(ids)}
+    return similar_groups(story["texts"], threshold)
 
 
 def group_votes(story: dict, group: dict[str, int]) -> dict[dt.date, float]:
@@ -1100,20 +1096,14 @@ def main() -> int:
               + " | ".join(str(s["recall"][k]) for k in RECALL)
               + f" | {best:.3f} | {oracle:.3f} |")
     print()
-    print("Session 24 variants, against the shipped count:")
-    print("| day ranking | " + " | ".join(names) + " | mean |")
-    print("|---|" + "---|" * (len(names) + 1))
-    for label, values in session24(stories).items():
-        print(f"| {label} | " + " | ".join(f"{v:.3f}" for v in values)
-              + f" | {np.mean(values):.3f} |")
-    print()
-    print("Session 27 variants, against the shipped count:")
-    print("| day ranking | " + " | ".join(names) + " | mean |")
-    print("|---|" + "---|" * (len(names) + 1))
-    for label, values in session27(stories).items():
-        print(f"| {label} | " + " | ".join(f"{v:.3f}" for v in values)
-              + f" | {np.mean(values):.3f} |")
-    print()
+    for session, variants in (("24", session24), ("27", session27)):
+        print(f"Session {session} variants, against the shipped count:")
+        print("| day ranking | " + " | ".join(names) + " | mean |")
+        print("|---|" + "---|" * (len(names) + 1))
+        for label, values in variants(stories).items():
+            print(f"| {label} | " + " | ".join(f"{v:.3f}" for v in values)
+                  + f" | {np.mean(values):.3f} |")
+        print()
     print("Share of later votes going to a gold day, by a property of the vote "
           "(share, votes):")
     odds = {s["name"]: vote_odds(s, relevance(s)) for s in stories}

@@ -154,6 +154,20 @@ def test_a_store_made_before_the_line_index_is_indexed_when_opened(tmp_path):
 TEASER = "Northern towns dig out after the blizzard of 2 May 2021, floods hit the coast."
 
 
+def _teaser_records(folder) -> list[str]:
+    """Four crawled records of one site, each opening with the same teaser of another
+    story: three unrelated pages besides one's own make it furniture."""
+    bodies = {**PAGES, "market": "The Marlow farmers' market moved to the quay on 8 May "
+                                 "2021, the council said, after the square was closed for "
+                                 "resurfacing until the end of the month."}
+    files = []
+    for name, body in bodies.items():
+        record = {"id": name, "url": SITE + name, "text": f"{TEASER}\n{body}\n"}
+        files.append(str(write_corpus(folder, {f"{name}.jsonl": json.dumps(record) + "\n"})
+                         / f"{name}.jsonl"))
+    return files
+
+
 @pytest.mark.parametrize("split", [[1, 1, 1, 1], [3, 1]])
 def test_a_record_teaser_the_fourth_page_makes_furniture_leaves_every_stored_page(
         tmp_path, split):
@@ -161,14 +175,7 @@ def test_a_record_teaser_the_fourth_page_makes_furniture_leaves_every_stored_pag
     besides one's own make it furniture (``noise._RECORD_HEAD_REPEATS``), which only the
     fourth page's batch reveals; the stored pages are cleaned again and its event goes,
     as in a build of all four."""
-    bodies = {**PAGES, "market": "The Marlow farmers' market moved to the quay on 8 May "
-                                 "2021, the council said, after the square was closed for "
-                                 "resurfacing until the end of the month."}
-    files = []
-    for name, body in bodies.items():
-        record = {"id": name, "url": SITE + name, "text": f"{TEASER}\n{body}\n"}
-        files.append(str(write_corpus(tmp_path, {f"{name}.jsonl": json.dumps(record) + "\n"})
-                         / f"{name}.jsonl"))
+    files = _teaser_records(tmp_path)
     built = _built(files)
     assert not any(TEASER in sentence for key in built[1] for _, sentence in key[2])
     batches = [files[sum(split[:k]):sum(split[:k + 1])] for k in range(len(split))]
@@ -186,14 +193,7 @@ def test_an_event_that_loses_its_day_reports_is_described_again(tmp_path):
     fourth page makes the teaser furniture its day reports go, and what is left of the
     event must be dated and titled by what is left (the month), as in a build, not keep
     the stored row of the day event."""
-    bodies = {**PAGES, "market": "The Marlow farmers' market moved to the quay on 8 May "
-                                 "2021, the council said, after the square was closed for "
-                                 "resurfacing until the end of the month."}
-    files = []
-    for name, body in bodies.items():
-        record = {"id": name, "url": SITE + name, "text": f"{TEASER}\n{body}\n"}
-        files.append(str(write_corpus(tmp_path, {f"{name}.jsonl": json.dumps(record) + "\n"})
-                         / f"{name}.jsonl"))
+    files = _teaser_records(tmp_path)
     lookback = {"id": "lookback", "url": "https://www.coastpost.example/blizzard",
                 "text": f"Coast counts the cost of the blizzard\n\n{BLIZZARD_LOOKBACK}\n"}
     files.insert(0, str(write_corpus(tmp_path, {"lookback.jsonl": json.dumps(lookback)
