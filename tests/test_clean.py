@@ -200,6 +200,17 @@ def test_a_comment_thread_glued_into_a_crawled_record_goes():
     assert not any(reason == "comments" for _, reason in art.removed)
 
 
+def test_a_photo_credit_glued_before_the_lead_goes():
+    # Crawled newspaper text often starts with the lead photo's credit in brackets.
+    lines = ["(By Jason Reed -- Reuters) Sens. John Hale and Ann Obi will leave the campaign "
+             "trail today for a meeting at the White House.",
+             "(By then, the bank -- already weak -- had failed) Aides said little else."]
+    art = Article(id="p#L1", path="crawl.jsonl", raw_text="\n".join(lines))
+    clean_articles([art])
+    assert art.text.splitlines() == [lines[0].removeprefix("(By Jason Reed -- Reuters) "),
+                                     lines[1]]
+
+
 def _site_page(headline: str, date: str, body: list[str], teasers: list[str]) -> str:
     return "\n".join([
         "The Lowland Courier",

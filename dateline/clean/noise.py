@@ -1006,6 +1006,11 @@ _WIRE_HEADER_RE = re.compile(
 _STAMP_WORDS = STAMP_WORDS | TIME_ZONES | {"page", "a.m", "p.m"}
 _UPDATE_NOTE_RE = re.compile(r"\(\s*(?:update|updated|corrected|correction)\b[^()]{0,100}\)\s*",
                              re.IGNORECASE)
+# A photo credit a crawl glued before the lead: "(By Jason Reed -- Reuters) Sens. ...",
+# "(Photo: Ana Ruiz / AP) MOSCOW, Sept. 20 -- ...": the photographer and the agency.
+_LEAD_CREDIT_RE = re.compile(
+    r"^\s*\(\s*(?i:by|photo:?|photograph:?)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"\s+(?:--|—|–|/)\s+[A-Z][^()]{1,40}\)\s*")
 _FACT_BOX_RE = re.compile(
     r"^(?:born|died|also known as|nationality|occupation|spouse|children|education|"
     r"political party|alma mater)\s*:", re.IGNORECASE)
@@ -1054,9 +1059,12 @@ def _lead_stamp_end(text: str) -> int:
 
 
 def _strip_stamps(line: _Line) -> None:
-    """Cut wire stamps, update notes and fact-box fields out of a kept line: a stamp dates
-    the article (the dater reads the raw text) but is never body, event or title."""
-    text = _UPDATE_NOTE_RE.sub("", line.text) if "(" in line.text else line.text
+    """Cut wire stamps, update notes, a leading photo credit and fact-box fields out of a
+    kept line: a stamp dates the article (the dater reads the raw text) but is never body,
+    event or title."""
+    text = line.text
+    if "(" in text:
+        text = _LEAD_CREDIT_RE.sub("", _UPDATE_NOTE_RE.sub("", text), count=1)
     cut = _lead_stamp_end(text)
     if cut:
         text = text[cut:].lstrip(" |;,:–—-")
