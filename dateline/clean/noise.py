@@ -216,14 +216,14 @@ _HEAD_DEPTH = 20  # non-blank lines searched for the headline
 # or more unrelated articles of the collection also carry is that page's furniture, not a
 # lead ("U.S. Northeast digs out from blizzard, tornado strikes in South.": 25 of one
 # story's Reuters pages).
-_BY_START_RE = re.compile(r"^\W*(?i:by)\s+[A-Z]")
-_THREAD_LOOKBACK = 12  # lines before a first comment signature where the post may end
 _RECORD_HEAD_LINES = 2
 _RECORD_HEAD_WORDS = 20
 _RECORD_HEAD_REPEATS = 3
 # The most repeats any test here tells apart (none, one, two, three or more): a store
 # re-cleans a page only when a new batch changes its counts up to this (``reading``).
 REPEATS_READ = _RECORD_HEAD_REPEATS
+_BY_START_RE = re.compile(r"^\W*(?i:by)\s+[A-Z]")
+_THREAD_LOOKBACK = 12  # lines before a first comment signature where the post may end
 _CTA_WORDS = frozenset(
     "menu search subscribe subscribers login log sign register live scores account alerts "
     "edition e-edition paper newsletter newsletters donate home sections weather podcasts "
