@@ -142,3 +142,25 @@ def test_a_retold_candidate_is_described_again_once_it_grows():
     assert grown == _described([mentions[0].sentence, *told[_told_key(mentions[0], 0)],
                                 mentions[1].sentence])
     assert grown != first
+
+
+def test_a_period_blocks_the_candidates_holding_an_article_and_those_joined_by_one():
+    """``_PeriodScores.eligible`` answers as one intersection per candidate, also after
+    a coarse cluster brings a candidate new articles."""
+    from dateline.events.grouping import _PeriodScores
+
+    mentions = [mention(article, f"Sentence {n}.", "2024-03-12", index=n)
+                for n, article in enumerate("aabcdde")]
+    candidates = [[0, 1], [2], [3], [4, 5]]  # articles {a}, {b}, {c}, {d}
+    scores = _PeriodScores.__new__(_PeriodScores)
+    scores._holding, scores._position = None, {}
+
+    def brute(articles):
+        return [c for c in candidates if not articles & {mentions[i].article_id for i in c}]
+
+    for articles in ({"a"}, {"b", "d"}, {"e"}, set()):
+        assert scores.eligible(candidates, articles, mentions) == brute(articles)
+    candidates[1].append(6)  # article e joins the candidate of b
+    scores.joined(candidates[1], [6], mentions)
+    for articles in ({"e"}, {"a", "e"}, {"c"}):
+        assert scores.eligible(candidates, articles, mentions) == brute(articles)

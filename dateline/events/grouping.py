@@ -400,6 +400,8 @@ def _group_stated(mentions: list[Mention], params: GroupingParams,
                         within[period[:4]].append(cluster)
                 else:
                     target.extend(cluster)
+                    if scores is not None:
+                        scores.joined(target, cluster, mentions)
     return [[mentions[i] for i in sorted(c)] for c in clusters]
 
 
@@ -420,7 +422,7 @@ class _PeriodScores:
     coarse mentions; columns: the finer clusters of the period and those mentions, which
     join finer clusters as they are placed). A score is the same float either way (each
     cell is one row's dot product with one column, whatever the other columns), so the
-    result is too. Also keeps each candidate's set of articles while it is unchanged."""
+    result is too. Also keeps which candidates hold each article (see ``eligible``)."""
 
     def __init__(self, rows: list[int], columns: list[int], similarity: MentionSimilarity):
         self.row_at = {i: k for k, i in enumerate(rows)}
@@ -430,7 +432,8 @@ class _PeriodScores:
         for start in range(0, len(rows), step):
             self.matrix[start:start + step] = similarity.cross(rows[start:start + step],
                                                                columns)
-        self._articles: dict[int, tuple[int, set[str]]] = {}
+        self._holding: dict[str, set[int]] | None = None  # article -> candidate positions
+        self._position: dict[int, int] = {}  # id of a candidate -> its position
 
     @classmethod
     def of(cls, members: list[int], candidates: list[list[int]], mentions: list[Mention],
@@ -454,13 +457,28 @@ class _PeriodScores:
             return None
         return self.matrix[np.ix_(row_at, column_at)]
 
-    def articles(self, candidate: list[int], mentions: list[Mention]) -> set[str]:
-        """The articles of ``candidate`` (a finer cluster, which only ever grows)."""
-        kept = self._articles.get(id(candidate))
-        if kept is None or kept[0] != len(candidate):
-            kept = (len(candidate), {mentions[i].article_id for i in candidate})
-            self._articles[id(candidate)] = kept
-        return kept[1]
+    def eligible(self, candidates: list[list[int]], articles: set[str],
+                 mentions: list[Mention]) -> list[list[int]]:
+        """The ``candidates`` (the period's finer clusters, the same list at every call)
+        holding none of ``articles``, in order: from an index of the candidates holding
+        each article instead of one set intersection per candidate (10,000 articles:
+        5.4 million, about a quarter of ``_finer_match``'s profiled time)."""
+        if self._holding is None:
+            self._holding = defaultdict(set)
+            for position, candidate in enumerate(candidates):
+                self._position[id(candidate)] = position
+                for i in candidate:
+                    self._holding[mentions[i].article_id].add(position)
+        blocked = set().union(*(self._holding.get(article, ()) for article in articles))
+        return [c for position, c in enumerate(candidates) if position not in blocked]
+
+    def joined(self, candidate: list[int], cluster: list[int],
+               mentions: list[Mention]) -> None:
+        """``cluster`` joined ``candidate``: its articles are the candidate's now."""
+        if self._holding is not None:
+            position = self._position[id(candidate)]
+            for i in cluster:
+                self._holding[mentions[i].article_id].add(position)
 
 
 def _finer_match(cluster: list[int], candidates: list[list[int]], mentions: list[Mention],
@@ -472,7 +490,7 @@ def _finer_match(cluster: list[int], candidates: list[list[int]], mentions: list
     articles = {mentions[i].article_id for i in cluster}
     # An article that dates the event precisely elsewhere would not also say "in March".
     if scores is not None:
-        eligible = [c for c in candidates if not articles & scores.articles(c, mentions)]
+        eligible = scores.eligible(candidates, articles, mentions)
     else:
         eligible = [c for c in candidates
                     if not articles & {mentions[i].article_id for i in c}]
