@@ -8,7 +8,7 @@ recomputed by the dater, not copied) with its paragraphs drawn from two differen
 articles, so copies are neither exact nor near duplicates and grouping sees as many
 distinct events as the collection has articles.
 
-Usage: python benchmarks/scale.py --sizes 1000 10000 --workers 0 2 [--write]
+Usage: python benchmarks/scale.py --sizes 1000 10000 --workers 0 2 [--data DIR] [--write]
 (workers 0 = the default single process; N = a local Dask cluster of N processes).
 Appends a section to benchmarks/RESULTS_scale.md with --write.
 """
@@ -36,16 +36,17 @@ PER_FILE = 1000  # articles per JSONL file written for a run
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
 
 
-def real_articles() -> list[dict]:
-    """Every real article of the shared data with a publication date: text + date."""
+def real_articles(data: Path = DATA) -> list[dict]:
+    """Every real article of the shared data (``data``) with a publication date: text +
+    date."""
     found = []
-    for path in sorted(DATA.glob("tls-t17/*/articles/*.jsonl")):
+    for path in sorted(data.glob("tls-t17/*/articles/*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 item = json.loads(line)
                 if item.get("published") and item.get("text"):
                     found.append({"text": item["text"], "published": item["published"][:10]})
-    for path in sorted(DATA.glob("news-silver/*.tml")):
+    for path in sorted(data.glob("news-silver/*.tml")):
         tml = path.read_text(encoding="utf-8")
         dct = re.search(r'value="(\d{4}-\d{2}-\d{2})', tml.split("</DCT>")[0])
         body = re.search(r"<TEXT>(.*?)</TEXT>", tml, re.S)
@@ -159,19 +160,22 @@ def main() -> int:
     parser.add_argument("--one", nargs=2, type=int, metavar=("SIZE", "WORKERS"),
                         help=argparse.SUPPRESS)  # one measurement in a fresh process
     parser.add_argument("--folder", help=argparse.SUPPRESS)
+    parser.add_argument("--data", type=Path, default=DATA,
+                        help="the shared data folder (a worktree under /work/wt has none "
+                             "next to it: pass /work/shared/data)")
     parser.add_argument("--write", action="store_true", help=f"append the table to {RESULTS.name}")
     args = parser.parse_args()
     if args.one:
         print(json.dumps(run(args.one[0], args.one[1], Path(args.folder))))
         return 0
-    if not DATA.is_dir():
-        print(f"no data at {DATA}", file=sys.stderr)
+    if not args.data.is_dir():
+        print(f"no data at {args.data}", file=sys.stderr)
         return 1
     import subprocess
 
-    real = real_articles()
+    real = real_articles(args.data)
     if not real:
-        print(f"no dated articles under {DATA}", file=sys.stderr)
+        print(f"no dated articles under {args.data}", file=sys.stderr)
         return 1
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -33,6 +33,23 @@ LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False,
                         "distributed.admin.system-monitor.interval": "2s"}
 
 
+@dataclass(frozen=True)
+class _Chunk:
+    """A cluster task's items as one object. Dask walks every list, tuple, set and dict
+    among a task's arguments for futures to resolve (``dask._task_spec.parse_input``),
+    down to each article's sentences and each mention: at 10,000 articles with 2 workers
+    958,321 objects, 11.6 of the calling process's profiled seconds. Items never hold
+    futures (shared values travel as keyword arguments), so nothing is lost by hiding
+    them."""
+
+    items: list
+
+
+def _run_chunk(function: Callable[..., list[R]], chunk: _Chunk, **shared: Any) -> list[R]:
+    """``function`` over a chunk's items: what a worker runs for ``map_chunks``."""
+    return function(chunk.items, **shared)
+
+
 class EngineError(RuntimeError):
     """The cluster could not be started or reached."""
 
@@ -91,7 +108,8 @@ class Engine:
         position: dict[str, int] = {}
 
         def submit(number: int) -> Any:
-            future = self.client.submit(function, chunks[number], pure=False, **sent)
+            future = self.client.submit(_run_chunk, function, _Chunk(chunks[number]),
+                                        pure=False, **sent)
             position[future.key] = number
             return future
 

@@ -170,3 +170,29 @@ def test_small_items_go_to_a_cluster_in_larger_chunks():
     assert cluster.chunk_for() == 32 and cluster.chunk_for(0.25) == 128
     assert cluster.chunk_for(100.0) == 1
     assert Engine(chunk_size=32).chunk_for(0.25) == 32  # no cluster: chunks stay as set
+
+
+def _tens(chunk: list[dict]) -> list[int]:
+    return [item["n"] * 10 for item in chunk]
+
+
+def test_a_cluster_task_gets_its_chunk_as_one_object_dask_does_not_walk(monkeypatch):
+    """Dask walks every list, tuple and dict of a task's arguments for futures: a chunk
+    of articles is sent as one object, with results in input order all the same."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.Client(processes=False, n_workers=1, threads_per_worker=1,
+                            dashboard_address=None) as client:
+        submitted: list[tuple] = []
+        submit = client.submit
+
+        def recording(function, *args, **kwargs):
+            submitted.append(args)
+            return submit(function, *args, **kwargs)
+
+        monkeypatch.setattr(client, "submit", recording)
+        items = [{"n": n, "lines": [str(n)] * 3} for n in range(7)]
+        assert Engine(client=client, chunk_size=2).map_chunks(_tens, items) == [
+            n * 10 for n in range(7)]
+    assert len(submitted) == 4
+    assert not any(isinstance(arg, list | tuple | dict | set)
+                   for args in submitted for arg in args)

@@ -118,3 +118,49 @@ def test_one_story_alone_does_not_join_sentences_without_a_word_in_common():
     groups = clusters_as_sets(group_mentions(mentions))
     assert ["a:2024-03-06"] in groups
     assert ["a:2024-03-07", "b:2024-03-06"] in groups
+
+
+def test_a_retold_candidate_is_described_again_once_it_grows():
+    """A day event's description is kept for every month report asking, and read again
+    when a coarse cluster joins it (its new sentences may bring the shared names)."""
+    from dateline.events.grouping import _described, _Retold, _told_key
+
+    mentions = [
+        mention("a", "The Vantor Aero Kestrel flew for the first time on Tuesday.",
+                "2024-03-12", index=0),
+        mention("b", "Orlan Aviation and Nordair flew the RJ-70 jet in March.", "2024-03-01",
+                precision=Precision.MONTH, index=0),
+    ]
+    told = {_told_key(mentions[0], 0): ["The Kestrel landed at Halden before noon."]}
+    retold = _Retold(told)
+    candidate = [0]
+    first = retold.described(candidate, mentions)
+    assert first == _described([mentions[0].sentence, *told[_told_key(mentions[0], 0)]])
+    assert retold.described(candidate, mentions) is first  # kept, not described again
+    candidate.append(1)
+    grown = retold.described(candidate, mentions)
+    assert grown == _described([mentions[0].sentence, *told[_told_key(mentions[0], 0)],
+                                mentions[1].sentence])
+    assert grown != first
+
+
+def test_a_period_blocks_the_candidates_holding_an_article_and_those_joined_by_one():
+    """``_PeriodScores.eligible`` answers as one intersection per candidate, also after
+    a coarse cluster brings a candidate new articles."""
+    from dateline.events.grouping import _PeriodScores
+
+    mentions = [mention(article, f"Sentence {n}.", "2024-03-12", index=n)
+                for n, article in enumerate("aabcdde")]
+    candidates = [[0, 1], [2], [3], [4, 5]]  # articles {a}, {b}, {c}, {d}
+    scores = _PeriodScores.__new__(_PeriodScores)
+    scores._holding, scores._position = None, {}
+
+    def brute(articles):
+        return [c for c in candidates if not articles & {mentions[i].article_id for i in c}]
+
+    for articles in ({"a"}, {"b", "d"}, {"e"}, set()):
+        assert scores.eligible(candidates, articles, mentions) == brute(articles)
+    candidates[1].append(6)  # article e joins the candidate of b
+    scores.joined(candidates[1], [6], mentions)
+    for articles in ({"e"}, {"a", "e"}, {"c"}):
+        assert scores.eligible(candidates, articles, mentions) == brute(articles)
