@@ -179,10 +179,13 @@ def test_a_comment_thread_glued_into_a_crawled_record_goes():
     # the first reader comment is glued; each comment ends in its signature, with the
     # next comment glued after it. The comments' dates must not date anything.
     post = ["The Treasury will set out its plan for the banks next week, officials said.",
-            "The plan is expected to include guarantees for troubled assets."]
+            "The plan is expected to include guarantees for troubled assets.",
+            "Congress must approve any new spending before the end of the month, aides said."]
     thread = [
         "By Ana Ruiz | February 2, 2009; 1:40 PM ET We could pay for all of it by "
         "sending the whole committee home.",
+        *[f"That is point {n} of my long comment about the plan and its many costs."
+          for n in range(1, 16)],
         "It would even work in their favour.",
         "And the money goes abroad anyway!!! Posted by: knjincvc | February 2, 2009 3:35 PM "
         "| Report abuse The plan guarantees a one-term presidency.",

@@ -223,7 +223,10 @@ _RECORD_HEAD_REPEATS = 3
 # re-cleans a page only when a new batch changes its counts up to this (``reading``).
 REPEATS_READ = _RECORD_HEAD_REPEATS
 _BY_START_RE = re.compile(r"^\W*(?i:by)\s+[A-Z]")
-_THREAD_LOOKBACK = 12  # lines before a first comment signature where the post may end
+# A post's closing byline stamp ends it only below this many body lines (of at least
+# _BODY_LINE_WORDS words): a stamp over the story is its byline.
+_POST_BODY_LINES = 3
+_BODY_LINE_WORDS = 10
 _CTA_WORDS = frozenset(
     "menu search subscribe subscribers login log sign register live scores account alerts "
     "edition e-edition paper newsletter newsletters donate home sections weather podcasts "
@@ -810,14 +813,17 @@ def _comment_thread_start(lines: list[_Line], start: int) -> int:
     The first comment ends at the first signature ("Posted by: knjincvc | February 2,
     2009 3:35 PM | Report abuse"); it begins after the post's own closing byline stamp
     ("By Dan Froomkin | February 2, 2009; 1:40 PM ET We can recoup ...") when one stands
-    a few lines before, else the signature's line is the first one known to be thread.
-    Everything after is comments: a thread has no heading in a crawled record.
+    before it below some body, else the signature's line is the first one known to be
+    thread. Everything after is comments: a thread has no heading in a crawled record.
     """
     first = next((i for i in range(start + 1, len(lines))
                   if COMMENT_SIGNATURE_RE.search(lines[i].text)), len(lines))
     if first == len(lines):
         return first
-    for i in range(first, max(start + 1, first - _THREAD_LOOKBACK - 1), -1):
+    body = [i for i in range(start, first) if len(lines[i].words) >= _BODY_LINE_WORDS]
+    if len(body) < _POST_BODY_LINES:
+        return first
+    for i in range(first, body[_POST_BODY_LINES - 1], -1):
         if _BY_START_RE.match(lines[i].text) and _lead_stamp_end(lines[i].text):
             return i
     return first
