@@ -1,7 +1,8 @@
 """English word lists that several stages share: one home for each.
 
-Month and weekday names, ordinals, reporting verbs, stop words, corporate suffixes and
-the headings that open page furniture (teasers of other stories, reader comments) were
+Month and weekday names, ordinals, reporting verbs, stop words, corporate suffixes, the
+headings that open page furniture (teasers of other stories, reader comments), comment
+signatures and the words of date stamps (time zones, "last updated") were
 written again in the cleaner, the publication dater, the timex tagger, event grouping,
 quotes, titles and the evaluators, and the copies had drifted. Modules take their lists
 from here and only add what is truly their own (a tagger's cue words, a scorer's
