@@ -797,29 +797,24 @@ def retold(story: dict, threshold: float = 0.5) -> list[dt.date]:
     of_day: dict[dt.date, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for article, _, day, _, _, sentence in refs:
         of_day[day][article].add(sentence)
-    found = votes(story)
-    score = {d: sum(found.get(d, {}).values()) for d in story["days"]}
-    remaining, chosen = set(story["days"]), []
-    one = dt.timedelta(days=1)
-    while remaining and len(chosen) < max(len(g) for g in story["gold"]):
-        day = min(remaining, key=lambda d: (background_day(story, d), -score[d], d))
-        chosen.append(day)
-        remaining.discard(day)
-        told = sorted({t for texts in of_day.get(day, {}).values() for t in texts})
-        if not told:
-            continue
-        chosen_rows = matrix[[row[t] for t in told]]
-        for near in (day - one, day + one):
-            if near not in remaining:
-                continue
-            kept = 0.0
-            for a, w in found.get(near, {}).items():
-                mine = sorted(of_day[near][a])
-                alike = (matrix[[row[t] for t in mine]] @ chosen_rows.T).toarray().max(axis=1)
-                if (alike <= threshold).any():
-                    kept += w
-            score[near] = min(score[near], kept)
-    return chosen
+
+    def kept(near: dt.date, day: dt.date, found: Votes) -> float:
+        """``near``'s votes from articles not only retelling what refers to ``day``."""
+        chosen_rows = matrix[[row[t] for t in sorted(
+            {t for texts in of_day[day].values() for t in texts})]]
+        total = 0.0
+        for a, w in found.get(near, {}).items():
+            mine = sorted(of_day[near][a])
+            alike = (matrix[[row[t] for t in mine]] @ chosen_rows.T).toarray().max(axis=1)
+            if (alike <= threshold).any():
+                total += w
+        return total
+
+    def rescore(near: dt.date, chosen: set, found: Votes, base: dict) -> float:
+        return min([base.get(near, 0.0)] + [kept(near, day, found) for day in chosen
+                                            if abs((day - near).days) == 1 and of_day.get(day)])
+
+    return greedy(story, rescore, reach=1)
 
 
 def corroborated(story: dict, threshold: float) -> dict[dt.date, float]:

@@ -34,14 +34,19 @@ PAGES = {
 }
 
 
-def _pages(folder) -> list[str]:
-    """One JSONL record a page, in the order of ``PAGES``."""
+def _records(folder, bodies: dict[str, str], opening: str) -> list[str]:
+    """One JSONL record a page of the site, each text opening with ``opening``."""
     files = []
-    for name, body in PAGES.items():
-        record = {"id": name, "url": SITE + name, "text": f"{PROMO}\n\n{body}\n"}
+    for name, body in bodies.items():
+        record = {"id": name, "url": SITE + name, "text": f"{opening}{body}\n"}
         files.append(str(write_corpus(folder, {f"{name}.jsonl": json.dumps(record) + "\n"})
                          / f"{name}.jsonl"))
     return files
+
+
+def _pages(folder) -> list[str]:
+    """One JSONL record a page, in the order of ``PAGES``."""
+    return _records(folder, PAGES, f"{PROMO}\n\n")
 
 
 def _record(timeline_) -> tuple[dict, dict]:
@@ -160,12 +165,7 @@ def _teaser_records(folder) -> list[str]:
     bodies = {**PAGES, "market": "The Marlow farmers' market moved to the quay on 8 May "
                                  "2021, the council said, after the square was closed for "
                                  "resurfacing until the end of the month."}
-    files = []
-    for name, body in bodies.items():
-        record = {"id": name, "url": SITE + name, "text": f"{TEASER}\n{body}\n"}
-        files.append(str(write_corpus(folder, {f"{name}.jsonl": json.dumps(record) + "\n"})
-                         / f"{name}.jsonl"))
-    return files
+    return _records(folder, bodies, f"{TEASER}\n")
 
 
 @pytest.mark.parametrize("split", [[1, 1, 1, 1], [3, 1]])

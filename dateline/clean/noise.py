@@ -223,10 +223,10 @@ _RECORD_HEAD_REPEATS = 3
 # re-cleans a page only when a new batch changes its counts up to this (``reading``).
 REPEATS_READ = _RECORD_HEAD_REPEATS
 _BY_START_RE = re.compile(r"^\W*(?i:by)\s+[A-Z]")
-# A post's closing byline stamp ends it only below this many body lines (of at least
-# _BODY_LINE_WORDS words): a stamp over the story is its byline.
+_BODY_LINE_WORDS = 10  # the words of a line that can be the story's (its first: more)
+# A post's closing byline stamp ends it only below this many such lines: a stamp over
+# the story is its byline.
 _POST_BODY_LINES = 3
-_BODY_LINE_WORDS = 10
 _CTA_WORDS = frozenset(
     "menu search subscribe subscribers login log sign register live scores account alerts "
     "edition e-edition paper newsletter newsletters donate home sections weather podcasts "
@@ -712,7 +712,7 @@ def _find_title(lines: list[_Line], search_depth: int, index: int,
 
 
 def _is_body_start(line: _Line) -> bool:
-    return (len(line.words) >= 10 and bool(_SENTENCE_END_RE.search(line.text))
+    return (len(line.words) >= _BODY_LINE_WORDS and bool(_SENTENCE_END_RE.search(line.text))
             and _strong_reason(line) is None and not _captioned(line)
             and not _dated(line))
 

@@ -22,10 +22,10 @@ from dateline.clean.noise import (
     KIN_HOLDERS,
     REPEATS_READ,
     ArticleLineStats,
+    PageLines,
     clean_article,
     copy_words,
     line_stats,
-    page_lines,
 )
 from dateline.model import Article
 from dateline.store import codec
@@ -70,12 +70,11 @@ def _sizes(conn: Connection, ids: Iterable[str]) -> dict[str, int]:
     return found
 
 
-def batch_stats(conn: Connection, batch: list[Article]
+def batch_stats(conn: Connection, pages: list[PageLines]
                 ) -> tuple[list[ArticleLineStats], dict[str, ArticleLineStats]]:
-    """Each batch article's line statistics in the store's collection (the batch
-    included), and the stored articles whose reading of their statistics the batch
-    changes, with their new statistics: {article id: statistics}."""
-    pages = [page_lines(article.raw_text) for article in batch]
+    """The line statistics of each batch article (by its ``page_lines``) in the store's
+    collection (the batch included), and the stored articles whose reading of their
+    statistics the batch changes, with their new statistics: {article id: statistics}."""
     mine = set().union(*(page.norms for page in pages)) if pages else set()
     words: dict[str, int] = {}
     holders = _holders(conn, mine, words)
@@ -85,7 +84,7 @@ def batch_stats(conn: Connection, batch: list[Article]
     holders.update(_holders(conn, set().union(*theirs.values()) - mine if theirs else (),
                             words))
     stored = sorted({aid for found in holders.values() for aid in found})
-    index = {aid: len(batch) + k for k, aid in enumerate(stored)}
+    index = {aid: len(pages) + k for k, aid in enumerate(stored)}
     sizes = {index[aid]: size for aid, size in _sizes(conn, stored).items()}
     sizes.update((k, page.size) for k, page in enumerate(pages))
     before_where = {norm: {index[a] for a in found} for norm, found in holders.items()}
@@ -100,7 +99,7 @@ def batch_stats(conn: Connection, batch: list[Article]
                 words[norm] = copy_words(norm)
         for norm in page.head:
             head.setdefault(norm, set()).add(k)
-    wanted = set(range(len(batch))) | {index[aid] for aid in theirs}
+    wanted = set(range(len(pages))) | {index[aid] for aid in theirs}
     after = line_stats(where, head, sizes, wanted, words)
     before = line_stats(before_where, before_head, sizes, wanted, words)
     new = [after.of_lines(k, page.norms) for k, page in enumerate(pages)]

@@ -24,7 +24,7 @@ from sqlalchemy import Connection, delete, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from dateline.clean.duplicates import band_keys, is_copy, jaccard, original_key, shingles
-from dateline.clean.noise import page_lines
+from dateline.clean.noise import PageLines, page_lines
 from dateline.config import Config
 from dateline.engine import LOCAL, Engine
 from dateline.model import Article, Mention, Warning_
@@ -140,6 +140,7 @@ class _Batch:
     # stored articles the batch's line statistics make clean otherwise, prepared again
     again: list[Article] = field(default_factory=list)
     read: dict[int, dict] = field(default_factory=dict)  # id(article) -> title, form as read
+    pages: dict[int, PageLines] = field(default_factory=dict)  # id(article) -> its lines
 
 
 def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Config,
@@ -149,7 +150,9 @@ def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Confi
     items = [a for a, _ in batch]
     with store.read() as conn:
         _unique_ids(conn, items)
-        stats, changed = batch_stats(conn, items)  # the whole store's line statistics
+        pages = {id(a): page_lines(a.raw_text) for a in items}
+        # the whole store's line statistics
+        stats, changed = batch_stats(conn, [pages[id(a)] for a in items])
         stale = [(article, row) for article, row in stored_as_read(conn, changed)
                  if cleans_otherwise(article, changed[article.id], row)]
     from dateline.pipeline import extract_all, prepare_articles
@@ -171,7 +174,8 @@ def _prepare_batch(store: Store, batch: list[tuple[Article, str]], config: Confi
     # that gives titles and roles: one pass of the model per sentence, not two.
     new_mentions, undated_items = extract_all(items + again, result.warnings, nlp=nlp,
                                               engine=engine)
-    return _Batch(list(batch), bands, new_mentions, undated_items, again=again, read=read)
+    return _Batch(list(batch), bands, new_mentions, undated_items, again=again, read=read,
+                  pages=pages)
 
 
 # What preparing an article decides (cleaning and dating), as stored in its row.
@@ -246,7 +250,7 @@ def _write_batch(conn: Connection, work: _Batch, config: Config,
     batch_number = next_id(conn, articles.c.batch)
     refused: set[str] = set()
     for article, digest in work.items:
-        page = page_lines(article.raw_text)
+        page = work.pages[id(article)]
         try:
             with conn.begin_nested():
                 conn.execute(articles.insert(), [{
@@ -289,7 +293,8 @@ def _write_batch(conn: Connection, work: _Batch, config: Config,
     return [a.id for a, _ in work.items]
 
 
-def _write_parts(conn: Connection, article: Article, bands: list[str], page) -> None:
+def _write_parts(conn: Connection, article: Article, bands: list[str], page: PageLines
+                 ) -> None:
     """An article's sentences, copy bands and line index rows."""
     sentence_rows = [{"article_id": article.id, "idx": s.index, "start_offset": s.start,
                       "end_offset": s.end, "text": s.text,
