@@ -382,6 +382,34 @@ def test_strong_reasons_with_one_key_scan_match_the_per_reason_scan() -> None:
     assert sum(r is not None for r in reasons) >= 10 and reasons[-1] is None
 
 
+def test_a_strong_pattern_never_matches_without_one_of_its_keys() -> None:
+    """What the key scan rests on, for the cleaner's lines and the normalised lines
+    ``copy_words`` reads: every strong pattern that matches finds one of its keys."""
+    from dateline.clean import noise
+
+    matched = 0
+    for line in FURNITURE_AND_BODY:
+        for text in (line, noise.normalise(line)):
+            for reason, pattern in noise._STRONG:
+                keys = noise._STRONG_KEYS.get(reason)
+                if keys and pattern.search(text):
+                    matched += 1
+                    assert any(key in text.lower() for key in keys), (reason, text)
+    assert matched >= 10
+
+
+def test_copy_words_with_the_key_scan_matches_a_search_of_every_pattern() -> None:
+    from dateline.clean import noise
+
+    shared = [noise.normalise(line + " " + body) for line in FURNITURE_AND_BODY
+              for body in FURNITURE_AND_BODY[-3:]]
+    counts = [noise.copy_words.__wrapped__(norm) for norm in shared]
+    for norm, words in zip(shared, counts, strict=True):
+        plain = any(pattern.search(norm) for _, pattern in noise._STRONG)
+        assert words == (0 if len(norm.split()) >= 12 and plain else len(norm.split()))
+    assert 0 in counts and any(counts)
+
+
 def _reference_is_date_line(line: str) -> bool:
     """``is_date_line`` as it read before the count of words no filler removal touches."""
     from dateline.dating import pubdate
