@@ -24,8 +24,7 @@ __all__ = [
     "BRAND_HEADS", "GENERIC_FIRST_WORDS", "NAME_PARTICLES", "TEASER_HEADING_RE",
     "COMMENT_HEADING_RE", "COMMENT_SIGNATURE_RE", "is_furniture_heading", "DATELINE_PREFIX_RE",
     "WIRE_AGENCY_DASH_RE", "ENTRY_STAMP_RE", "TIME_ZONES", "STAMP_LABELS", "STAMP_WORDS",
-    "VIDEO_TEASER_RE", "PHOTO_AGENCIES", "PHOTO_CREDIT_RE", "CORRECTION_NOTE_RE",
-    "alternation",
+    "VIDEO_TEASER_RE", "PHOTO_AGENCIES", "PHOTO_CREDIT_RE", "alternation",
 ]
 
 
@@ -257,18 +256,6 @@ PHOTO_CREDIT_RE = re.compile(
     r"|(?:AP|AFP|EPA|Reuters)\s+(?i:photos?)\s*\\?/\s*" + _CREDITED + r"(?:,\s*Pool)?"
     r"|" + _CREDITED + r"\s+(?:--|—|–|-|/)\s+(?:" + alternation(PHOTO_AGENCIES) + r")"
     r")\s*\)")
-
-
-# A correction notice the paper sets over a corrected story: "This article misstated the
-# first name of ...", "Earlier versions of this article, including in the print edition,
-# carried the wrong dateline.", "An earlier version of this story incorrectly said ...".
-# It reports the paper's error, not the story's events; one more sentence may explain it.
-CORRECTION_NOTE_RE = re.compile(
-    r"^\W*(?:correction:\s*)?(?:this\s+(?:article|story|column|editorial|graphic|report)|"
-    r"the\s+article|(?:an\s+)?earlier\s+versions?\s+of\s+(?:this|the)\s+(?:article|story|"
-    r"column|report))\b[^.]{0,100}?\b(?:misstated|incorrectly|misidentified|misspelled|"
-    r"misquoted|gave\s+the\s+wrong|carried\s+the\s+wrong|erroneously|wrongly|"
-    r"referred\s+to\b[^.]{1,80}?\bas)\b", re.IGNORECASE)
 
 
 def is_furniture_heading(line: str) -> bool:

@@ -403,16 +403,3 @@ def test_a_video_teaser_glued_into_a_transcript_goes():
     art = Article(id="v#L1", path="crawl.jsonl", raw_text="\n".join(lines))
     clean_articles([art])
     assert art.text.splitlines() == [lines[0], lines[1], "The vote is on Friday."]
-
-
-def test_a_correction_notice_over_the_story_goes():
-    # A newspaper's correction set over the corrected story, with its one explaining
-    # sentence; a sentence about another report is the story's own.
-    lines = ["The article incorrectly said that Sen. Tom Hale chairs the banking committee.",
-             "Hale is the chairman of the budget committee.",
-             "Lawmakers on Tuesday approved a $700 billion rescue plan for the banks.",
-             "The report referred to the plan as a bailout, critics said on Wednesday."]
-    art = Article(id="c#L1", path="crawl.jsonl", raw_text="\n".join(lines))
-    clean_articles([art])
-    assert art.text.splitlines() == lines[2:]
-    assert {reason for _, reason in art.removed} == {"correction"}

@@ -37,7 +37,6 @@ from dateline.dating.pubdate import find_dates, is_date_line
 from dateline.lexicon import (
     COMMENT_HEADING_RE,
     COMMENT_SIGNATURE_RE,
-    CORRECTION_NOTE_RE,
     DATELINE_PREFIX_RE,
     PHOTO_CREDIT_RE,
     STAMP_LABELS,
@@ -932,16 +931,6 @@ def clean_article(article: Article, index: int, stats: LineStats,
         if _captioned(line):
             line.keep, line.caption = False, True
             continue
-        if CORRECTION_NOTE_RE.match(text):
-            line.keep, line.reason = False, "correction"
-            # a correction's one more sentence, short and right after it, explains it
-            following = lines[i + 1] if i + 1 < total else None
-            if (following is not None and following.para == line.para
-                    and len(following.words) <= _CORRECTION_FOLLOW_WORDS):
-                following.keep, following.reason = False, "correction"
-            continue
-        if not line.keep and line.reason == "correction":
-            continue
         if zone:
             line.keep, line.reason = False, _strong_reason(line) or zone
             continue
@@ -1015,7 +1004,6 @@ def _photo_credits(lines: list[_Line]) -> None:
 
 
 _STORY_TAIL_WORDS = 8
-_CORRECTION_FOLLOW_WORDS = 20
 _GALLERY_GAP = 3  # lines from one credit to the next in a gallery: a caption takes one or two
 
 
