@@ -111,3 +111,23 @@ def test_a_wire_datelines_day_titles_the_story(nlp):
     title = _title(nlp, "LONDON, Feb. 10 -- Fred, Tom and Andy ran British banks that lost "
                         "billions of dollars.", "Feb. 10")
     assert title == "Fred, Tom and Andy ran British banks"
+
+
+@pytest.mark.parametrize(("sentence", "date", "expected"), [
+    # a long sentence loses its aside before it is cut, so the cut never ends inside it
+    ("Lena Hart, once viewed as the infallible architect of the country's long boom, was "
+     "called before the committee yesterday to explain decisions that fed the crisis.",
+     "yesterday", "Lena Hart was called before the committee to explain decisions that fed the "
+     "crisis"),
+    ("In September, there were more mass layoffs -- instances in which employers cut 50 or "
+     "more jobs at one time -- than in any month since September 2001, the Labor Department "
+     "said yesterday.", "In September",
+     "There were more mass layoffs than in any month since September 2001"),
+])
+def test_a_pattern_title_drops_an_aside_before_it_is_cut(sentence, date, expected):
+    from dateline.model import Mention, Timex
+    from dateline.timeline.titles import title_by_patterns
+    start = sentence.index(date)
+    mention = Mention("a", 0, sentence, None, Timex(start, start + len(date), date, "DATE",
+                                                     "2008-09-01"))
+    assert title_by_patterns(mention) == expected

@@ -79,6 +79,21 @@ def _shorten(text: str) -> str:
     return text[:cut].rstrip(" ,;") if cut else " ".join(words[:MAX_TITLE_WORDS]) + "…"
 
 
+# An aside set off by commas after a sentence's first words ("Alan Greenspan, once viewed
+# as the architect of the boom, was called ..."), or by dashes anywhere ("more mass
+# layoffs -- instances in which ... -- than in any month"): a long title loses it before
+# it is cut, so the cut never ends inside it.
+_COMMA_ASIDE = re.compile(r"^([^,]{3,60}?),\s+[^,]{3,120}?,\s+(?=[a-z])")
+_DASH_ASIDE = re.compile(r"\s+(?:--|—|–)\s+[^—–]{3,150}?\s+(?:--|—|–)\s+")
+
+
+def _without_asides(text: str) -> str:
+    if len(text.split()) <= MAX_TITLE_WORDS:
+        return text
+    text = _DASH_ASIDE.sub(" ", text)
+    return _COMMA_ASIDE.sub(r"\1 ", text, count=1)
+
+
 def title_by_patterns(mention: Mention) -> str:
     """A title without a parser: the sentence minus dateline, date phrase and attribution."""
     text = mention.sentence
@@ -98,7 +113,7 @@ def title_by_patterns(mention: Mention) -> str:
     shortened = _ATTRIBUTION.sub("", text) if _ATTRIBUTION_CUE.search(text) else text
     if len(shortened.split()) >= 4:
         text = shortened
-    return _tidy(_shorten(_tidy(text))) or mention.sentence[:80]
+    return _tidy(_shorten(_without_asides(_tidy(text)))) or mention.sentence[:80]
 
 
 def _climb(anchor, dropped: set[int]):
@@ -280,13 +295,16 @@ def _headline_worthy(tokens: list, clause: bool) -> bool:
     return True
 
 
+_ASIDE_MARKS = frozenset({",", "--", "—", "–"})
+
+
 def _without_stray_commas(tokens: list) -> list:
     """Commas that set off a left-out aside go with it: "President Bush, who has made aid
     a cornerstone of his policy, warned" is "President Bush warned", not "President Bush,
     warned"."""
     kept = {t.i for t in tokens}
     return [t for t in tokens
-            if not (t.text == "," and (t.i + 1 not in kept or t.i - 1 not in kept))]
+            if not (t.text in _ASIDE_MARKS and (t.i + 1 not in kept or t.i - 1 not in kept))]
 
 
 def attribute_quoted(title: str, quotes: list[Quote]) -> str:
