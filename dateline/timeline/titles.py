@@ -79,12 +79,17 @@ def _shorten(text: str) -> str:
     return text[:cut].rstrip(" ,;") if cut else " ".join(words[:MAX_TITLE_WORDS]) + "…"
 
 
-# An aside set off by commas after a sentence's first words ("Alan Greenspan, once viewed
-# as the architect of the boom, was called ..."), or by dashes anywhere ("more mass
-# layoffs -- instances in which ... -- than in any month"): a long title loses it before
-# it is cut, so the cut never ends inside it.
-_COMMA_ASIDE = re.compile(r"^([^,]{3,60}?),\s+[^,]{3,120}?,\s+(?=[a-z])")
-_DASH_ASIDE = re.compile(r"\s+(?:--|—|–)\s+[^—–]{3,150}?\s+(?:--|—|–)\s+")
+# An aside set off by commas after a sentence's first words and before its verb ("Alan
+# Greenspan, once viewed as the architect of the boom, was called ..."), or by dashes
+# inside a sentence ("more mass layoffs -- instances in which ... -- than in any month";
+# a dateline's dash follows capitals): a long title loses it before it is cut, so the cut
+# never ends inside it.
+_COMMA_ASIDE = re.compile(
+    r"^([A-Z][^,]{2,60}?),\s+[^,]{3,120}?,\s+(?!(?:who|whose|which|this)\b)"
+    r"(?=(?:[a-z]+(?:ed|es|s)|was|were|is|are|has|have|had|will|would|can|could|may|must|"
+    r"did|does|told|said|met|led|won|lost|left|took|made|became|began|fell|rose|went|came|"
+    r"gave|sent|held|ran|spoke|wrote|stood|fled|hit|cut|paid|sold|bought)\b)")
+_DASH_ASIDE = re.compile(r"(?<=[a-z0-9])\s+(?:--|—|–)\s+[^—–,]{3,120}?\s+(?:--|—|–)\s+")
 
 
 def _without_asides(text: str) -> str:
