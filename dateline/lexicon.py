@@ -24,7 +24,7 @@ __all__ = [
     "BRAND_HEADS", "GENERIC_FIRST_WORDS", "NAME_PARTICLES", "TEASER_HEADING_RE",
     "COMMENT_HEADING_RE", "COMMENT_SIGNATURE_RE", "is_furniture_heading", "DATELINE_PREFIX_RE",
     "WIRE_AGENCY_DASH_RE", "ENTRY_STAMP_RE", "TIME_ZONES", "STAMP_LABELS", "STAMP_WORDS",
-    "VIDEO_TEASER_RE", "POSTED_DAY_RE", "PHOTO_AGENCIES", "PHOTO_CREDIT_RE", "alternation",
+    "VIDEO_TEASER_RE", "PHOTO_AGENCIES", "PHOTO_CREDIT_RE", "alternation",
 ]
 
 
@@ -233,13 +233,9 @@ COMMENT_SIGNATURE_RE = re.compile(
 # time in brackets, the day it was posted and a dash before its blurb ("Clinton warns of
 # Libya civil war (1:23) Mar 1 - Secretary of State Hillary Clinton is warning ..."). The
 # running time and the posting day together are the player's; no sentence writes them so.
-_POSTED_DAY = (r"(?i:" + alternation((*MONTH_NAMES, *MONTH_ABBREVIATIONS))
-               + r")\.?\s+\d{1,2}\s*(?:--|[-–—])\s")
-VIDEO_TEASER_RE = re.compile(r"\(\d{1,2}:\d{2}\)\s+" + _POSTED_DAY)
-# The posting day and dash may open a line alone, before the blurb a crawl kept of the
-# clip ("Mar 1 - Secretary of State Hillary Clinton is warning ..."): a stamp, like a
-# dated one ("March 3, 2011 - ") that the cleaner cuts.
-POSTED_DAY_RE = re.compile(r"^\s*" + _POSTED_DAY + r"\s*(?=[A-Z])")
+VIDEO_TEASER_RE = re.compile(
+    r"\(\d{1,2}:\d{2}\)\s+(?i:" + alternation((*MONTH_NAMES, *MONTH_ABBREVIATIONS))
+    + r")\.?\s+\d{1,2}\s*(?:--|[-–—])\s")
 
 # Who a photo credit names as its source when it carries no "By"/"Photo" label: "(Evan
 # Vucci - AP)", "(Daniel Acker - Bloomberg News)". A bracketed "(Name - X)" with another X

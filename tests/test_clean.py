@@ -403,14 +403,3 @@ def test_a_video_teaser_glued_into_a_transcript_goes():
     art = Article(id="v#L1", path="crawl.jsonl", raw_text="\n".join(lines))
     clean_articles([art])
     assert art.text.splitlines() == [lines[0], lines[1], "The vote is on Friday."]
-
-
-def test_a_clips_posting_day_before_its_blurb_is_a_stamp():
-    # A crawl kept only the blurb of a wire video and the day it was posted; a sentence
-    # that happens to start with a date and a dash keeps them.
-    blurb = ("Mar 1 - The foreign minister is warning that Veldora could descend into civil "
-             "war if the colonel refuses to quit.")
-    prose = "May 5 - the day the dam opened - is a holiday in Halvik now, officials said."
-    art = Article(id="b#L1", path="crawl.jsonl", raw_text=f"{blurb}\n{prose}")
-    clean_articles([art])
-    assert art.text.splitlines() == [blurb.removeprefix("Mar 1 - "), prose]

@@ -39,7 +39,6 @@ from dateline.lexicon import (
     COMMENT_SIGNATURE_RE,
     DATELINE_PREFIX_RE,
     PHOTO_CREDIT_RE,
-    POSTED_DAY_RE,
     STAMP_LABELS,
     STAMP_WORDS,
     STOP_WORDS,
@@ -1119,8 +1118,6 @@ def _strip_stamps(line: _Line) -> None:
     cut = _lead_stamp_end(text)
     if cut:
         text = text[cut:].lstrip(" |;,:–—-")
-    elif text[:1].isupper() and (posted := POSTED_DAY_RE.match(text)):
-        text = text[posted.end():]
     text = text.strip()
     if not text or _FACT_BOX_RE.match(text) or (
             text != line.text.strip() and len(_WORD_RE.findall(text)) < 3):
