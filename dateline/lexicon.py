@@ -24,7 +24,7 @@ __all__ = [
     "BRAND_HEADS", "GENERIC_FIRST_WORDS", "NAME_PARTICLES", "TEASER_HEADING_RE",
     "COMMENT_HEADING_RE", "COMMENT_SIGNATURE_RE", "is_furniture_heading", "DATELINE_PREFIX_RE",
     "WIRE_AGENCY_DASH_RE", "ENTRY_STAMP_RE", "TIME_ZONES", "STAMP_LABELS", "STAMP_WORDS",
-    "alternation",
+    "VIDEO_TEASER_RE", "PHOTO_AGENCIES", "PHOTO_CREDIT_RE", "alternation",
 ]
 
 
@@ -227,6 +227,35 @@ COMMENT_HEADING_RE = re.compile(
 COMMENT_SIGNATURE_RE = re.compile(
     r"\bPosted by:\s*[^|\n]{1,60}?\s*\|\s*[^|\n]{0,30}?\b(?:19|20)\d\d\b"
     r"|\|\s*(?:Report abuse|Report this comment|Flag as inappropriate)\b")
+
+
+# A video player's teaser glued into a crawled page's text: the clip's headline, its running
+# time in brackets, the day it was posted and a dash before its blurb ("Clinton warns of
+# Libya civil war (1:23) Mar 1 - Secretary of State Hillary Clinton is warning ..."). The
+# running time and the posting day together are the player's; no sentence writes them so.
+VIDEO_TEASER_RE = re.compile(
+    r"\(\d{1,2}:\d{2}\)\s+(?i:" + alternation((*MONTH_NAMES, *MONTH_ABBREVIATIONS))
+    + r")\.?\s+\d{1,2}\s*(?:--|[-–—])\s")
+
+# Who a photo credit names as its source when it carries no "By"/"Photo" label: "(Evan
+# Vucci - AP)", "(Daniel Acker - Bloomberg News)". A bracketed "(Name - X)" with another X
+# may be a sentence's aside.
+PHOTO_AGENCIES = ("AP", "AFP", "Reuters", "EPA", "Getty Images", "Associated Press",
+                  "Bloomberg", "Bloomberg News", "Pool", "The Washington Post",
+                  "The New York Times", "Xinhua", "UPI")
+# A photo credit in brackets, wherever a crawl glued it into the text: the photographer and
+# the source, "(By Jason Reed -- Reuters)", "(Photos By Melina Mara -- The Washington
+# Post)", "(By Joel Salcido For The Washington Post)", "(Photo: Ana Ruiz / AP)", "(AP
+# Photo/Evan Vucci)" (a crawl may escape the slash, "AP Photo\\/Evan Vucci"), "(Evan Vucci
+# - AP)". The photographer's name has two to four capitalised words.
+_CREDITED = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}"
+PHOTO_CREDIT_RE = re.compile(
+    r"\(\s*(?:"
+    r"(?i:(?:photos?|photograph)\s+by|by|photos?:|photograph:)\s+" + _CREDITED
+    + r"\s+(?:--|—|–|-|/|(?i:for))\s+[A-Z][^()]{1,40}"
+    r"|(?:AP|AFP|EPA|Reuters)\s+(?i:photos?)\s*\\?/\s*" + _CREDITED + r"(?:,\s*Pool)?"
+    r"|" + _CREDITED + r"\s+(?:--|—|–|-|/)\s+(?:" + alternation(PHOTO_AGENCIES) + r")"
+    r")\s*\)")
 
 
 def is_furniture_heading(line: str) -> bool:

@@ -342,3 +342,64 @@ def test_citation_copyright_and_staff_byline_furniture():
     clean_articles([art])
     assert art.text.startswith("Alpine glaciers lost more ice")
     assert art.text.endswith("found.")
+
+
+def test_a_photo_credit_inside_a_line_ends_its_caption():
+    # The caption, its credit, then the story's dateline, all on one crawled line; a credit
+    # may name no "By" but a wire or a paper; a bracketed aside is no credit.
+    after = "Aides said the campaign would return to the state on Friday."
+    pages = {
+        "Sen. Ann Obi meets local farmers at a diner in Columbia, Mo. (By Rita Marlowe -- "
+        "The Washington Post) BELTON, Mo., Oct. 20 -- Campaigning for the nomination in "
+        "2000, Obi lashed out at the governor's tax plan.":
+            "BELTON, Mo., Oct. 20 -- Campaigning for the nomination in 2000, Obi lashed out "
+            "at the governor's tax plan.",
+        "(Karl Brenner - AP) BERLIN, March 25 -- The president of the commission on "
+        "Wednesday called the spending plan a road to ruin.":
+            "BERLIN, March 25 -- The president of the commission on Wednesday called the "
+            "spending plan a road to ruin.",
+        "The bill's sponsor (Sen. Tom Hale - R) said the vote would be held on Friday.":
+            "The bill's sponsor (Sen. Tom Hale - R) said the vote would be held on Friday.",
+    }
+    for n, (line, cleaned) in enumerate(pages.items()):
+        art = Article(id=f"p#L{n}", path="crawl.jsonl", raw_text=f"{line}\n{after}")
+        clean_articles([art])
+        assert art.text.splitlines() == [cleaned, after]
+
+
+def test_a_photo_gallery_goes_and_the_story_after_its_last_credit_stays():
+    # A newspaper page as crawled: the lead, then a gallery of captions each with its
+    # credits, then the story after the last credit.
+    lines = [
+        "Finance ministers met at the White House on Saturday to discuss the crisis.",
+        "(AP Photo\\/Tom Akers) (Tom Akers - AP) The president pauses during a press "
+        "conference in the Rose Garden, Saturday, Oct. 11, 2008.",
+        "At back left is the Treasury secretary.",
+        "(AP Photo\\/Evan Kroll) (Evan Kroll - AP) (Photos By Mia Dorn -- The Washington "
+        "Post) Officials from 20 countries yesterday endorsed a common approach to the "
+        "crisis but announced no concrete steps.",
+        "The announcement echoed principles outlined Friday by the richest nations.",
+    ]
+    art = Article(id="g#L1", path="crawl.jsonl", raw_text="\n".join(lines))
+    clean_articles([art])
+    assert art.text.splitlines() == [
+        lines[0], "Officials from 20 countries yesterday endorsed a common approach to the "
+        "crisis but announced no concrete steps.", lines[4]]
+
+
+def test_a_video_teaser_glued_into_a_transcript_goes():
+    # A wire video page: the transcript, the reporter's sign-off, then the player's teaser
+    # of the clip (headline, running time, day posted, blurb).
+    lines = [
+        "The foreign minister turned up the pressure on the colonel to quit on Tuesday in "
+        "an appearance before a committee.",
+        "Jon Marsh, Reuters.",
+        "Minister warns of civil war in Veldora (1:23) Mar 1 - The foreign minister is "
+        "warning that Veldora could descend into civil war.",
+        "Ana Ruiz, Reuters Rebels vow to hold the port (2:04) Oct. 16 - Amateur video shows "
+        "rebels in the port.",
+        "The vote is on Friday. Talks resume in Geneva (0:56) Oct. 21 - Envoys meet again.",
+    ]
+    art = Article(id="v#L1", path="crawl.jsonl", raw_text="\n".join(lines))
+    clean_articles([art])
+    assert art.text.splitlines() == [lines[0], lines[1], "The vote is on Friday."]

@@ -83,3 +83,51 @@ def test_a_date_whose_phrase_is_all_dateline_gives_no_title(nlp):
     sentence = ("SIR TREVOR MCDONALD FOR TONIGHT: Mr President, the G8 summit will be "
                 "chaired by Tony Blair.")
     assert title_from_parse(nlp(sentence), 24, 31) is None
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    # the date sits in an aside: its clause has one content word
+    ("They can do it because as we have seen last Monday, there is no rule that can stop "
+     "them from doing so.", "last Monday"),
+    ("The panel, which met on Tuesday, has not said when it will report.", "on Tuesday"),
+    # the parse never reaches the subject: the title would start with its verb
+    ("A fund official, who spoke on the condition of anonymity, said the director was "
+     "overwhelmed with work implementing the policy initiatives agreed to by the G-20 this "
+     "month.", "this month"),
+])
+def test_a_fragment_is_no_title(nlp, sentence, date):
+    title = _title(nlp, sentence, date)
+    assert title is None, title
+
+
+def test_the_commas_of_a_left_out_aside_go_with_it(nlp):
+    title = _title(nlp, "President Hale, who has made aid a cornerstone of his policy, warned "
+                        "yesterday against cutting assistance to poor nations.", "yesterday")
+    assert title is not None and title.startswith("President Hale warned"), title
+
+
+def test_a_wire_datelines_day_titles_the_story(nlp):
+    # the day belongs to the dateline: the title is the sentence's main clause
+    title = _title(nlp, "LONDON, Feb. 10 -- Fred, Tom and Andy ran British banks that lost "
+                        "billions of dollars.", "Feb. 10")
+    assert title == "Fred, Tom and Andy ran British banks"
+
+
+@pytest.mark.parametrize(("sentence", "date", "expected"), [
+    # a long sentence loses its aside before it is cut, so the cut never ends inside it
+    ("Lena Hart, once viewed as the infallible architect of the country's long boom, was "
+     "called before the committee yesterday to explain decisions that fed the crisis.",
+     "yesterday", "Lena Hart was called before the committee to explain decisions that fed the "
+     "crisis"),
+    ("In September, there were more mass layoffs -- instances in which employers cut 50 or "
+     "more jobs at one time -- than in any month since September 2001, the Labor Department "
+     "said yesterday.", "In September",
+     "There were more mass layoffs than in any month since September 2001"),
+])
+def test_a_pattern_title_drops_an_aside_before_it_is_cut(sentence, date, expected):
+    from dateline.model import Mention, Timex
+    from dateline.timeline.titles import title_by_patterns
+    start = sentence.index(date)
+    mention = Mention("a", 0, sentence, None, Timex(start, start + len(date), date, "DATE",
+                                                     "2008-09-01"))
+    assert title_by_patterns(mention) == expected

@@ -38,11 +38,13 @@ from dateline.lexicon import (
     COMMENT_HEADING_RE,
     COMMENT_SIGNATURE_RE,
     DATELINE_PREFIX_RE,
+    PHOTO_CREDIT_RE,
     STAMP_LABELS,
     STAMP_WORDS,
     STOP_WORDS,
     TEASER_HEADING_RE,
     TIME_ZONES,
+    VIDEO_TEASER_RE,
     alternation,
     reporting_forms,
 )
@@ -965,6 +967,7 @@ def clean_article(article: Article, index: int, stats: LineStats,
 
     if model is not None and copied_page and len(lines) >= _MODEL_MIN_LINES:
         _apply_model(lines, model)
+    _photo_credits(lines)
 
     for line in lines:
         if line.keep:
@@ -976,6 +979,39 @@ def clean_article(article: Article, index: int, stats: LineStats,
         elif not line.keep and line.reason != "title":
             article.removed.append((line.text, line.reason or "noise"))
     article.text = _join([ln for ln in lines if ln.keep], per_line_paragraphs=extracted)
+
+
+def _photo_credits(lines: list[_Line]) -> None:
+    """Where photo credits say what is caption: a newspaper page sets the caption above
+    the credit and the story after it. A gallery of captions, each with its credit a line
+    or two apart ("(AP Photo/Evan Vucci) (Evan Vucci - AP) President Bush pauses ..."),
+    is all caption, but after its last credit the story starts ("... (Sang Tan - AP)
+    LONDON, Feb. 26 -- The Royal Bank ...").
+    """
+    credited = [i for i, line in enumerate(lines)
+                if "(" in line.text and PHOTO_CREDIT_RE.search(line.text)]
+    if not credited:
+        return
+    # Runs of credits a few lines apart in one paragraph: a gallery.
+    runs: list[list[int]] = []
+    for i in credited:
+        if runs and i - runs[-1][-1] <= _GALLERY_GAP and (
+                lines[i].para == lines[runs[-1][-1]].para):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        for line in lines[run[0]:run[-1]]:
+            line.keep, line.caption = False, True
+        line = lines[run[-1]]
+        if line.caption and not line.keep:
+            tail = line.text[list(PHOTO_CREDIT_RE.finditer(line.text))[-1].end():]
+            if len(_WORD_RE.findall(tail)) >= _STORY_TAIL_WORDS and not is_caption(tail):
+                line.keep, line.caption = True, False
+
+
+_STORY_TAIL_WORDS = 8
+_GALLERY_GAP = 3  # lines from one credit to the next in a gallery: a caption takes one or two
 
 
 # Rule removals measured on the realweb dev pages (share of removed lines that are body):
@@ -1019,11 +1055,7 @@ _WIRE_HEADER_RE = re.compile(
 _STAMP_WORDS = STAMP_WORDS | TIME_ZONES | {"page", "a.m", "p.m"}
 _UPDATE_NOTE_RE = re.compile(r"\(\s*(?:update|updated|corrected|correction)\b[^()]{0,100}\)\s*",
                              re.IGNORECASE)
-# A photo credit a crawl glued before the lead: "(By Jason Reed -- Reuters) Sens. ...",
-# "(Photo: Ana Ruiz / AP) MOSCOW, Sept. 20 -- ...": the photographer and the agency.
-_LEAD_CREDIT_RE = re.compile(
-    r"^\s*\(\s*(?i:by|photo:?|photograph:?)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-    r"\s+(?:--|—|–|/)\s+[A-Z][^()]{1,40}\)\s*")
+_SENTENCE_BREAK_RE = re.compile(r"[a-z0-9)][.!?][\"'”’)]*(?=\s+[A-Z\"“])")
 _FACT_BOX_RE = re.compile(
     r"^(?:born|died|also known as|nationality|occupation|spouse|children|education|"
     r"political party|alma mater)\s*:", re.IGNORECASE)
@@ -1076,15 +1108,27 @@ def _strip_stamps(line: _Line) -> None:
     kept line: a stamp dates the article (the dater reads the raw text) but is never body,
     event or title."""
     text = line.text
+    reason = "stamp"
     if "(" in text:
-        text = _LEAD_CREDIT_RE.sub("", _UPDATE_NOTE_RE.sub("", text), count=1)
+        text = _UPDATE_NOTE_RE.sub("", text)
+        # What a line holds before a photo credit is the photo's caption ("Sen. Hale meets
+        # voters in Columbia, Mo. (By Ricky Carioti -- The Washington Post) BELTON, Mo.,
+        # Oct. 20 -- ..."); the story goes on after the last credit.
+        credits = [m.end() for m in PHOTO_CREDIT_RE.finditer(text)]
+        if credits:
+            text, reason = text[credits[-1]:], "caption"
+        teaser = VIDEO_TEASER_RE.search(text)
+        if teaser:
+            # The teaser's headline starts after the line's last full sentence, if any.
+            ends = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, 0, teaser.start())]
+            text, reason = text[:ends[-1]] if ends else "", "video teaser"
     cut = _lead_stamp_end(text)
     if cut:
         text = text[cut:].lstrip(" |;,:–—-")
     text = text.strip()
     if not text or _FACT_BOX_RE.match(text) or (
             text != line.text.strip() and len(_WORD_RE.findall(text)) < 3):
-        line.keep, line.reason = False, "stamp"
+        line.keep, line.reason = False, reason
         return
     line.text = text
 

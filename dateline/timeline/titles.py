@@ -79,6 +79,26 @@ def _shorten(text: str) -> str:
     return text[:cut].rstrip(" ,;") if cut else " ".join(words[:MAX_TITLE_WORDS]) + "…"
 
 
+# An aside set off by commas after a sentence's first words and before its verb ("Alan
+# Greenspan, once viewed as the architect of the boom, was called ..."), or by dashes
+# inside a sentence ("more mass layoffs -- instances in which ... -- than in any month";
+# a dateline's dash follows capitals): a long title loses it before it is cut, so the cut
+# never ends inside it.
+_COMMA_ASIDE = re.compile(
+    r"^([A-Z][^,]{2,60}?),\s+[^,]{3,120}?,\s+(?!(?:who|whose|which|this)\b)"
+    r"(?=(?:[a-z]+(?:ed|es|s)|was|were|is|are|has|have|had|will|would|can|could|may|must|"
+    r"did|does|told|said|met|led|won|lost|left|took|made|became|began|fell|rose|went|came|"
+    r"gave|sent|held|ran|spoke|wrote|stood|fled|hit|cut|paid|sold|bought)\b)")
+_DASH_ASIDE = re.compile(r"(?<=[a-z0-9])\s+(?:--|—|–)\s+[^—–,]{3,120}?\s+(?:--|—|–)\s+")
+
+
+def _without_asides(text: str) -> str:
+    if len(text.split()) <= MAX_TITLE_WORDS:
+        return text
+    text = _DASH_ASIDE.sub(" ", text)
+    return _COMMA_ASIDE.sub(r"\1 ", text, count=1)
+
+
 def title_by_patterns(mention: Mention) -> str:
     """A title without a parser: the sentence minus dateline, date phrase and attribution."""
     text = mention.sentence
@@ -98,7 +118,7 @@ def title_by_patterns(mention: Mention) -> str:
     shortened = _ATTRIBUTION.sub("", text) if _ATTRIBUTION_CUE.search(text) else text
     if len(shortened.split()) >= 4:
         text = shortened
-    return _tidy(_shorten(_tidy(text))) or mention.sentence[:80]
+    return _tidy(_shorten(_without_asides(_tidy(text)))) or mention.sentence[:80]
 
 
 def _climb(anchor, dropped: set[int]):
@@ -152,7 +172,7 @@ def _governing_clause(anchor):
 def _dateline_tokens(doc) -> set[int]:
     """A wire dateline ("SARN — ") or a live blog's entry stamp ("1:49 a.m. local:") at the
     start, which the parser may take as the subject."""
-    stamp = ENTRY_STAMP_RE.match(doc.text)
+    stamp = ENTRY_STAMP_RE.match(doc.text) or DATELINE_PREFIX_RE.match(doc.text)
     if stamp:
         return {t.i for t in doc if t.idx < stamp.end()}
     for token in doc[:6]:
@@ -216,7 +236,10 @@ def title_from_parse(doc, start: int, end: int) -> str | None:
     skip = frozenset(_dateline_tokens(doc))
     if date_ids <= skip and ENTRY_STAMP_RE.match(doc.text):
         return None  # the entry stamp's day: the title comes from what follows it
-    anchor = _climb(root.head, dropped)
+    if date_ids <= skip:  # the wire dateline's day ("LONDON, Feb. 10 -- ") dates the story
+        anchor = next(t for t in doc if t.head.i == t.i)
+    else:
+        anchor = _climb(root.head, dropped)
     clause = anchor.pos_ in ("VERB", "AUX")
     governing = _governing_clause(anchor) if clause else anchor
     if (anchor.dep_ == "pcomp" and governing.i != anchor.i
@@ -244,11 +267,49 @@ def title_from_parse(doc, start: int, end: int) -> str | None:
             tokens = rewritten
     if not tokens:  # every word of the phrase was the date or a dateline's
         return None
+    if not _headline_worthy(tokens, clause):
+        return None
+    tokens = _without_stray_commas(tokens)
     text = "".join(t.text + (t.whitespace_ if nxt.i == t.i + 1 else " ")
                    for t, nxt in zip(tokens, [*tokens[1:], tokens[-1]], strict=True))
     if len(text.split()) < 3:
         return None
     return _tidy(_shorten(_tidy(DATELINE_PREFIX_RE.sub("", text))))
+
+
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "VERB"})
+
+
+def _headline_worthy(tokens: list, clause: bool) -> bool:
+    """Whether the kept words can stand as a headline: two different content words at
+    least, and a clause names who acts.
+
+    A date inside an aside leaves the aside's bare clause: "as we have seen last Monday"
+    gives "We have seen", "the day it met on Tuesday" gives "It met". A clause whose
+    subject the parse could not reach starts with its verb ("Was called on the carpet",
+    "Agreed to by the G-20"). Neither is a headline; the sentence's own words are better.
+    """
+    content = {t.lower_ for t in tokens
+               if t.pos_ in _CONTENT_POS and not t.is_stop and t.dep_ not in ("aux", "auxpass")}
+    if len(content) < 2:
+        return False
+    if clause and not any(t.dep_ in _SUBJECTS for t in tokens):
+        first = tokens[0]
+        if first.pos_ in ("VERB", "AUX") or first.tag_ == "TO":
+            return False
+    return True
+
+
+_ASIDE_MARKS = frozenset({",", "--", "—", "–"})
+
+
+def _without_stray_commas(tokens: list) -> list:
+    """Commas that set off a left-out aside go with it: "President Bush, who has made aid
+    a cornerstone of his policy, warned" is "President Bush warned", not "President Bush,
+    warned"."""
+    kept = {t.i for t in tokens}
+    return [t for t in tokens
+            if not (t.text in _ASIDE_MARKS and (t.i + 1 not in kept or t.i - 1 not in kept))]
 
 
 def attribute_quoted(title: str, quotes: list[Quote]) -> str:
