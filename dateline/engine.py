@@ -28,9 +28,17 @@ IN_FLIGHT = 4  # chunks submitted ahead per worker (see ``Engine.map_chunks``)
 # of every worker (sampled every 10 ms) nor event-loop ticks every 20 ms. Measured here
 # on an idle 2-worker cluster: 1.8 CPU-s a minute in this process and 1.2 per worker
 # with the defaults, 0.9 and 0.3 with these (and no sampling of the running tasks).
+# Dask also keeps its last 1,000 messages on every link for developers (the client's to
+# the scheduler, the scheduler's to each worker, each worker's record of what it was
+# asked), and with each "compute-task" message the task's arguments: every chunk of every
+# map (whole articles, their line statistics, then their cleaned texts) stayed alive in
+# the calling process, twice (the client's tasks and the in-process scheduler's unpickled
+# copies), until the run ended. Nothing reads these logs in a build.
+MESSAGE_LOGS = {"distributed.admin.low-level-log-length": 0}
 LOCAL_CLUSTER_CONFIG = {"distributed.worker.profile.enabled": False,
                         "distributed.admin.tick.interval": "500ms",
-                        "distributed.admin.system-monitor.interval": "2s"}
+                        "distributed.admin.system-monitor.interval": "2s",
+                        **MESSAGE_LOGS}
 
 
 @dataclass(frozen=True)
@@ -162,7 +170,10 @@ def open_engine(workers: int = 0, scheduler: str | None = None,
     cluster = None
     try:
         if scheduler:
-            client = Client(scheduler, timeout=f"{timeout}s")
+            # The remote scheduler and workers keep their own settings; the client's
+            # log of what it sent (every task's arguments) is this process's.
+            with dask.config.set(MESSAGE_LOGS):
+                client = Client(scheduler, timeout=f"{timeout}s")
         else:
             # One thread per process: the work is pure Python, threads would share the GIL.
             with dask.config.set(LOCAL_CLUSTER_CONFIG):

@@ -80,7 +80,7 @@ _LEAD_SENTENCES = 6
 NEWS_DAYS = 3  # how far before or after publication a lead's own date may lie
 
 
-@dataclass
+@dataclass(slots=True)
 class UndatedItem:
     """A sentence that reports something but whose date could not be resolved."""
 

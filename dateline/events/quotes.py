@@ -493,17 +493,20 @@ def quote_sources(events: list[Event], articles: Iterable[Article] | None = None
     by_article: dict[str, list[tuple[int, str]]] = {}
     leads: dict[str, str] = {}
     openings: dict[str, set[int]] = {}
+    wanted = {m.article_id for event in events for m in event.mentions}
     if articles is not None:
+        # Only the events' articles: every article's sentences, gathered and then
+        # dropped, were a transient copy of the collection's sentence list.
         for article in articles:
-            by_article[article.id] = [(s.index, s.text) for s in article.sentences]
-            openings[article.id] = paragraph_openings(article)
+            if article.id in wanted:
+                by_article[article.id] = [(s.index, s.text) for s in article.sentences]
+                openings[article.id] = paragraph_openings(article)
     for event in events:
         for mention in event.mentions:
             if articles is None:
                 by_article.setdefault(mention.article_id, []).append(
                     (mention.sentence_index, mention.sentence))
                 leads.setdefault(mention.article_id, mention.context)
-    wanted = {m.article_id for event in events for m in event.mentions}
     return [(article, sentences, leads.get(article, ""), openings.get(article, set()))
             for article, sentences in by_article.items() if article in wanted]
 

@@ -180,10 +180,19 @@ def tfidf_vectors(items: list, analyzer, use_idf: bool = True,
     return transformer.transform(counts, copy=False)
 
 
-def story_bonus(cosine: np.ndarray, weight: float = STORY_BONUS) -> np.ndarray:
+def story_bonus(cosine: np.ndarray, weight: float = STORY_BONUS, in_place: bool = False
+                ) -> np.ndarray:
     """``weight`` times how clearly title-and-lead cosines say "the same story": 0 below
-    ``STORY_LOW``, the full weight from ``STORY_HIGH``, linear between."""
-    return weight * np.clip((cosine - STORY_LOW) / (STORY_HIGH - STORY_LOW), 0, 1)
+    ``STORY_LOW``, the full weight from ``STORY_HIGH``, linear between. ``in_place``:
+    computed in ``cosine``'s own array (the same floats, without a block-sized
+    temporary a step: grouping's blocks are up to 16 MB each)."""
+    if not in_place:
+        return weight * np.clip((cosine - STORY_LOW) / (STORY_HIGH - STORY_LOW), 0, 1)
+    cosine -= STORY_LOW
+    cosine /= STORY_HIGH - STORY_LOW
+    np.clip(cosine, 0, 1, out=cosine)
+    cosine *= weight
+    return cosine
 
 
 class StoryBonus:
@@ -192,19 +201,40 @@ class StoryBonus:
     ``STORY_LOW`` and ``STORY_HIGH``, clipped to 0..1). Shared by the lexical and the
     embedding similarities.
 
+    Each distinct context (one an article: all its mentions share it) is one row of
+    ``vectors``, ``rows`` giving each mention's: 10,000 articles have about 240,000
+    mentions, whose rows were one copy a mention. The rows are the same floats either
+    way (plain term frequencies, no IDF: a row depends on its own text only, and the
+    vocabulary, all the contexts' words, is the same).
     """
 
     def __init__(self, mentions: list[Mention], weight: float = STORY_BONUS):
         self.weight = weight
-        self.contexts = None
+        self.vectors = None
+        self.rows = np.zeros(0, dtype=np.intp)
         if weight and any(m.context for m in mentions):
-            self.contexts = tfidf_vectors([m.context for m in mentions], content_words,
-                                     use_idf=False)
+            distinct: dict[str, int] = {}
+            self.rows = np.array([distinct.setdefault(m.context, len(distinct))
+                                  for m in mentions], dtype=np.intp)
+            self.vectors = tfidf_vectors(list(distinct), content_words, use_idf=False)
+
+    def subset(self, indices: list[int]) -> StoryBonus:
+        """The bonus of the mentions at ``indices`` (numbered 0..n-1), with only their
+        contexts' rows: the same scores, small enough to send with a day block."""
+        part = object.__new__(StoryBonus)
+        part.weight = self.weight
+        part.vectors, part.rows = None, np.zeros(0, dtype=np.intp)
+        if self.vectors is not None:
+            used, part.rows = np.unique(self.rows[np.asarray(indices, dtype=np.intp)],
+                                        return_inverse=True)
+            part.vectors = self.vectors[used]
+        return part
 
     def add_to(self, block: np.ndarray, rows: list[int], columns: list[int]) -> np.ndarray:
-        if self.contexts is not None:
-            story = (self.contexts[rows] @ self.contexts[columns].T).toarray()
-            block += story_bonus(story, self.weight)
+        if self.vectors is not None:
+            left = self.vectors[self.rows[np.asarray(rows, dtype=np.intp)]]
+            right = self.vectors[self.rows[np.asarray(columns, dtype=np.intp)]]
+            block += story_bonus((left @ right.T).toarray(), self.weight, in_place=True)
         return block
 
 
@@ -234,7 +264,6 @@ class MentionSimilarity:
             self.sentences = tfidf_vectors(mentions, mention_terms, weights=weights)
         self.story_bonus = story_bonus
         self.story = StoryBonus(mentions, story_bonus)
-        self.contexts = self.story.contexts
 
     def subset(self, indices: list[int]) -> MentionSimilarity:
         """The similarity of the mentions at ``indices`` (numbered 0..n-1 in that order),
@@ -244,11 +273,7 @@ class MentionSimilarity:
         part.size = len(indices)
         part.sentences = self.sentences[indices] if self.sentences is not None else None
         part.story_bonus = self.story_bonus
-        part.story = object.__new__(StoryBonus)
-        part.story.weight = self.story.weight
-        part.story.contexts = (self.story.contexts[indices]
-                               if self.story.contexts is not None else None)
-        part.contexts = part.story.contexts
+        part.story = self.story.subset(indices)
         return part
 
     def cross(self, rows: list[int], columns: list[int]) -> np.ndarray:
