@@ -321,6 +321,46 @@ def test_minhash_of_distinct_shingles_equals_that_of_every_shingle() -> None:
     assert sketch is not None and sketch == reference
 
 
+def test_shingle_runs_read_as_they_go_give_every_shingle_once_in_order() -> None:
+    """The runs a long text's words are read in (no list of all its words) join into its
+    shingles, repeats and order kept, whatever the run length."""
+    from dateline.clean import duplicates
+
+    text = " ".join(f"Ferry crews walked out over pay, the union said. Update {n}."
+                    for n in range(30))
+    words = re.findall(r"\w+", text.lower())
+    every = [" ".join(words[i:i + 5]) for i in range(len(words) - 4)]
+    for run in (1, 7, 50, len(every), 20000):
+        runs = list(duplicates._shingle_runs(text, run=run))
+        assert [s for part in runs for s in part] == every
+        assert max(len(part) for part in runs) <= run + 1
+    assert list(duplicates._shingle_runs("Ferry strike ends")) == [["ferry strike ends"]]
+    assert list(duplicates._shingle_runs("  ,. ")) == []
+
+
+def test_a_fingerprint_sketched_run_by_run_equals_one_sketch_of_every_shingle() -> None:
+    """A long text's sketch takes its shingles a run at a time (bounded memory): the
+    same set members and MinHash values as hashing every distinct shingle in one go."""
+    from hashlib import sha1
+
+    from datasketch import MinHash
+
+    from dateline.clean import duplicates
+
+    text = "\n".join(f"Ferry crews walked out over pay on March {n % 28 + 1}, the union "
+                     f"said. Update {n}." for n in range(5000))
+    members, values = duplicates.fingerprint(text)
+    distinct = sorted(duplicates.shingles(text))
+    assert len(distinct) > 20000  # more than one run
+    digests = [sha1(s.encode("utf-8")).digest() for s in distinct]
+    reference = MinHash(num_perm=duplicates.NUM_PERM, seed=1,
+                        hashfunc=lambda value: value)
+    reference.update_batch([int.from_bytes(d[:4], "little") for d in digests])
+    assert values is not None and (values == reference.hashvalues).all()
+    expected = sorted({int.from_bytes(d[:8], "little", signed=True) for d in digests})
+    assert members.tolist() == expected
+
+
 def test_reads_future_agrees_with_the_full_tense_reading() -> None:
     """``reads_future`` skips the word-by-word reading of sentences without a word that
     can give a future cue; on every span it answers as ``tense_near(...) == FUTURE``."""

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from hashlib import sha1
+from itertools import islice
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -43,16 +44,22 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 def _shingle_runs(text: str, size: int = SHINGLE_WORDS, run: int = 20000
                   ) -> Iterator[list[str]]:
     """The shingles of ``text`` (as ``shingles`` gives them, repeats included) in runs
-    of ``run``, so a very long text never holds all its shingle strings at once."""
-    words = _WORD_RE.findall(text.lower())
-    if not words:
+    of about ``run``, reading its words as they come: a very long text never holds all its
+    words or shingle strings at once (19 MB of text are about 3 million words)."""
+    words = (match.group(0) for match in _WORD_RE.finditer(text.lower()))
+    window = list(islice(words, run + size))  # one word more: is the text longer?
+    if not window:
         return
-    if len(words) <= size:
-        yield [" ".join(words)]
+    if len(window) <= size:
+        yield [" ".join(window)]
         return
-    total = len(words) - size + 1
-    for start in range(0, total, run):
-        yield [" ".join(words[i : i + size]) for i in range(start, min(total, start + run))]
+    while True:
+        count = len(window) - size + 1
+        yield [" ".join(window[i : i + size]) for i in range(count)]
+        more = list(islice(words, run))
+        if not more:
+            return
+        window = window[count:] + more
 
 
 Fingerprint = tuple[np.ndarray, np.ndarray | None]
@@ -67,17 +74,20 @@ def fingerprint(text: str) -> Fingerprint:
     between processes). One digest a distinct shingle gives both: its first 4 bytes are
     the 32-bit hash MinHash applies its permutations to (datasketch's ``sha1_hash32``),
     its first 8 the shingle's set member."""
-    digests: list[bytes] = []
-    for items in _shingle_runs(text):
-        # Repeats change neither the sketch nor the set: each distinct shingle is hashed once.
-        digests.extend(sha1(s.encode("utf-8")).digest() for s in dict.fromkeys(items))
-    if not digests:
-        return np.zeros(0, dtype=np.int64), None
-    table = np.frombuffer(b"".join(digests), dtype=np.uint8).reshape(-1, 20)
-    members = np.ascontiguousarray(table[:, :8]).view("<i8").ravel()
+    members: list[np.ndarray] = []
     sketch = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity)
-    sketch.update_batch(np.ascontiguousarray(table[:, :4]).view("<u4").ravel().tolist())
-    return np.unique(members).astype(np.int64, copy=False), sketch.hashvalues
+    for items in _shingle_runs(text):
+        # Repeats change neither the sketch nor the set: each distinct shingle of a run is
+        # hashed once. The sketch takes each run on its own (a minimum of minima is the
+        # minimum; one batch of every shingle would hold 128 permuted values of each).
+        table = np.frombuffer(b"".join(sha1(s.encode("utf-8")).digest()
+                                       for s in dict.fromkeys(items)),
+                              dtype=np.uint8).reshape(-1, 20)
+        members.append(np.unique(np.ascontiguousarray(table[:, :8]).view("<i8").ravel()))
+        sketch.update_batch(np.ascontiguousarray(table[:, :4]).view("<u4").ravel().tolist())
+    if not members:
+        return np.zeros(0, dtype=np.int64), None
+    return np.unique(np.concatenate(members)).astype(np.int64, copy=False), sketch.hashvalues
 
 
 def _identity(value: int) -> int:
