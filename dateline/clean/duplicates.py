@@ -33,12 +33,7 @@ _SCHEME = MinHash(num_perm=1).scheme  # the scheme datasketch sketches with by d
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     """Lower-cased word n-grams; short texts yield one shingle of all their words."""
-    words = _WORD_RE.findall(text.lower())
-    if not words:
-        return set()
-    if len(words) <= size:
-        return {" ".join(words)}
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
+    return {shingle for run in _shingle_runs(text, size) for shingle in run}
 
 
 def _shingle_runs(text: str, size: int = SHINGLE_WORDS, run: int = 20000

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Literal
 
 from dateline.clean import linemodel
+from dateline.clean.sentences import split_sentences
 from dateline.dating.pubdate import find_dates, is_date_line
 from dateline.lexicon import (
     COMMENT_HEADING_RE,
@@ -1005,9 +1006,18 @@ def _photo_credits(lines: list[_Line]) -> None:
             line.keep, line.caption = False, True
         line = lines[run[-1]]
         if line.caption and not line.keep:
-            tail = line.text[list(PHOTO_CREDIT_RE.finditer(line.text))[-1].end():]
+            tail = line.text[_after_credits(line.text):]
             if len(_WORD_RE.findall(tail)) >= _STORY_TAIL_WORDS and not is_caption(tail):
                 line.keep, line.caption = True, False
+
+
+def _after_credits(text: str) -> int:
+    """Where a line's story goes on after its last photo credit (0: no credit): what
+    stands before a credit is the photo's caption."""
+    end = 0
+    for match in PHOTO_CREDIT_RE.finditer(text):
+        end = match.end()
+    return end
 
 
 _STORY_TAIL_WORDS = 8
@@ -1055,7 +1065,6 @@ _WIRE_HEADER_RE = re.compile(
 _STAMP_WORDS = STAMP_WORDS | TIME_ZONES | {"page", "a.m", "p.m"}
 _UPDATE_NOTE_RE = re.compile(r"\(\s*(?:update|updated|corrected|correction)\b[^()]{0,100}\)\s*",
                              re.IGNORECASE)
-_SENTENCE_BREAK_RE = re.compile(r"[a-z0-9)][.!?][\"'”’)]*(?=\s+[A-Z\"“])")
 _FACT_BOX_RE = re.compile(
     r"^(?:born|died|also known as|nationality|occupation|spouse|children|education|"
     r"political party|alma mater)\s*:", re.IGNORECASE)
@@ -1114,14 +1123,15 @@ def _strip_stamps(line: _Line) -> None:
         # What a line holds before a photo credit is the photo's caption ("Sen. Hale meets
         # voters in Columbia, Mo. (By Ricky Carioti -- The Washington Post) BELTON, Mo.,
         # Oct. 20 -- ..."); the story goes on after the last credit.
-        credits = [m.end() for m in PHOTO_CREDIT_RE.finditer(text)]
-        if credits:
-            text, reason = text[credits[-1]:], "caption"
+        credited = _after_credits(text)
+        if credited:
+            text, reason = text[credited:], "caption"
         teaser = VIDEO_TEASER_RE.search(text)
         if teaser:
-            # The teaser's headline starts after the line's last full sentence, if any.
-            ends = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, 0, teaser.start())]
-            text, reason = text[:ends[-1]] if ends else "", "video teaser"
+            # The teaser's headline is the last sentence before its running time; the
+            # sentences before it, if any, are the story's.
+            before = split_sentences(text[:teaser.start()])
+            text, reason = text[:before[-2].end] if len(before) > 1 else "", "video teaser"
     cut = _lead_stamp_end(text)
     if cut:
         text = text[cut:].lstrip(" |;,:–—-")
